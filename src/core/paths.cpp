@@ -1,0 +1,54 @@
+#include "core/paths.hpp"
+
+#include "core/error.hpp"
+
+#include <cstdlib>
+#include <string>
+#include <system_error>
+#include <vector>
+
+namespace muster {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool holds_geodata(const fs::path& dir) {
+    std::error_code ec;
+    return fs::exists(dir / "geodata" / "muster.gpkg", ec);
+}
+
+fs::path env_path(const char* name) {
+    const char* value = std::getenv(name);
+    return value && *value ? fs::path(value) : fs::path();
+}
+
+}  // namespace
+
+fs::path data_root() {
+    std::vector<fs::path> candidates;
+    if (auto env = env_path("MUSTER_DATA_DIR"); !env.empty()) candidates.push_back(env);
+    candidates.emplace_back(MUSTER_SOURCE_DIR);
+    candidates.emplace_back(MUSTER_INSTALL_DATADIR);
+    for (const auto& dir : candidates)
+        if (holds_geodata(dir)) return dir;
+
+    std::string looked;
+    for (const auto& dir : candidates) looked += (looked.empty() ? "" : ", ") + (dir / "geodata").string();
+    throw Error("geodata/muster.gpkg not found (looked in " + looked +
+                "); set MUSTER_DATA_DIR or run tools/build-geodata.sh");
+}
+
+fs::path shader_path(std::string_view file_name) { return data_root() / "shaders" / file_name; }
+fs::path asset_path(std::string_view file_name) { return data_root() / "assets" / file_name; }
+fs::path geodata_path(std::string_view file_name) { return data_root() / "geodata" / file_name; }
+fs::path default_geopackage() { return geodata_path("muster.gpkg"); }
+
+fs::path derived_dir() {
+    if (auto env = env_path("MUSTER_DERIVED_DIR"); !env.empty()) return env;
+    std::error_code ec;
+    const fs::path build_dir(MUSTER_BUILD_DERIVED_DIR);
+    if (fs::is_directory(build_dir, ec)) return build_dir;
+    return fs::path(MUSTER_INSTALL_DATADIR) / "derived";
+}
+
+}  // namespace muster
