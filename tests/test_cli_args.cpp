@@ -34,6 +34,6 @@ TEST_CASE("whole-number options are range checked") {
     Args args("geocode", {"Kyiv", "--limit", "zero"});
     args.option("--limit").positionals(1, 1);
     args.parse();
-    CHECK_THROWS_WITH_AS(args.int_value("--limit", 5, 1, 100),
+    CHECK_THROWS_WITH_AS(static_cast<void>(args.int_value("--limit", 5, 1, 100)),
                          "muster geocode: option '--limit' expects a whole number from 1 to 100, got 'zero'", Error);
 }

@@ -1,0 +1,163 @@
+#include "geodata/gazetteer_source.hpp"
+
+#include "core/error.hpp"
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <string_view>
+#include <system_error>
+
+namespace muster::gazetteer_source {
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kRebuildHint = "rebuild it with tools/build-geodata.sh";
+
+GDALDatasetUniquePtr open_geopackage(const fs::path& gpkg) {
+    std::error_code ec;
+    if (!fs::is_regular_file(gpkg, ec))
+        throw Error(gpkg.string() + ": not found (" + kRebuildHint + ")");
+    GDALAllRegister();
+    // OGR would print its own "ERROR 4: ..." lines; fold its reason into ours.
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    CPLErrorReset();
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    const std::string reason = CPLGetLastErrorMsg();
+    CPLPopErrorHandler();
+    if (!dataset)
+        throw Error(gpkg.string() + ": cannot open as a GeoPackage" + (reason.empty() ? "" : " (" + reason + ")"));
+    return dataset;
+}
+
+// A layer and the indices of the fields we read from it, checked up front so
+// a wrong GeoPackage gives one clear error instead of empty names.
+class LayerReader {
+public:
+    LayerReader(GDALDataset& dataset, const fs::path& gpkg, const char* layer_name) : gpkg_(gpkg), name_(layer_name) {
+        layer_ = dataset.GetLayerByName(layer_name);
+        if (!layer_) throw Error(gpkg.string() + ": no layer '" + name_ + "' (" + kRebuildHint + ")");
+    }
+
+    [[nodiscard]] int field(const char* field_name) const {
+        const int index = layer_->GetLayerDefn()->GetFieldIndex(field_name);
+        if (index < 0)
+            throw Error(gpkg_.string() + ": layer '" + name_ + "' has no field '" + field_name + "' (" +
+                        kRebuildHint + ")");
+        return index;
+    }
+
+    [[nodiscard]] OGRLayer& layer() const { return *layer_; }
+
+private:
+    const fs::path& gpkg_;
+    std::string name_;
+    OGRLayer* layer_ = nullptr;
+};
+
+std::string text(const OGRFeature& feature, int field) { return feature.GetFieldAsString(field); }
+
+// lat/lon of a Point geometry; false when the feature has none.
+bool point_of(const OGRFeature& feature, double& lat, double& lon) {
+    const OGRGeometry* geometry = feature.GetGeometryRef();
+    if (!geometry || wkbFlatten(geometry->getGeometryType()) != wkbPoint || geometry->IsEmpty()) return false;
+    const OGRPoint* point = geometry->toPoint();
+    lon = point->getX();
+    lat = point->getY();
+    return true;
+}
+
+std::vector<std::string> split_on(std::string_view joined, char separator) {
+    std::vector<std::string> parts;
+    while (!joined.empty()) {
+        const auto cut = joined.find(separator);
+        const std::string_view part = joined.substr(0, cut);
+        if (!part.empty()) parts.emplace_back(part);
+        if (cut == std::string_view::npos) break;
+        joined.remove_prefix(cut + 1);
+    }
+    return parts;
+}
+
+std::vector<Country> read_countries(GDALDataset& dataset, const fs::path& gpkg) {
+    LayerReader reader(dataset, gpkg, "countries_10m");
+    const int iso_a2 = reader.field("iso_a2"), iso_a3 = reader.field("iso_a3"), name = reader.field("name"),
+              official = reader.field("name_official"), demonym = reader.field("demonym"),
+              alt_names = reader.field("alt_names"), label_lat = reader.field("label_lat"),
+              label_lon = reader.field("label_lon");
+    std::vector<Country> countries;
+    for (const auto& feature : reader.layer()) {
+        Country country;
+        country.iso_a2 = text(*feature, iso_a2);
+        // Natural Earth features without an ISO code (Somaliland, Baikonur,
+        // Dhekelia, reefs) have no identity a caller could ask for.
+        if (country.iso_a2.size() != 2) continue;
+        country.iso_a3 = text(*feature, iso_a3);
+        country.name = text(*feature, name);
+        country.name_official = text(*feature, official);
+        country.demonym = text(*feature, demonym);
+        country.alt_names = split_on(feature->GetFieldAsString(alt_names), '|');
+        country.lat = feature->GetFieldAsDouble(label_lat);
+        country.lon = feature->GetFieldAsDouble(label_lon);
+        countries.push_back(std::move(country));
+    }
+    return countries;
+}
+
+std::vector<Admin1> read_admin1(GDALDataset& dataset, const fs::path& gpkg) {
+    LayerReader reader(dataset, gpkg, "admin1");
+    const int country = reader.field("country"), admin1 = reader.field("admin1"), name = reader.field("name");
+    std::vector<Admin1> regions;
+    for (const auto& feature : reader.layer()) {
+        Admin1 region;
+        if (!point_of(*feature, region.lat, region.lon)) continue;
+        region.country = text(*feature, country);
+        region.admin1 = text(*feature, admin1);
+        region.name = text(*feature, name);
+        if (region.country.size() == 2 && !region.admin1.empty() && !region.name.empty())
+            regions.push_back(std::move(region));
+    }
+    return regions;
+}
+
+std::vector<Place> read_places(GDALDataset& dataset, const fs::path& gpkg) {
+    LayerReader reader(dataset, gpkg, "places");
+    const int geonameid = reader.field("geonameid"), name = reader.field("name"),
+              asciiname = reader.field("asciiname"), alt_names = reader.field("alt_names"),
+              feature_code = reader.field("feature_code"), country = reader.field("country"),
+              admin1 = reader.field("admin1"), population = reader.field("population");
+    std::vector<Place> places;
+    places.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, reader.layer().GetFeatureCount())));
+    for (const auto& feature : reader.layer()) {
+        Place place;
+        if (!point_of(*feature, place.lat, place.lon)) continue;
+        place.geonameid = feature->GetFieldAsInteger64(geonameid);
+        place.name = text(*feature, name);
+        if (place.geonameid <= 0 || place.name.empty()) continue;
+        place.asciiname = text(*feature, asciiname);
+        place.alt_names = text(*feature, alt_names);
+        place.feature_code = text(*feature, feature_code);
+        place.country = text(*feature, country);
+        place.admin1 = text(*feature, admin1);
+        place.population = std::max<std::int64_t>(0, feature->GetFieldAsInteger64(population));
+        places.push_back(std::move(place));
+    }
+    return places;
+}
+
+}  // namespace
+
+Contents read_geopackage(const fs::path& gpkg) {
+    GDALDatasetUniquePtr dataset = open_geopackage(gpkg);
+    Contents contents;
+    contents.countries = read_countries(*dataset, gpkg);
+    contents.admin1 = read_admin1(*dataset, gpkg);
+    contents.places = read_places(*dataset, gpkg);
+    if (contents.places.empty()) throw Error(gpkg.string() + ": layer 'places' is empty (" + kRebuildHint + ")");
+    return contents;
+}
+
+}  // namespace muster::gazetteer_source

@@ -1,0 +1,141 @@
+// `muster geocode` and `muster bench` as a user runs them: the built binary,
+// its stdout, stderr and exit status.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Runs `muster ARGS` (ARGS already shell-quoted) and captures everything.
+Run muster(const std::string& args) {
+    static int serial = 0;
+    const fs::path err_file =
+        fs::temp_directory_path() / ("muster-geocode-test-" + std::to_string(::getpid()) + "-" +
+                                     std::to_string(serial++) + ".err");
+    const std::string command = std::string("'") + MUSTER_BINARY + "' " + args + " 2>'" + err_file.string() + "'";
+    Run run;
+    std::FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buffer{};
+    std::size_t got = 0;
+    while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), got);
+    const int status = ::pclose(pipe);
+    run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.err = slurp(err_file);
+    fs::remove(err_file);
+    return run;
+}
+
+}  // namespace
+
+TEST_CASE("geocode Kyiv --json: Kyiv, Ukraine first") {
+    const Run run = muster("geocode Kyiv --json");
+    CHECK(run.status == 0);
+    CHECK(run.err == "");
+    const auto json = nlohmann::json::parse(run.out);
+    REQUIRE(json.is_array());
+    REQUIRE(json.size() == 2);
+    const auto& kyiv = json[0];
+    CHECK(kyiv["id"] == "703448");
+    CHECK(kyiv["name"] == "Kyiv");
+    CHECK(kyiv["kind"] == "city");
+    CHECK(kyiv["feature_code"] == "PPLC");
+    CHECK(kyiv["country"] == "UA");
+    CHECK(kyiv["admin1"] == "12");
+    CHECK(kyiv["population"] == 2797553);
+    CHECK(std::fabs(kyiv["lat"].get<double>() - 50.45) < 0.1);
+    CHECK(std::fabs(kyiv["lon"].get<double>() - 30.52) < 0.1);
+    CHECK(json[1]["id"] == "UA.13");  // Kyiv Oblast
+    CHECK(json[1]["kind"] == "admin1");
+}
+
+TEST_CASE("geocode joins several words into one name") {
+    const Run run = muster("geocode Rostov oblast --json --limit 1");
+    CHECK(run.status == 0);
+    const auto json = nlohmann::json::parse(run.out);
+    REQUIRE(json.size() == 1);
+    CHECK(json[0]["id"] == "RU.61");
+    CHECK(json[0]["name"] == "Rostov");
+    CHECK(json[0]["country"] == "RU");
+    CHECK(json[0]["admin1"] == "61");
+
+    const Run quoted = muster("geocode 'Rostov oblast' --json --limit 1");
+    CHECK(quoted.out == run.out);
+}
+
+TEST_CASE("geocode prints an aligned table") {
+    const Run run = muster("geocode Paris --limit 2");
+    CHECK(run.status == 0);
+    CHECK(run.err == "");
+    CHECK(run.out ==
+          "rank  id       name   kind     feature  country        lat         lon   population\n"
+          "   1  2988507  Paris  city     PPLC     FR        48.85341     2.34880      2138551\n"
+          "   2  4717560  Paris  city     PPLA2    US        33.66094   -95.55551        24782\n");
+}
+
+TEST_CASE("geocode of an unknown name fails with one line on stderr") {
+    const Run run = muster("geocode Xyzzyplace");
+    CHECK(run.status == 1);
+    CHECK(run.out == "");
+    CHECK(run.err == "muster geocode: no match for 'Xyzzyplace'\n");
+}
+
+TEST_CASE("geocode without a name is a usage error") {
+    const Run run = muster("geocode");
+    CHECK(run.status == 2);
+    CHECK(run.out == "");
+    CHECK(run.err == "muster geocode: missing place name (see 'muster geocode --help')\n");
+}
+
+TEST_CASE("geocode checks --limit") {
+    const Run run = muster("geocode Kyiv --limit 0");
+    CHECK(run.status == 1);
+    CHECK(run.err == "muster geocode: option '--limit' expects a whole number from 1 to 1000, got '0'\n");
+}
+
+TEST_CASE("bench names its benchmarks when asked for an unknown one") {
+    const Run unknown = muster("bench frobnicate");
+    CHECK(unknown.status == 1);
+    CHECK(unknown.err == "muster bench: unknown benchmark 'frobnicate' (known: gazetteer)\n");
+    const Run none = muster("bench");
+    CHECK(none.status == 1);
+    CHECK(none.err == "muster bench: which benchmark? (known: gazetteer)\n");
+}
+
+TEST_CASE("bench gazetteer --json reports every measure and its target") {
+    const Run run = muster("bench gazetteer --json");
+    CHECK(run.err == "");
+    const auto report = nlohmann::json::parse(run.out);
+    CHECK(report["benchmark"] == "gazetteer");
+    CHECK(report["entries"] == 139135);
+    CHECK(report["targets"]["load_ms"] == 300.0);
+    CHECK(report["targets"]["rss_mb"] == 300.0);
+    CHECK(report["targets"]["lookups_per_second"] == 1000000.0);
+    CHECK(report["seconds"].get<double>() >= 1.0);
+    CHECK(report["lookups"].get<double>() ==
+          doctest::Approx(report["lookups_per_second"].get<double>() * report["seconds"].get<double>()));
+    // Speed depends on the machine; the exit status says whether targets were met.
+    CHECK(run.status == (report["passed"].get<bool>() ? 0 : 1));
+}
