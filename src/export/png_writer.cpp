@@ -1,0 +1,83 @@
+#include "export/png_writer.hpp"
+
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+
+namespace muster {
+namespace {
+
+struct DatasetCloser {
+    void operator()(GDALDataset* dataset) const { GDALClose(GDALDataset::ToHandle(dataset)); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+// GDAL reports problems through a global handler; this keeps its "ERROR 1: ..."
+// off stderr while we turn it into one muster::Error line.
+class QuietGdalErrors {
+public:
+    QuietGdalErrors() {
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        CPLErrorReset();
+    }
+    ~QuietGdalErrors() { CPLPopErrorHandler(); }
+    QuietGdalErrors(const QuietGdalErrors&) = delete;
+    QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
+
+    static std::string last_message(const char* fallback) {
+        const char* message = CPLGetLastErrorMsg();
+        return message && *message ? message : fallback;
+    }
+};
+
+GDALDriver* driver(const char* name) {
+    GDALAllRegister();  // cheap after the first call
+    GDALDriver* found = GetGDALDriverManager()->GetDriverByName(name);
+    if (!found) throw std::runtime_error(std::string("GDAL has no ") + name + " driver");
+    return found;
+}
+
+// An in-memory copy of the image: its first `bands` channels as GDAL bands.
+DatasetPtr memory_dataset(const RgbaImage& image, int bands) {
+    DatasetPtr dataset(driver("MEM")->Create("", image.size.width, image.size.height, bands, GDT_Byte, nullptr));
+    if (!dataset) throw std::runtime_error(QuietGdalErrors::last_message("cannot create an in-memory image"));
+    int band_map[] = {1, 2, 3, 4};
+    const CPLErr status = dataset->RasterIO(
+        GF_Write, 0, 0, image.size.width, image.size.height, const_cast<std::uint8_t*>(image.pixels.data()),
+        image.size.width, image.size.height, GDT_Byte, bands, band_map, 4, static_cast<GSpacing>(image.size.width) * 4,
+        1, nullptr);
+    if (status != CE_None) throw std::runtime_error(QuietGdalErrors::last_message("cannot fill the in-memory image"));
+    return dataset;
+}
+
+}  // namespace
+
+void write_png(const RgbaImage& image, const std::filesystem::path& target, const PngOptions& options) {
+    if (image.size.width < 1 || image.size.height < 1 ||
+        image.pixels.size() != static_cast<std::size_t>(image.size.width) * image.size.height * 4)
+        throw Error(target.string() + ": cannot write (empty or inconsistent image)");
+    write_file_atomically(target, [&](const std::filesystem::path& temp) {
+        QuietGdalErrors quiet;
+        const DatasetPtr source = memory_dataset(image, options.keep_alpha ? 4 : 3);
+        const std::string zlevel = "ZLEVEL=" + std::to_string(options.zlevel);
+        const char* create_options[] = {zlevel.c_str(), nullptr};
+        GDALDataset* written = driver("PNG")->CreateCopy(temp.c_str(), source.get(), FALSE,
+                                                          const_cast<char**>(create_options), nullptr, nullptr);
+        if (written) GDALClose(GDALDataset::ToHandle(written));  // flushes the file
+        const bool ok = written && CPLGetLastErrorType() < CE_Failure;
+        // GDAL may leave a side-car of metadata beside the temporary file.
+        std::error_code ignored;
+        std::filesystem::remove(temp.string() + ".aux.xml", ignored);
+        // write_file_atomically turns this into "TARGET: cannot write (REASON)".
+        if (!ok) throw std::runtime_error(QuietGdalErrors::last_message("PNG encoding failed"));
+    });
+}
+
+}  // namespace muster

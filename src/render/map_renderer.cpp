@@ -1,0 +1,297 @@
+#include "render/map_renderer.hpp"
+
+#include "core/error.hpp"
+#include "render/graticule.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numbers>
+
+namespace muster {
+namespace {
+
+constexpr GLuint position_location = 0;  // layout(location = 0) in shaders/map.vert
+
+// Grid cell sizes for culling, per level: finer data, smaller cells (a few
+// thousand cells at most, so the per-frame bounds test stays negligible).
+constexpr double chunk_degrees[] = {30.0, 10.0, 4.0};  // 110m, 50m, 10m
+
+// Sets the draw colour; blending only for translucent colours, because on a
+// software rasteriser (llvmpipe) blending roughly doubles the cost of a pixel.
+void set_colour(const ShaderProgram& program, const Rgba& colour) {
+    glUniform4f(program.uniform("u_colour"), colour.r, colour.g, colour.b, colour.a);
+    if (colour.a < 1.0f)
+        glEnable(GL_BLEND);
+    else
+        glDisable(GL_BLEND);
+}
+
+template <typename T>
+void upload_array(GLenum target, const gl::Buffer& buffer, const std::vector<T>& data) {
+    glBindBuffer(target, buffer.get());
+    glBufferData(target, static_cast<GLsizeiptr>(data.size() * sizeof(T)), data.data(), GL_STATIC_DRAW);
+}
+
+// lon,lat pairs to what map.vert expects: lon, Mercator y.
+std::vector<float> project_to_mercator(const std::vector<float>& lonlat) {
+    std::vector<float> projected(lonlat.size());
+    for (std::size_t i = 0; i + 1 < lonlat.size(); i += 2) {
+        projected[i] = lonlat[i];
+        projected[i + 1] = static_cast<float>(mercator_y(lonlat[i + 1]));
+    }
+    return projected;
+}
+
+// Points the VAO bound now at float pairs in buffer, at location 0.
+void attach_positions(const gl::Buffer& buffer) {
+    glBindBuffer(GL_ARRAY_BUFFER, buffer.get());
+    glEnableVertexAttribArray(position_location);
+    glVertexAttribPointer(position_location, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+}
+
+// Fills vertices and indices and records them in a new VAO. The VAO is bound
+// before the index upload: in a core profile the element-array binding is VAO
+// state, and strict drivers refuse it with no VAO bound.
+gl::VertexArray make_indexed_vao(const gl::Buffer& vertices, const std::vector<float>& positions,
+                                 const gl::Buffer& indices, const std::vector<std::uint32_t>& index_data) {
+    gl::VertexArray vao = gl::make_vertex_array();
+    glBindVertexArray(vao.get());
+    upload_array(GL_ARRAY_BUFFER, vertices, positions);
+    attach_positions(vertices);
+    upload_array(GL_ELEMENT_ARRAY_BUFFER, indices, index_data);
+    glBindVertexArray(0);
+    return vao;
+}
+
+bool overlaps(const Extent& a, const Extent& b) {
+    return a.min_lon <= b.max_lon && b.min_lon <= a.max_lon && a.min_lat <= b.max_lat && b.min_lat <= a.max_lat;
+}
+
+Extent shifted(Extent extent, double lon_shift) {
+    extent.min_lon += lon_shift;
+    extent.max_lon += lon_shift;
+    return extent;
+}
+
+// The 360-degree shifts at which a copy of the [-180, 180] world overlaps the
+// view (touching an edge does not count: a whole-world view needs one copy).
+std::vector<double> world_copy_shifts(const Extent& visible) {
+    std::vector<double> shifts;
+    const int first = static_cast<int>(std::floor((visible.min_lon - 180.0) / 360.0)) + 1;
+    const int last = static_cast<int>(std::ceil((visible.max_lon + 180.0) / 360.0)) - 1;
+    for (int k = first; k <= last; ++k) shifts.push_back(360.0 * k);
+    return shifts;
+}
+
+// Index ranges of the chunks a view shows, ready for glMultiDrawElements.
+struct DrawRanges {
+    std::vector<GLsizei> counts;
+    std::vector<const void*> offsets;
+    std::size_t elements = 0;
+
+    void add(std::uint32_t first, std::uint32_t count) {
+        if (count == 0) return;
+        // Neighbouring chunks are merged into one range.
+        if (!counts.empty()) {
+            const auto end = reinterpret_cast<std::uintptr_t>(offsets.back()) + counts.back() * sizeof(std::uint32_t);
+            if (end == first * sizeof(std::uint32_t)) {
+                counts.back() += static_cast<GLsizei>(count);
+                elements += count;
+                return;
+            }
+        }
+        counts.push_back(static_cast<GLsizei>(count));
+        offsets.push_back(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * sizeof(std::uint32_t)));
+        elements += count;
+    }
+    void draw(GLenum mode) const {
+        if (!counts.empty())
+            glMultiDrawElements(mode, counts.data(), GL_UNSIGNED_INT, offsets.data(), static_cast<GLsizei>(counts.size()));
+    }
+};
+
+}  // namespace
+
+// ------------------------------------------------------------------ setup
+
+MapRenderer::MapRenderer(MapStyle style, DetailLoading loading, MeshLoader loader)
+    : style_(style),
+      loading_(loading),
+      loader_(std::move(loader)),
+      program_(ShaderProgram::from_files("map.vert", "solid.frag")) {
+    graticule_vao_ = gl::make_vertex_array();
+    graticule_vertices_ = gl::make_buffer();
+    glBindVertexArray(graticule_vao_.get());
+    attach_positions(graticule_vertices_);
+    glBindVertexArray(0);
+}
+
+// A pending background load finishes before its slot goes away (std::future
+// from std::async joins on destruction).
+MapRenderer::~MapRenderer() = default;
+
+Lod MapRenderer::lod_for_zoom(double zoom) {
+    if (zoom < lod_zoom_medium) return Lod::coarse_110m;
+    if (zoom < lod_zoom_fine) return Lod::medium_50m;
+    return Lod::fine_10m;
+}
+
+// ------------------------------------------------------------------ meshes
+
+// CPU work, done on the loading thread in background mode so the window does
+// not stall: projection to Mercator and regrouping into grid cells.
+MapRenderer::PreparedMesh MapRenderer::prepare(const CountryMesh& mesh, Lod lod) {
+    const double cell = chunk_degrees[static_cast<std::size_t>(lod)];
+    PreparedMesh prepared;
+    prepared.fill_positions = project_to_mercator(mesh.fill_vertices);
+    prepared.outline_positions = project_to_mercator(mesh.outline_vertices);
+    prepared.fills = chunk_primitives(mesh.fill_vertices, mesh.fill_indices, 3, cell);
+    prepared.outlines = chunk_primitives(mesh.outline_vertices, mesh.outline_indices, 2, cell);
+    prepared.triangles = mesh.fill_indices.size() / 3;
+    return prepared;
+}
+
+MapRenderer::GpuMesh MapRenderer::upload(const PreparedMesh& prepared) {
+    GpuMesh gpu;
+    gpu.fill_vertices = gl::make_buffer();
+    gpu.fill_indices = gl::make_buffer();
+    gpu.outline_vertices = gl::make_buffer();
+    gpu.outline_indices = gl::make_buffer();
+    gpu.fill_vao =
+        make_indexed_vao(gpu.fill_vertices, prepared.fill_positions, gpu.fill_indices, prepared.fills.indices);
+    gpu.outline_vao = make_indexed_vao(gpu.outline_vertices, prepared.outline_positions, gpu.outline_indices,
+                                       prepared.outlines.indices);
+    gpu.fill_chunks = prepared.fills.chunks;
+    gpu.outline_chunks = prepared.outlines.chunks;
+    gpu.triangles = prepared.triangles;
+    return gpu;
+}
+
+MapRenderer::GpuMesh MapRenderer::load_now(Lod lod) const { return upload(prepare(loader_(lod), lod)); }
+
+void MapRenderer::poll_background_load(Lod lod) {
+    LodSlot& slot = slots_[static_cast<std::size_t>(lod)];
+    if (slot.mesh || slot.failed) return;
+    if (!slot.pending.valid()) {
+        slot.pending = std::async(std::launch::async, [loader = loader_, lod] { return prepare(loader(lod), lod); });
+        return;
+    }
+    if (slot.pending.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    try {
+        slot.mesh = upload(slot.pending.get());
+    } catch (const std::exception& e) {
+        slot.failed = true;  // keep drawing the coarser level; say why once
+        detail_failure_ = std::string("1:") + lod_suffix(lod) + " countries unavailable: " + e.what();
+    }
+}
+
+const MapRenderer::GpuMesh& MapRenderer::mesh_for(Lod wanted) {
+    auto slot_of = [this](Lod lod) -> LodSlot& { return slots_[static_cast<std::size_t>(lod)]; };
+    frame_.loading = false;
+    if (!slot_of(wanted).mesh) {
+        if (loading_ == DetailLoading::blocking || wanted == Lod::coarse_110m) {
+            slot_of(wanted).mesh = load_now(wanted);
+        } else {
+            poll_background_load(wanted);
+            frame_.loading = !slot_of(wanted).mesh && !slot_of(wanted).failed;
+        }
+    }
+    // The wanted level if present, else the finest loaded coarser one.
+    for (int level = static_cast<int>(wanted); level >= 0; --level) {
+        LodSlot& slot = slots_[static_cast<std::size_t>(level)];
+        if (slot.mesh) {
+            frame_.drawn = static_cast<Lod>(level);
+            return *slot.mesh;
+        }
+    }
+    slot_of(Lod::coarse_110m).mesh = load_now(Lod::coarse_110m);
+    frame_.drawn = Lod::coarse_110m;
+    return *slot_of(Lod::coarse_110m).mesh;
+}
+
+// ------------------------------------------------------------------ drawing
+
+void MapRenderer::set_view_uniforms(const Camera& camera) {
+    const PixelSize viewport = camera.viewport();
+    const double clip_per_pixel_x = 2.0 / viewport.width;
+    const double clip_per_pixel_y = 2.0 / viewport.height;
+    const double pixels_per_mercator_unit = camera.world_pixels() / (2.0 * std::numbers::pi);
+    glUniform2f(program_.uniform("u_centre"), static_cast<float>(camera.centre().lon),
+                static_cast<float>(mercator_y(camera.centre().lat)));
+    glUniform2f(program_.uniform("u_scale"), static_cast<float>(camera.pixels_per_degree() * clip_per_pixel_x),
+                static_cast<float>(pixels_per_mercator_unit * clip_per_pixel_y));
+}
+
+void MapRenderer::draw(const Camera& camera) {
+    const PixelSize viewport = camera.viewport();
+    frame_ = FrameInfo{};
+    frame_.wanted = lod_for_zoom(camera.zoom());
+    const GpuMesh& mesh = mesh_for(frame_.wanted);
+
+    glViewport(0, 0, viewport.width, viewport.height);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SCISSOR_TEST);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glClearColor(style_.ocean.r, style_.ocean.g, style_.ocean.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+
+    program_.use();
+    set_view_uniforms(camera);
+    if (style_.show_graticule) draw_graticule(camera);
+    draw_countries(mesh, camera);
+    glBindVertexArray(0);
+    glUseProgram(0);
+}
+
+void MapRenderer::draw_graticule(const Camera& camera) {
+    const Extent visible = camera.visible_extent();
+    const double step = graticule_step(camera.pixels_per_degree(), style_.graticule_min_spacing_px);
+    std::vector<float> lines = graticule_lines(visible, step);
+    for (std::size_t i = 1; i < lines.size(); i += 2) lines[i] = static_cast<float>(mercator_y(lines[i]));
+    glBindVertexArray(graticule_vao_.get());
+    glBindBuffer(GL_ARRAY_BUFFER, graticule_vertices_.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(float)), lines.data(), GL_STREAM_DRAW);
+    glUniform1f(program_.uniform("u_lon_shift"), 0.0f);
+    set_colour(program_, style_.graticule);
+    glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(lines.size() / 2));
+}
+
+void MapRenderer::draw_countries(const GpuMesh& mesh, const Camera& camera) {
+    const Extent visible = camera.visible_extent();
+    const std::vector<double> shifts = world_copy_shifts(visible);
+    frame_.world_copies = static_cast<int>(shifts.size());
+
+    // One pass for fills, one for borders, so no fill covers a neighbour's border.
+    std::vector<DrawRanges> fills(shifts.size()), outlines(shifts.size());
+    auto collect = [&](const std::vector<MeshChunk>& chunks, double shift, DrawRanges& ranges) {
+        for (const MeshChunk& chunk : chunks) {
+            if (!overlaps(shifted(chunk.bounds, shift), visible)) continue;
+            ranges.add(chunk.first, chunk.count);
+            ++frame_.chunks_drawn;
+        }
+    };
+    for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
+        collect(mesh.fill_chunks, shifts[copy], fills[copy]);
+        collect(mesh.outline_chunks, shifts[copy], outlines[copy]);
+        frame_.triangles += fills[copy].elements / 3;
+        frame_.outline_segments += outlines[copy].elements / 2;
+    }
+    frame_.mesh_triangles = mesh.triangles;
+
+    set_colour(program_, style_.land);
+    glBindVertexArray(mesh.fill_vao.get());
+    for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
+        glUniform1f(program_.uniform("u_lon_shift"), static_cast<float>(shifts[copy]));
+        fills[copy].draw(GL_TRIANGLES);
+    }
+    set_colour(program_, style_.outline);
+    glBindVertexArray(mesh.outline_vao.get());
+    for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
+        glUniform1f(program_.uniform("u_lon_shift"), static_cast<float>(shifts[copy]));
+        outlines[copy].draw(GL_LINES);
+    }
+}
+
+}  // namespace muster

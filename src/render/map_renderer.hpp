@@ -1,0 +1,127 @@
+// Draws the base map (sea, graticule, filled countries, borders) for a Camera
+// into whatever framebuffer is bound: a window or an offscreen image; the
+// renderer never knows which.
+//
+// Level of detail follows the zoom (see lod_for_zoom): the Natural Earth
+// 1:110m countries for world views, 1:50m for continents, 1:10m for countries
+// and closer. Meshes are read and uploaded to the GPU lazily, the first time a
+// level is needed, then kept in VBO/IBO/VAO for good; each frame only changes
+// uniforms. At upload, vertices are projected to Web Mercator once and the
+// primitives regrouped into lon/lat grid cells (spatial_chunks.hpp); cells
+// whose bounds lie off-screen are skipped. Opaque colours draw without
+// blending. Together these keep a 1920x1080 frame around 10-30 ms on Mesa's
+// software rasteriser.
+//
+// When a view crosses the antimeridian the world is drawn a second time
+// shifted by 360 degrees, so a Pacific view is continuous.
+//
+// All methods need the GL context the renderer was created in to be current.
+#pragma once
+
+#include "render/camera.hpp"
+#include "render/country_mesh.hpp"
+#include "render/gl_objects.hpp"
+#include "render/shader_program.hpp"
+#include "render/spatial_chunks.hpp"
+#include "render/style.hpp"
+
+#include <array>
+#include <functional>
+#include <future>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace muster {
+
+// The zoom levels where detail switches (tile convention, see camera.hpp).
+// At zoom z a screen pixel covers about 1:(559M / 2^z) at 0.28 mm per pixel:
+//   z < 3.3  (world views, up to ~2500 px for the whole world)   -> 1:110m
+//   z < 5.0  (continents: Europe across ~1000-2000 px)           -> 1:50m
+//   z >= 5.0 (a country or a front line across the screen)       -> 1:10m
+inline constexpr double lod_zoom_medium = 3.3;
+inline constexpr double lod_zoom_fine = 5.0;
+
+// How a missing finer level is obtained.
+enum class DetailLoading {
+    blocking,    // read it before drawing (headless renders: exact output)
+    background,  // read it on a worker thread and draw the best loaded level meanwhile (window)
+};
+
+class MapRenderer {
+public:
+    using MeshLoader = std::function<CountryMesh(Lod)>;
+
+    // Compiles the shaders (muster::Error on failure). loader supplies meshes
+    // (tests may pass synthetic ones); by default load_country_mesh.
+    explicit MapRenderer(MapStyle style = {}, DetailLoading loading = DetailLoading::blocking,
+                         MeshLoader loader = load_country_mesh);
+    ~MapRenderer();
+    MapRenderer(const MapRenderer&) = delete;
+    MapRenderer& operator=(const MapRenderer&) = delete;
+
+    static Lod lod_for_zoom(double zoom);
+
+    // Draws the map into the bound framebuffer, viewport = camera.viewport().
+    // Throws muster::Error when the coarsest level cannot be loaded, or when a
+    // level needed in blocking mode cannot.
+    void draw(const Camera& camera);
+
+    [[nodiscard]] const MapStyle& style() const { return style_; }
+    void set_style(const MapStyle& style) { style_ = style; }
+
+    // What the last draw() did, for the status bar and benchmarks.
+    struct FrameInfo {
+        Lod wanted = Lod::coarse_110m;  // the level the zoom asks for
+        Lod drawn = Lod::coarse_110m;   // the level actually drawn
+        bool loading = false;           // a finer level is being read in the background
+        int world_copies = 0;           // 1, or 2 across the antimeridian
+        int chunks_drawn = 0;           // grid cells of fill and outline, summed over copies
+        std::size_t triangles = 0;      // drawn, summed over copies
+        std::size_t outline_segments = 0;
+        std::size_t mesh_triangles = 0;  // in the whole level drawn
+    };
+    [[nodiscard]] const FrameInfo& last_frame() const { return frame_; }
+    // Why a finer level could not be loaded in the background ("" if it could).
+    [[nodiscard]] const std::string& detail_failure() const { return detail_failure_; }
+
+private:
+    struct GpuMesh {
+        gl::VertexArray fill_vao, outline_vao;
+        gl::Buffer fill_vertices, fill_indices, outline_vertices, outline_indices;
+        std::vector<MeshChunk> fill_chunks, outline_chunks;  // index ranges and bounds, for culling
+        std::size_t triangles = 0;
+    };
+    struct PreparedMesh {  // ready for upload: projected, chunked
+        std::vector<float> fill_positions, outline_positions;
+        ChunkedIndices fills, outlines;
+        std::size_t triangles = 0;
+    };
+    struct LodSlot {
+        std::optional<GpuMesh> mesh;
+        std::future<PreparedMesh> pending;
+        bool failed = false;
+    };
+
+    const GpuMesh& mesh_for(Lod wanted);
+    void poll_background_load(Lod lod);
+    static PreparedMesh prepare(const CountryMesh& mesh, Lod lod);
+    static GpuMesh upload(const PreparedMesh& prepared);
+    GpuMesh load_now(Lod lod) const;
+
+    void set_view_uniforms(const Camera& camera);
+    void draw_graticule(const Camera& camera);
+    void draw_countries(const GpuMesh& mesh, const Camera& camera);
+
+    MapStyle style_;
+    DetailLoading loading_;
+    MeshLoader loader_;
+    ShaderProgram program_;
+    std::array<LodSlot, 3> slots_;
+    gl::VertexArray graticule_vao_;
+    gl::Buffer graticule_vertices_;
+    FrameInfo frame_;
+    std::string detail_failure_;
+};
+
+}  // namespace muster

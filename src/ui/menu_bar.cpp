@@ -1,0 +1,25 @@
+#include "ui/menu_bar.hpp"
+
+#include <imgui.h>
+
+namespace muster::ui {
+
+void draw_menu_bar(ViewState& state) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit_requested = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("Whole world", "Home")) state.reset_view_requested = true;
+        ImGui::MenuItem("Graticule", nullptr, &state.style.show_graticule);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("About muster")) state.show_about = true;
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+}  // namespace muster::ui

@@ -1,0 +1,10 @@
+// The window's main menu: File (Quit), View (world view, graticule), Help (About).
+#pragma once
+
+#include "ui/view_state.hpp"
+
+namespace muster::ui {
+
+void draw_menu_bar(ViewState& state);
+
+}  // namespace muster::ui

@@ -1,0 +1,36 @@
+// The interactive map window (`muster view`): an SDL2 window with an OpenGL
+// 3.3 core context, the base map filling it, and Dear ImGui panels on top
+// (menu bar, status bar, About box; one file per panel).
+//
+// The loop redraws while something changes (input, a detail level loading)
+// and otherwise sleeps in SDL_WaitEventTimeout, so an idle window costs
+// nothing on a software renderer.
+#pragma once
+
+#include "core/geo.hpp"
+
+#include <filesystem>
+#include <optional>
+
+namespace muster::ui {
+
+struct ViewerOptions {
+    std::optional<Extent> bbox;  // initial view; none: the whole world
+    PixelSize window{1600, 900}; // points; shrunk to fit the screen
+    bool vsync = true;
+    // For tests and screenshots: stop after this many frames (0: run until
+    // the user quits), save the last frame as PNG, print frame times.
+    int frames = 0;
+    std::optional<std::filesystem::path> screenshot;
+    bool timing = false;
+    bool show_about = false;  // open Help -> About at start (screenshots)
+};
+
+// True when an X11 or Wayland display is named in the environment.
+bool display_available();
+
+// Runs the window until quit; returns the exit status. Throws muster::Error
+// (no context, shaders, meshes, unwritable screenshot path).
+int run_viewer(const ViewerOptions& options);
+
+}  // namespace muster::ui

@@ -1,0 +1,151 @@
+// `muster render` through the built binary, as users and scripts run it.
+#include <doctest/doctest.h>
+#include <gdal_priv.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+std::string slurp(const fs::path& file) {
+    std::ifstream in(file);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+class Scratch {
+public:
+    Scratch() : folder_(fs::temp_directory_path() / ("muster-test-render-cli-" + std::to_string(getpid()))) {
+        fs::create_directories(folder_);
+    }
+    ~Scratch() {
+        std::error_code ignored;
+        fs::remove_all(folder_, ignored);
+    }
+    [[nodiscard]] const fs::path& folder() const { return folder_; }
+
+    // Runs "env ENV muster ARGS" with stdout and stderr captured separately.
+    Run muster(const std::string& args, const std::string& env = "") const {
+        const fs::path out = folder_ / "stdout.txt", err = folder_ / "stderr.txt";
+        const std::string command = "env " + env + " '" + std::string(MUSTER_BINARY) + "' " + args + " >'" +
+                                    out.string() + "' 2>'" + err.string() + "'";
+        const int status = std::system(command.c_str());
+        Run run;
+        run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        run.out = slurp(out);
+        run.err = slurp(err);
+        fs::remove(out);
+        fs::remove(err);
+        return run;
+    }
+
+private:
+    fs::path folder_;
+};
+
+}  // namespace
+
+TEST_CASE("render writes a PNG of the requested size and prints its path") {
+    Scratch scratch;
+    const fs::path png = scratch.folder() / "x.png";
+    const Run run = scratch.muster("render -o '" + png.string() + "' --size 320x200");
+    INFO("stderr: " << run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(run.out == png.string() + "\n");
+    GDALAllRegister();
+    GDALDataset* dataset = GDALDataset::Open(png.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY);
+    REQUIRE(dataset);
+    CHECK(std::string(dataset->GetDriver()->GetDescription()) == "PNG");
+    CHECK(dataset->GetRasterXSize() == 320);
+    CHECK(dataset->GetRasterYSize() == 200);
+    GDALClose(dataset);
+}
+
+TEST_CASE("render into a missing folder fails before drawing and leaves no file") {
+    Scratch scratch;
+    const Run run = scratch.muster("render -o /nonexistent-dir/x.png");
+    CHECK(run.exit_code == 1);
+    CHECK(run.err == "/nonexistent-dir/x.png: cannot write (folder /nonexistent-dir does not exist)\n");
+    CHECK(run.out.empty());
+    CHECK_FALSE(fs::exists("/nonexistent-dir/x.png"));
+}
+
+TEST_CASE("render rejects bad sizes and boxes, naming the option") {
+    Scratch scratch;
+    const std::string out = "-o '" + (scratch.folder() / "x.png").string() + "'";
+
+    Run run = scratch.muster("render " + out + " --size 0x10");
+    CHECK(run.exit_code == 1);
+    CHECK(run.err ==
+          "muster render: option '--size' expects WIDTHxHEIGHT with each side from 1 to 16384, got '0x10'\n");
+
+    run = scratch.muster("render " + out + " --size 20000x10");
+    CHECK(run.exit_code == 1);
+    CHECK(run.err.rfind("muster render: option '--size' expects", 0) == 0);
+
+    run = scratch.muster("render " + out + " --bbox 1,2,3");
+    CHECK(run.exit_code == 1);
+    CHECK(run.err ==
+          "muster render: option '--bbox' expects MINLON,MINLAT,MAXLON,MAXLAT in degrees with min < max, latitudes "
+          "within -90..90, got '1,2,3'\n");
+
+    run = scratch.muster("render " + out + " --bbox 42,43,20,57");
+    CHECK(run.exit_code == 1);
+    CHECK(run.err.rfind("muster render: option '--bbox' expects", 0) == 0);
+
+    CHECK_FALSE(fs::exists(scratch.folder() / "x.png"));
+}
+
+TEST_CASE("render needs -o and an existing INPUT") {
+    Scratch scratch;
+    Run run = scratch.muster("render");
+    CHECK(run.exit_code == 1);
+    CHECK(run.err == "muster render: -o OUT.png is required (see 'muster render --help')\n");
+
+    const fs::path missing = scratch.folder() / "no-such-article.txt";
+    run = scratch.muster("render '" + missing.string() + "' -o '" + (scratch.folder() / "x.png").string() + "'");
+    CHECK(run.exit_code == 1);
+    CHECK(run.err == missing.string() + ": cannot read (no such file)\n");
+}
+
+TEST_CASE("render accepts an existing INPUT (drawn once extraction exists)") {
+    Scratch scratch;
+    const fs::path article = scratch.folder() / "article.txt";
+    std::ofstream(article) << "Russia has massed 100,000 troops near Ukraine's border.\n";
+    const fs::path png = scratch.folder() / "a.png";
+    const Run run = scratch.muster("render '" + article.string() + "' -o '" + png.string() + "' --size 64x64");
+    CHECK(run.exit_code == 0);
+    CHECK(fs::is_regular_file(png));
+}
+
+TEST_CASE("without an OpenGL 3.3 context render says so in one line") {
+    Scratch scratch;
+    // Pin the SDL path and point it at an EGL library that does not exist.
+    const Run run = scratch.muster("render -o '" + (scratch.folder() / "x.png").string() + "'",
+                                   "MUSTER_HEADLESS_GL=sdl SDL_VIDEO_EGL_DRIVER=/nonexistent/libEGL.so");
+    CHECK(run.exit_code == 1);
+    CHECK(run.err == "cannot create an OpenGL 3.3 context (Could not load EGL library)\n");
+    CHECK_FALSE(fs::exists(scratch.folder() / "x.png"));
+}
+
+TEST_CASE("the EGL surfaceless fallback draws the same image as SDL's offscreen driver") {
+    Scratch scratch;
+    const fs::path via_sdl = scratch.folder() / "sdl.png", via_egl = scratch.folder() / "egl.png";
+    CHECK(scratch.muster("render -o '" + via_sdl.string() + "' --size 160x90", "MUSTER_HEADLESS_GL=sdl").exit_code == 0);
+    CHECK(scratch.muster("render -o '" + via_egl.string() + "' --size 160x90", "MUSTER_HEADLESS_GL=egl").exit_code == 0);
+    CHECK(slurp(via_sdl) == slurp(via_egl));
+    CHECK(slurp(via_sdl).size() > 1000);
+}
