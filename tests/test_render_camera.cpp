@@ -38,7 +38,7 @@ TEST_CASE("Web Mercator ordinates match the textbook formula and invert") {
     CHECK(muster::lat_from_mercator_y(muster::mercator_y(-33.8688)) == doctest::Approx(-33.8688));
 }
 
-TEST_CASE("longitudes wrap into [-180, 180)") {
+TEST_CASE("longitudes wrap into the range -180 to 180") {
     CHECK(muster::wrap_longitude(190.0) == doctest::Approx(-170.0));
     CHECK(muster::wrap_longitude(-190.0) == doctest::Approx(170.0));
     CHECK(muster::wrap_longitude(180.0) == doctest::Approx(-180.0));
