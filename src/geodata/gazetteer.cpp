@@ -4,6 +4,7 @@
 #include "core/paths.hpp"
 #include "geodata/gazetteer_format.hpp"
 #include "geodata/gazetteer_index.hpp"
+#include "geodata/gazetteer_regions.hpp"
 #include "geodata/normalize.hpp"
 
 #include <algorithm>
@@ -26,6 +27,8 @@ const char* to_string(PlaceKind kind) {
         case PlaceKind::country: return "country";
         case PlaceKind::admin1: return "admin1";
         case PlaceKind::city: return "city";
+        case PlaceKind::admin2: return "admin2";
+        case PlaceKind::region: return "region";
     }
     return "?";
 }
@@ -37,17 +40,58 @@ const char* to_string(NameMatch match) {
         case NameMatch::code: return "code";
         case NameMatch::demonym: return "demonym";
         case NameMatch::variant: return "variant";
+        case NameMatch::metonym: return "metonym";
     }
     return "?";
 }
+
+namespace {
+
+// "Baltic states" -> "baltic-states", "Nagorno-Karabakh" -> "nagorno-karabakh":
+// ASCII letters lower-cased, digits and other (UTF-8) bytes kept, every run
+// of ASCII punctuation and spaces one hyphen, none at either end.
+std::string slug(std::string_view name) {
+    std::string out;
+    bool pending_hyphen = false;
+    for (const char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool keep = byte >= 0x80 || std::isalnum(byte);
+        if (!keep) {
+            pending_hyphen = !out.empty();
+            continue;
+        }
+        if (pending_hyphen) out += '-';
+        pending_hyphen = false;
+        out += static_cast<char>(std::tolower(byte));
+    }
+    return out;
+}
+
+}  // namespace
 
 std::string Place::id() const {
     switch (kind) {
         case PlaceKind::country: return country;
         case PlaceKind::admin1: return country + "." + admin1;
+        case PlaceKind::admin2: return country + "." + admin1 + "." + admin2;
         case PlaceKind::city: return std::to_string(geonameid);
+        case PlaceKind::region: return slug(name);
     }
     return {};
+}
+
+const char* Place::feature() const {
+    switch (kind) {
+        case PlaceKind::country: return "country";
+        case PlaceKind::admin1: return "admin1";
+        case PlaceKind::city: return "city";
+        case PlaceKind::admin2: return "region";  // the output contract has no second level
+        case PlaceKind::region:
+            if (feature_code == "WTR") return "water";
+            if (feature_code == "SITE") return "site";
+            return "region";
+    }
+    return "region";
 }
 
 namespace {
@@ -121,8 +165,8 @@ fmt::Header validated_header(const char* data, std::size_t size, const std::stri
     if (header.file_size != size)
         throw corrupt("truncated or corrupt gazetteer index (" + std::to_string(size) + " bytes, header says " +
                       std::to_string(header.file_size) + ")");
-    const std::uint64_t entry_count =
-        std::uint64_t{header.country_count} + header.admin1_count + header.city_count;
+    const std::uint64_t entry_count = std::uint64_t{header.country_count} + header.admin1_count +
+                                      header.admin2_count + header.region_count + header.city_count;
     const bool layout_ok = header.header_size == sizeof(fmt::Header) && std::has_single_bit(header.bucket_count) &&
                            entry_count <= 0xFFFFFFFFull &&
                            section_fits(header.entries, entry_count, sizeof(fmt::EntryRecord), size) &&
@@ -135,6 +179,29 @@ fmt::Header validated_header(const char* data, std::size_t size, const std::stri
 
 std::string fixed_text(const char* field, std::size_t capacity) {
     return std::string(field, ::strnlen(field, capacity));
+}
+
+PlaceKind kind_of(std::uint8_t stored) {
+    return stored <= static_cast<std::uint8_t>(fmt::Kind::region) ? static_cast<PlaceKind>(stored) : PlaceKind::city;
+}
+
+std::vector<std::string> split_members(std::string_view joined) {
+    std::vector<std::string> members;
+    while (!joined.empty()) {
+        const auto comma = joined.find(',');
+        members.emplace_back(joined.substr(0, comma));
+        if (comma == std::string_view::npos) break;
+        joined.remove_prefix(comma + 1);
+    }
+    return members;
+}
+
+// Where a name's dotted abbreviation key would differ from its plain key:
+// names ending in '.', trailing whitespace aside ("Calif.", "W.Va. ").
+bool ends_with_period(std::string_view name) {
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t' || name.back() == '\n' || name.back() == '\r'))
+        name.remove_suffix(1);
+    return name.ends_with('.');
 }
 
 struct PostingRange {
@@ -155,7 +222,8 @@ struct Gazetteer::Impl {
     void attach(const char* bytes, std::size_t size) {
         header = validated_header(bytes, size, origin);
         data = bytes;
-        entry_count = std::size_t{header.country_count} + header.admin1_count + header.city_count;
+        entry_count = std::size_t{header.country_count} + header.admin1_count + header.admin2_count +
+                      header.region_count + header.city_count;
     }
 
     [[nodiscard]] fmt::EntryRecord entry_record(std::size_t index) const {
@@ -190,19 +258,44 @@ struct Gazetteer::Impl {
         return {};
     }
 
+    // The candidates of a name as lookup() and count() see it: a name ending
+    // in '.' answers from its dotted abbreviation key when that is a key
+    // (gazetteer.hpp), otherwise from the plain key.
+    [[nodiscard]] PostingRange find_name(std::string_view name) const {
+        thread_local std::string key;
+        normalize_name_into(name, key);
+        if (!key.empty() && ends_with_period(name)) {
+            key += '.';
+            if (const PostingRange dotted = find(key); dotted.count > 0) return dotted;
+            key.pop_back();
+        }
+        return find(key);
+    }
+
+    // Asks for the records of the first candidates at once, so that their
+    // cache misses overlap instead of queueing behind each candidate's copies.
+    void prefetch_entries(std::uint64_t posting_begin, std::uint64_t count) const {
+        const char* entries = data + header.entries.offset;
+        for (std::uint64_t i = 0; i < std::min<std::uint64_t>(count, 16); ++i) {
+            const fmt::Posting p = posting(posting_begin + i);
+            if (p.entry < entry_count) __builtin_prefetch(entries + std::size_t{p.entry} * sizeof(fmt::EntryRecord));
+        }
+    }
+
     [[nodiscard]] Place place(std::size_t index) const {
         const fmt::EntryRecord record = entry_record(index);
         Place place;
         place.geonameid = record.geonameid;
         place.name = std::string(pool_text(record.name_offset, record.name_length));
-        place.kind = record.kind == static_cast<std::uint8_t>(fmt::Kind::country)  ? PlaceKind::country
-                     : record.kind == static_cast<std::uint8_t>(fmt::Kind::admin1) ? PlaceKind::admin1
-                                                                                   : PlaceKind::city;
+        place.kind = kind_of(record.kind);
         place.feature_code = fixed_text(record.feature_code, sizeof record.feature_code);
         place.country = fixed_text(record.country, sizeof record.country);
         place.admin1 = std::string(pool_text(record.admin1_offset, record.admin1_length));
+        place.admin2 = std::string(pool_text(record.admin2_offset, record.admin2_length));
         place.point = {record.lat, record.lon};
         place.population = record.population;
+        if (record.members_length > 0)
+            place.members = split_members(pool_text(record.members_offset, record.members_length));
         return place;
     }
 
@@ -219,7 +312,10 @@ struct Gazetteer::Impl {
     }
 
     [[nodiscard]] std::size_t admin1_begin() const { return header.country_count; }
+    // Kinds in PlaceKind order (gazetteer_format.hpp).
     [[nodiscard]] std::size_t city_begin() const { return admin1_begin() + header.admin1_count; }
+    [[nodiscard]] std::size_t admin2_begin() const { return city_begin() + header.city_count; }
+    [[nodiscard]] std::size_t region_begin() const { return admin2_begin() + header.admin2_count; }
 };
 
 Gazetteer::Gazetteer(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -243,6 +339,27 @@ Gazetteer Gazetteer::build(const fs::path& gpkg) {
     return Gazetteer(std::move(impl));
 }
 
+namespace {
+
+// Why a mapped index no longer matches its sources, or "" when it does. Sizes
+// are the cheap test: tools/build-geodata.sh and hand edits of regions.json
+// change them. A missing regions.json is not held against the index (the
+// GeoPackage alone is what must be there).
+std::string staleness(const Gazetteer& mapped, const fs::path& gpkg, std::uint64_t gpkg_size) {
+    if (mapped.source_size() != gpkg_size)
+        return mapped.origin() + ": derived from a GeoPackage of " + std::to_string(mapped.source_size()) +
+               " bytes, " + gpkg.string() + " now has " + std::to_string(gpkg_size);
+    const fs::path regions = gazetteer_regions::regions_file_for(gpkg);
+    std::error_code ec;
+    const std::uint64_t regions_size = fs::file_size(regions, ec);
+    if (!ec && mapped.regions_source_size() != regions_size)
+        return mapped.origin() + ": derived from a regions.json of " + std::to_string(mapped.regions_source_size()) +
+               " bytes, " + regions.string() + " now has " + std::to_string(regions_size);
+    return {};
+}
+
+}  // namespace
+
 Gazetteer Gazetteer::load() {
     const fs::path index_file = derived_dir() / "gazetteer.idx";
     fs::path gpkg;
@@ -260,9 +377,9 @@ Gazetteer Gazetteer::load() {
         try {
             Gazetteer mapped = open_index(index_file);
             // Without a GeoPackage there is nothing to be stale against.
-            if (gpkg.empty() || mapped.source_size() == gpkg_size) return mapped;
-            problem = index_file.string() + ": derived from a GeoPackage of " + std::to_string(mapped.source_size()) +
-                      " bytes, " + gpkg.string() + " now has " + std::to_string(gpkg_size);
+            if (gpkg.empty()) return mapped;
+            problem = staleness(mapped, gpkg, gpkg_size);
+            if (problem.empty()) return mapped;
         } catch (const Error& e) {
             problem = e.what();
         }
@@ -276,20 +393,19 @@ Gazetteer Gazetteer::load() {
 }
 
 std::vector<Candidate> Gazetteer::lookup(std::string_view name, std::size_t limit) const {
-    thread_local std::string key;
-    normalize_name_into(name, key);
-    const PostingRange range = impl_->find(key);
+    const PostingRange range = impl_->find_name(name);
     std::vector<Candidate> candidates;
     const std::uint64_t wanted = std::min<std::uint64_t>(range.count, limit);
     if (wanted == 0) return candidates;
     candidates.reserve(wanted);
+    impl_->prefetch_entries(range.begin, wanted);
     for (std::uint64_t i = 0; i < wanted; ++i) {
         const fmt::Posting posting = impl_->posting(range.begin + i);
         if (posting.entry >= impl_->entry_count) continue;  // corrupt: skip rather than read outside
         Candidate candidate;
         static_cast<Place&>(candidate) = impl_->place(posting.entry);
         candidate.score = posting.score;
-        candidate.match = posting.match <= static_cast<std::uint8_t>(NameMatch::variant)
+        candidate.match = posting.match <= static_cast<std::uint8_t>(NameMatch::metonym)
                               ? static_cast<NameMatch>(posting.match)
                               : NameMatch::alternate;
         candidates.push_back(std::move(candidate));
@@ -298,13 +414,11 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name, std::size_t limi
 }
 
 std::size_t Gazetteer::count(std::string_view name) const {
-    thread_local std::string key;
-    normalize_name_into(name, key);
-    return static_cast<std::size_t>(impl_->find(key).count);
+    return static_cast<std::size_t>(impl_->find_name(name).count);
 }
 
 std::optional<Place> Gazetteer::by_geonameid(std::int64_t geonameid) const {
-    const std::size_t end = impl_->entry_count;
+    const std::size_t end = impl_->admin2_begin();
     const std::size_t found = impl_->lower_bound(
         impl_->city_begin(), end, [&](const fmt::EntryRecord& r) { return r.geonameid < geonameid; });
     if (found == end || impl_->entry_record(found).geonameid != geonameid) return std::nullopt;
@@ -335,6 +449,19 @@ std::optional<Place> Gazetteer::admin1(std::string_view code) const {
     return impl_->place(found);
 }
 
+std::optional<Place> Gazetteer::admin2(std::string_view code) const {
+    const std::size_t end = impl_->region_begin();
+    auto code_of = [&](const fmt::EntryRecord& r) {
+        return fixed_text(r.country, sizeof r.country) + "." +
+               std::string(impl_->pool_text(r.admin1_offset, r.admin1_length)) + "." +
+               std::string(impl_->pool_text(r.admin2_offset, r.admin2_length));
+    };
+    const std::size_t found =
+        impl_->lower_bound(impl_->admin2_begin(), end, [&](const fmt::EntryRecord& r) { return code_of(r) < code; });
+    if (found == end || code_of(impl_->entry_record(found)) != code) return std::nullopt;
+    return impl_->place(found);
+}
+
 std::size_t Gazetteer::size() const { return impl_->entry_count; }
 
 Place Gazetteer::entry(std::size_t index) const {
@@ -346,6 +473,7 @@ Place Gazetteer::entry(std::size_t index) const {
 
 std::size_t Gazetteer::key_count() const { return impl_->header.key_count; }
 std::uint64_t Gazetteer::source_size() const { return impl_->header.source_size; }
+std::uint64_t Gazetteer::regions_source_size() const { return impl_->header.regions_size; }
 const std::string& Gazetteer::origin() const { return impl_->origin; }
 
 }  // namespace muster

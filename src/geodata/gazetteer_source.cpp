@@ -123,12 +123,32 @@ std::vector<Admin1> read_admin1(GDALDataset& dataset, const fs::path& gpkg) {
     return regions;
 }
 
+std::vector<Admin2> read_admin2(GDALDataset& dataset, const fs::path& gpkg) {
+    LayerReader reader(dataset, gpkg, "admin2");
+    const int country = reader.field("country"), admin1 = reader.field("admin1"), admin2 = reader.field("admin2"),
+              name = reader.field("name");
+    std::vector<Admin2> areas;
+    areas.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, reader.layer().GetFeatureCount())));
+    for (const auto& feature : reader.layer()) {
+        Admin2 area;
+        if (!point_of(*feature, area.lat, area.lon)) continue;
+        area.country = text(*feature, country);
+        area.admin1 = text(*feature, admin1);
+        area.admin2 = text(*feature, admin2);
+        area.name = text(*feature, name);
+        if (area.country.size() == 2 && !area.admin1.empty() && !area.admin2.empty() && !area.name.empty())
+            areas.push_back(std::move(area));
+    }
+    return areas;
+}
+
 std::vector<Place> read_places(GDALDataset& dataset, const fs::path& gpkg) {
     LayerReader reader(dataset, gpkg, "places");
     const int geonameid = reader.field("geonameid"), name = reader.field("name"),
               asciiname = reader.field("asciiname"), alt_names = reader.field("alt_names"),
               feature_code = reader.field("feature_code"), country = reader.field("country"),
-              admin1 = reader.field("admin1"), population = reader.field("population");
+              admin1 = reader.field("admin1"), admin2 = reader.field("admin2"),
+              population = reader.field("population");
     std::vector<Place> places;
     places.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, reader.layer().GetFeatureCount())));
     for (const auto& feature : reader.layer()) {
@@ -142,6 +162,7 @@ std::vector<Place> read_places(GDALDataset& dataset, const fs::path& gpkg) {
         place.feature_code = text(*feature, feature_code);
         place.country = text(*feature, country);
         place.admin1 = text(*feature, admin1);
+        place.admin2 = text(*feature, admin2);
         place.population = std::max<std::int64_t>(0, feature->GetFieldAsInteger64(population));
         places.push_back(std::move(place));
     }
@@ -155,6 +176,7 @@ Contents read_geopackage(const fs::path& gpkg) {
     Contents contents;
     contents.countries = read_countries(*dataset, gpkg);
     contents.admin1 = read_admin1(*dataset, gpkg);
+    contents.admin2 = read_admin2(*dataset, gpkg);
     contents.places = read_places(*dataset, gpkg);
     if (contents.places.empty()) throw Error(gpkg.string() + ": layer 'places' is empty (" + kRebuildHint + ")");
     return contents;

@@ -1,5 +1,5 @@
 // Reading the gazetteer's raw material out of the GeoPackage with OGR:
-// countries_10m, admin1 and places, as plain structs. Internal to the index
+// countries_10m, admin1, admin2 and places, as plain structs. Internal to the index
 // builder (gazetteer_index.cpp).
 #pragma once
 
@@ -29,6 +29,15 @@ struct Admin1 {
     double lon = 0.0;
 };
 
+struct Admin2 {
+    std::string country;  // "US"
+    std::string admin1;   // "LA"
+    std::string admin2;   // "079"
+    std::string name;     // "Rapides Parish"
+    double lat = 0.0;     // mean of the member places
+    double lon = 0.0;
+};
+
 struct Place {
     std::int64_t geonameid = 0;
     std::string name;
@@ -37,6 +46,7 @@ struct Place {
     std::string feature_code;
     std::string country;
     std::string admin1;
+    std::string admin2;  // often empty
     double lat = 0.0;
     double lon = 0.0;
     std::int64_t population = 0;
@@ -45,6 +55,7 @@ struct Place {
 struct Contents {
     std::vector<Country> countries;  // only rows with an ISO alpha-2 code
     std::vector<Admin1> admin1;
+    std::vector<Admin2> admin2;
     std::vector<Place> places;
 };
 
