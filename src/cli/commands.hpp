@@ -14,6 +14,7 @@ int cmd_geocode(const Words& words);  // muster geocode NAME [--limit N] [--json
 int cmd_render(const Words& words);   // muster render [INPUT] -o OUT [--size WxH] [--bbox ...]
 int cmd_view(const Words& words);     // muster view [FILE]
 int cmd_bench(const Words& words);    // muster bench gazetteer|...
+int cmd_geoparse(const Words& words); // muster geoparse --jsonl | FILE
 int cmd_derive(const Words& words);   // muster derive --geodata GPKG --out DIR (build step)
 
 // Entry point used by main() and by tests that run the CLI in-process.

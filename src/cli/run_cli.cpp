@@ -20,6 +20,7 @@ const std::map<std::string, Command>& commands() {
         {"view", {cmd_view, "open the map window (an article, a scenario, or the bundled sample)"}},
         {"render", {cmd_render, "draw the map headless and write a PNG"}},
         {"geocode", {cmd_geocode, "look a place name up in the offline gazetteer"}},
+        {"geoparse", {cmd_geoparse, "find and resolve the place names of texts (JSON Lines for corpora)"}},
         {"bench", {cmd_bench, "measure speed and memory (gazetteer, ...)"}},
         {"derive", {cmd_derive, "derive the gazetteer index and meshes from geodata (build step)"}},
     };

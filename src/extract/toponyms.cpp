@@ -1,0 +1,403 @@
+#include "extract/toponyms.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <string>
+#include <unordered_set>
+
+namespace muster::extract {
+
+namespace {
+
+// ================================================================ word lists
+
+// Lower-case words that may stand inside a multi-word place name between
+// capitalised words: "Bosnia and Herzegovina", "Rostov-on-Don", "Isle of Man".
+constexpr std::array<std::string_view, 31> kConnectors{
+    "of", "the", "and", "de",  "du",  "des", "del", "della", "la", "le", "les", "los", "las", "upon", "on", "am",
+    "an", "der", "den", "sur", "y",   "da",  "do",  "dos",   "al", "el", "en",  "au",  "aux", "di",   "im"};
+
+// Words before a name that make it a person's: "Mr. Sullivan", "Gen. Jackson".
+constexpr std::array<std::string_view, 58> kPersonTitles{
+    "mr",        "mrs",       "ms",         "miss",      "dr",        "sen",        "rep",       "gov",
+    "gen",       "lt",        "col",        "sgt",       "capt",      "adm",        "maj",       "cpl",
+    "pvt",       "president", "secretary",  "minister",  "chancellor", "senator",   "representative",
+    "governor",  "general",   "judge",      "justice",   "officer",   "deputy",     "sheriff",   "detective",
+    "coach",     "rev",       "reverend",   "pastor",    "father",    "sister",     "brother",   "prince",
+    "princess",  "king",      "queen",      "pope",      "mayor",     "councilman", "councilwoman",
+    "commissioner", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "premier",
+    "lieutenant", "sergeant", "captain",    "colonel",   "admiral"};
+
+// Capitalised words after a place name that make the whole the name of an
+// organisation, a publication, a facility or a street: "Washington Post",
+// "Normandy Format", "Orchard Street". Chosen from how news text uses them:
+// in "Gainesville Police" or "Dallas Fire" the town is still meant and stays.
+constexpr std::array<std::string_view, 61> kOrganisationHeads{
+    "university", "college",   "school",    "academy",    "institute",   "times",     "post",      "mail",
+    "herald",     "tribune",   "journal",   "gazette",    "globe",       "press",     "chronicle", "observer",
+    "telegraph",  "guardian",  "standard",  "review",     "daily",       "magazine",  "news",      "company",
+    "corp",       "corporation", "inc",     "ltd",        "llc",         "group",     "bank",      "club",
+    "party",      "council",   "committee", "commission", "board",       "format",    "forum",     "agency",
+    "ministry",   "office",    "hospital",  "church",     "cathedral",   "stadium",   "arena",     "center",
+    "centre",     "courthouse", "jail",     "prison",     "energy",      "street",    "st",        "road",
+    "rd",         "avenue",    "ave",       "boulevard",  "blvd"};
+
+// Lower-case nouns after a name that make it a publication or broadcaster:
+// "Germany's Bild newspaper".
+constexpr std::array<std::string_view, 12> kPublicationNouns{
+    "newspaper", "daily", "tabloid", "magazine", "broadcaster", "channel",
+    "agency",    "weekly", "website", "radio",   "television",  "outlet"};
+
+// Two-letter codes written in capitals that are countries although the
+// lower-case word is a common one.
+constexpr std::array<std::string_view, 1> kCapitalCodesAllowed{"US"};
+
+constexpr double kLargeCity = 100000.0;
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// ASCII lower-case copy without a trailing period: "Gen." -> "gen".
+std::string folded_word(std::string_view word) {
+    if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+    std::string out(word);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool is_strong_kind(const Candidate& c) {
+    return c.kind == PlaceKind::country || c.kind == PlaceKind::admin1 || c.kind == PlaceKind::region ||
+           c.match == NameMatch::metonym || c.match == NameMatch::demonym;
+}
+
+// ================================================================ recogniser
+
+class Recogniser {
+public:
+    Recogniser(std::string_view text, const Tokenized& tokens, const Gazetteer& gazetteer, const Lexicon& lexicon)
+        : text_(text), tokens_(tokens), gazetteer_(gazetteer), lexicon_(lexicon) {}
+
+    std::vector<Toponym> run() {
+        for (const Sentence& sentence : tokens_.sentences) scan_sentence(sentence);
+        return std::move(found_);
+    }
+
+private:
+    struct Match {
+        std::size_t first = 0;  // window-relative token range [first, last)
+        std::size_t last = 0;
+        std::vector<Candidate> candidates;
+    };
+
+    void scan_sentence(const Sentence& sentence) {
+        const TokenView view(text_, std::span<const Token>(tokens_.tokens).subspan(sentence.first_token,
+                                                                                   sentence.token_count));
+        std::size_t i = 0;
+        while (i < view.size()) {
+            if (!starts_name(view, i)) {
+                ++i;
+                continue;
+            }
+            Match match = longest_match(view, i);
+            if (match.candidates.empty()) {
+                i = skip_person_name(view, i);
+                continue;
+            }
+            if (const std::size_t skip_to = rejection(view, match); skip_to > 0) {
+                i = skip_to;
+                continue;
+            }
+            accept(view, sentence.first_token, std::move(match));
+            i = found_.back().last_token - sentence.first_token;
+        }
+    }
+
+    // ------------------------------------------------------------ matching
+
+    static bool is_capitalised_word(const TokenView& view, std::size_t i) {
+        return view.is_kind(i, TokenKind::word) && (view[i].capitalised || view[i].all_caps);
+    }
+
+    static bool starts_name(const TokenView& view, std::size_t i) {
+        return is_capitalised_word(view, i) && view.str(i).size() > 1;
+    }
+
+    static bool is_connector(const TokenView& view, std::size_t i) {
+        return view.is_kind(i, TokenKind::word) && !view[i].capitalised && contains(kConnectors, view.str(i));
+    }
+
+    // Where a name starting at `first` may end (exclusive token indices),
+    // shortest first: after each capitalised word reachable through
+    // capitalised words, connectors and joined hyphens.
+    static std::vector<std::size_t> possible_ends(const TokenView& view, std::size_t first) {
+        std::vector<std::size_t> ends;
+        std::size_t words = 0;
+        for (std::size_t k = first; view.in_range(k) && words < kMaxPlaceTokens; ++k) {
+            if (is_capitalised_word(view, k)) {
+                ends.push_back(k + 1);
+                ++words;
+            } else if (is_connector(view, k)) {
+                ++words;
+            } else if (!(view.is_hyphen(k) && view.joined(k) && view.joined(k + 1))) {
+                break;
+            }
+        }
+        return ends;
+    }
+
+    Match longest_match(const TokenView& view, std::size_t first) const {
+        const std::vector<std::size_t> ends = possible_ends(view, first);
+        for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
+            const std::string_view phrase = view.span_text(first, *end);
+            if (gazetteer_.count(phrase) == 0) continue;
+            std::vector<Candidate> candidates = gazetteer_.lookup(phrase, kMaxCandidates);
+            drop_unwritten_codes(view, first, *end, candidates);
+            if (!candidates.empty()) return {first, *end, std::move(candidates)};
+        }
+        return {};
+    }
+
+    // ISO codes count only as written in capitals or with periods: "US",
+    // "U.K.", never "in" (India) or "by" (Belarus); a capitalised code that is
+    // also a common word ("IT", "ME") only where it is known to be a country.
+    void drop_unwritten_codes(const TokenView& view, std::size_t first, std::size_t last,
+                              std::vector<Candidate>& candidates) const {
+        const bool single = last - first == 1;
+        const std::string_view word = view.str(first);
+        const bool dotted = view[first].abbreviation;
+        const bool capitals = single && view[first].all_caps && !dotted;
+        const bool plain_code_ok =
+            capitals && (!lexicon_.is_common_word(word) || contains(kCapitalCodesAllowed, word));
+        std::erase_if(candidates, [&](const Candidate& c) {
+            return c.match == NameMatch::code && !(dotted || plain_code_ok);
+        });
+    }
+
+    // ------------------------------------------------------------ rejection
+
+    // 0 when the match stands; otherwise the token index to continue from.
+    std::size_t rejection(const TokenView& view, const Match& match) {
+        const Candidate& top = match.candidates.front();
+        const bool single = match.last - match.first == 1;
+        const std::string_view word = view.str(match.first);
+
+        if (top.match != NameMatch::demonym && top.kind != PlaceKind::country && follows_title(view, match.first))
+            return skip_person_name(view, match.first);
+        if (single && top.match != NameMatch::demonym && starts_person_name(view, match.first))
+            return skip_person_name(view, match.first);
+        if (single && top.kind != PlaceKind::country && top.match != NameMatch::demonym &&
+            follows_first_name(view, match.first)) {
+            surnames_.insert(folded_word(word));
+            return match.last;
+        }
+        if (single && surnames_.count(folded_word(word)) && top.kind != PlaceKind::country) return match.last;
+        if (names_organisation(view, match, top)) return skip_capitalised_run(view, match.last);
+        if (single && !is_common_word_acceptable(view, match.first, top)) return match.last;
+        return 0;
+    }
+
+    bool follows_title(const TokenView& view, std::size_t first) const {
+        return first > 0 && view.is_kind(first - 1, TokenKind::word) &&
+               contains(kPersonTitles, folded_word(view.str(first - 1)));
+    }
+
+    // "Antony Blinken", "Georgia Smith": a first name, then a capitalised word
+    // that is not a dictionary word (so "Jordan Valley" and "Georgia Tech" stay).
+    bool starts_person_name(const TokenView& view, std::size_t first) const {
+        const std::size_t next = first + 1;
+        if (!lexicon_.is_first_name(view.str(first)) || !is_capitalised_word(view, next)) return false;
+        if (view[next].all_caps || lexicon_.is_common_word(view.str(next))) return false;
+        return gazetteer_.count(view.str(next)) == 0 || !lexicon_.is_first_name(view.str(next));
+    }
+
+    // "David Jones", "Jake Sullivan": the word before is a first name (and not a
+    // sentence-opening common word such as "Will" or "May").
+    bool follows_first_name(const TokenView& view, std::size_t first) const {
+        if (first == 0 || !is_capitalised_word(view, first - 1)) return false;
+        const std::string_view previous = view.str(first - 1);
+        if (!lexicon_.is_first_name(previous)) return false;
+        return !(view[first - 1].sentence_start && lexicon_.is_common_word(previous));
+    }
+
+    // Skips a person's name starting at `first`: the first name, initials and
+    // every following capitalised word, remembering the last as a surname.
+    std::size_t skip_person_name(const TokenView& view, std::size_t first) {
+        std::size_t k = first + 1;
+        std::size_t last_word = first;
+        while (is_capitalised_word(view, k) && !lexicon_.is_common_word(view.str(k))) {
+            last_word = k;
+            ++k;
+        }
+        if (last_word > first && lexicon_.is_first_name(view.str(first))) surnames_.insert(folded_word(view.str(last_word)));
+        return k;
+    }
+
+    static std::size_t skip_capitalised_run(const TokenView& view, std::size_t from) {
+        while (is_capitalised_word(view, from)) ++from;
+        return from;
+    }
+
+    bool names_organisation(const TokenView& view, const Match& match, const Candidate& top) const {
+        const std::size_t next = match.last;
+        if (is_capitalised_word(view, next) && contains(kOrganisationHeads, folded_word(view.str(next)))) return true;
+        if (top.kind == PlaceKind::country || top.match == NameMatch::demonym) return false;
+        const std::size_t previous = match.first - 1;
+        if (match.first > 0 && view.str(previous) == "The" && !view[previous].sentence_start &&
+            top.kind != PlaceKind::region)
+            return true;
+        if (view.is_kind(next, TokenKind::word) && !view[next].capitalised &&
+            contains(kPublicationNouns, view.str(next)))
+            return true;
+        return match.first > 0 && view.is(previous, "told") && top.kind == PlaceKind::city;
+    }
+
+    // A capitalised dictionary word ("Court", "Council", "Reading") is a
+    // place only when the place is prominent enough to be meant.
+    bool is_common_word_acceptable(const TokenView& view, std::size_t first, const Candidate& top) const {
+        const std::string_view word = view.str(first);
+        if (!lexicon_.is_common_word(word)) return true;
+        if (is_strong_kind(top) || top.match == NameMatch::code) return true;
+        if (view[first].sentence_start) return false;
+        return top.match == NameMatch::name && static_cast<double>(top.population) >= kLargeCity;
+    }
+
+    // ------------------------------------------------------------ output
+
+    void accept(const TokenView& view, std::size_t sentence_first_token, Match match) {
+        Toponym toponym;
+        toponym.first_token = sentence_first_token + match.first;
+        toponym.last_token = sentence_first_token + match.last;
+        toponym.begin = view[match.first].begin;
+        toponym.end = view[match.last - 1].end;
+        toponym.adjectival = match.candidates.front().match == NameMatch::demonym;
+        toponym.candidates = std::move(match.candidates);
+        found_.push_back(std::move(toponym));
+    }
+
+    std::string_view text_;
+    const Tokenized& tokens_;
+    const Gazetteer& gazetteer_;
+    const Lexicon& lexicon_;
+    std::vector<Toponym> found_;
+    std::unordered_set<std::string> surnames_;
+};
+
+// ================================================================ resolution
+
+constexpr double kCountryPrior = 4.0;       // a country over a same-named city of similar weight
+constexpr double kCountrySupport = 1.2;     // per other mention in the same country
+constexpr double kAdmin1Support = 2.0;      // per other mention in the same first-level division
+constexpr double kAdmin2Support = 1.5;      // per other mention in the same county / district
+constexpr double kNearbySupport = 1.0;      // per other mention within kNearbyKm
+constexpr double kNearbyKm = 120.0;
+constexpr int kSupportCap = 3;              // no single kind of support runs away
+constexpr int kResolutionRounds = 3;
+
+double distance_km(LatLon a, LatLon b) {
+    constexpr double kEarthRadiusKm = 6371.0088;
+    constexpr double kRad = 3.14159265358979323846 / 180.0;
+    const double dlat = (b.lat - a.lat) * kRad;
+    const double dlon = (b.lon - a.lon) * kRad;
+    const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                     std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+// The gazetteer's score without its country tier, plus a fixed country
+// bonus, so that context can overturn a country reading ("Georgia" the US
+// state in a story about Atlanta).
+double prior(const Candidate& c) {
+    double score = c.score;
+    if (c.kind == PlaceKind::country) score = score - 100.0 + kCountryPrior;
+    return score;
+}
+
+// Mentions with the same surface text name the same place (one sense per
+// discourse), so resolution works on groups of mentions.
+struct Group {
+    std::vector<std::size_t> members;  // indices into the toponym list
+    const std::vector<Candidate>* candidates = nullptr;
+    std::size_t chosen = 0;
+    double best = 0.0;
+    double runner_up = -1e9;
+};
+
+double support(const Candidate& c, const std::vector<Group>& groups, std::size_t self) {
+    int same_country = 0, same_admin1 = 0, same_admin2 = 0, nearby = 0;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (g == self) continue;
+        const Candidate& other = (*groups[g].candidates)[groups[g].chosen];
+        if (other.country.empty() || other.country != c.country) continue;
+        ++same_country;
+        if (c.kind == PlaceKind::country || other.kind == PlaceKind::country) continue;
+        if (!c.admin1.empty() && other.admin1 == c.admin1) {
+            ++same_admin1;
+            if (!c.admin2.empty() && other.admin2 == c.admin2) ++same_admin2;
+        }
+        if (other.kind == PlaceKind::city && c.kind == PlaceKind::city && distance_km(c.point, other.point) < kNearbyKm)
+            ++nearby;
+    }
+    return kCountrySupport * std::min(same_country, kSupportCap) + kAdmin1Support * std::min(same_admin1, kSupportCap) +
+           kAdmin2Support * std::min(same_admin2, kSupportCap) + kNearbySupport * std::min(nearby, kSupportCap);
+}
+
+void choose(Group& group, const std::vector<Group>& groups, std::size_t self, bool with_context) {
+    group.best = -1e9;
+    group.runner_up = -1e9;
+    for (std::size_t k = 0; k < group.candidates->size(); ++k) {
+        const Candidate& c = (*group.candidates)[k];
+        const double score = prior(c) + (with_context ? support(c, groups, self) : 0.0);
+        if (score > group.best) {
+            group.runner_up = group.best;
+            group.best = score;
+            group.chosen = k;
+        } else if (score > group.runner_up) {
+            group.runner_up = score;
+        }
+    }
+}
+
+// Mentions with identical candidate lists (the same name) form one group.
+std::vector<Group> group_by_name(std::vector<Toponym>& toponyms) {
+    std::map<std::string, std::size_t> index;
+    std::vector<Group> groups;
+    for (std::size_t t = 0; t < toponyms.size(); ++t) {
+        std::string key;
+        for (const auto& c : toponyms[t].candidates) key += c.id() + ';';
+        auto [it, inserted] = index.try_emplace(std::move(key), groups.size());
+        if (inserted) groups.push_back(Group{{}, &toponyms[t].candidates});
+        groups[it->second].members.push_back(t);
+    }
+    return groups;
+}
+
+}  // namespace
+
+std::vector<Toponym> recognise_toponyms(std::string_view text, const Tokenized& tokens, const Gazetteer& gazetteer,
+                                        const Lexicon& lexicon) {
+    return Recogniser(text, tokens, gazetteer, lexicon).run();
+}
+
+void resolve_toponyms(std::vector<Toponym>& toponyms) {
+    if (toponyms.empty()) return;
+    std::vector<Group> groups = group_by_name(toponyms);
+    for (std::size_t g = 0; g < groups.size(); ++g) choose(groups[g], groups, g, false);
+    for (int round = 0; round < kResolutionRounds; ++round)
+        for (std::size_t g = 0; g < groups.size(); ++g) choose(groups[g], groups, g, true);
+
+    for (const Group& group : groups) {
+        const double margin = group.candidates->size() == 1 ? 3.0 : group.best - group.runner_up;
+        const double confidence = std::clamp(1.0 - std::exp(-margin), 0.05, 0.99);
+        for (std::size_t t : group.members) {
+            toponyms[t].chosen = group.chosen;
+            toponyms[t].confidence = confidence;
+        }
+    }
+}
+
+}  // namespace muster::extract
