@@ -50,11 +50,30 @@ constexpr std::array<std::string_view, 12> kPublicationNouns{
     "newspaper", "daily", "tabloid", "magazine", "broadcaster", "channel",
     "agency",    "weekly", "website", "radio",   "television",  "outlet"};
 
+// Names of days, months, holidays and religious figures: capitalised, often
+// also GeoNames alternate names of some village ("Thursday", "June").
+constexpr std::array<std::string_view, 45> kNeverPlaces{
+    "monday",   "tuesday",  "wednesday", "thursday", "friday",   "saturday",  "sunday",    "january",  "february",
+    "march",    "april",    "may",       "june",     "july",     "august",    "september", "october",  "november",
+    "december", "jan",      "feb",       "mar",      "apr",      "jun",       "jul",       "aug",      "sep",
+    "sept",     "oct",      "nov",       "dec",      "christmas", "easter",   "passover",  "thanksgiving",
+    "halloween", "ramadan", "hanukkah",  "eid",      "jesus",    "christ",    "god",       "allah",    "lord"};
+
+// Verbs of speech right after a name: "Jones said" is a person.
+constexpr std::array<std::string_view, 7> kSpeechVerbs{"said", "says", "told", "added", "testified", "wrote",
+                                                        "explained"};
+
 // Two-letter codes written in capitals that are countries although the
 // lower-case word is a common one.
-constexpr std::array<std::string_view, 1> kCapitalCodesAllowed{"US"};
+constexpr std::array<std::string_view, 2> kCapitalCodesAllowed{"US", "UK"};
 
-constexpr double kLargeCity = 100000.0;
+// A first name or dictionary word standing alone names a place without
+// further evidence only when the place is prominent: "Lincoln" (Nebraska),
+// "Oxford" yes; "David" (Panama), "Council" (Idaho) need support.
+constexpr double kProminentPlace = 100000.0;
+// A match through a GeoNames alternate name only, of a small place, is more
+// often a coincidence ("Christian" for Moundridge, Kansas) than a mention.
+constexpr double kSmallPlace = 20000.0;
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
@@ -70,10 +89,6 @@ std::string folded_word(std::string_view word) {
     return out;
 }
 
-bool is_strong_kind(const Candidate& c) {
-    return c.kind == PlaceKind::country || c.kind == PlaceKind::admin1 || c.kind == PlaceKind::region ||
-           c.match == NameMatch::metonym || c.match == NameMatch::demonym;
-}
 
 // ================================================================ recogniser
 
@@ -84,6 +99,7 @@ public:
 
     std::vector<Toponym> run() {
         for (const Sentence& sentence : tokens_.sentences) scan_sentence(sentence);
+        link_appositions();
         return std::move(found_);
     }
 
@@ -171,10 +187,11 @@ private:
         const std::string_view word = view.str(first);
         const bool dotted = view[first].abbreviation;
         const bool capitals = single && view[first].all_caps && !dotted;
-        const bool plain_code_ok =
-            capitals && (!lexicon_.is_common_word(word) || contains(kCapitalCodesAllowed, word));
+        const bool plain_code_ok = capitals && (word.size() == 3 ? !lexicon_.is_common_word(word)
+                                                                  : contains(kCapitalCodesAllowed, word));
         std::erase_if(candidates, [&](const Candidate& c) {
-            return c.match == NameMatch::code && !(dotted || plain_code_ok);
+            if (c.match == NameMatch::code) return !(dotted || plain_code_ok);
+            return capitals && c.match == NameMatch::alternate;  // "SRT" is not Sirte
         });
     }
 
@@ -186,6 +203,10 @@ private:
         const bool single = match.last - match.first == 1;
         const std::string_view word = view.str(match.first);
 
+        if (single && !is_plausible_single_word(view, match.first, top)) return match.last;
+        if (single && top.match != NameMatch::demonym && is_hyphenated_compound(view, match.last))
+            return skip_capitalised_run(view, match.last + 2);
+
         if (top.match != NameMatch::demonym && top.kind != PlaceKind::country && follows_title(view, match.first))
             return skip_person_name(view, match.first);
         if (single && top.match != NameMatch::demonym && starts_person_name(view, match.first))
@@ -196,9 +217,61 @@ private:
             return match.last;
         }
         if (single && surnames_.count(folded_word(word)) && top.kind != PlaceKind::country) return match.last;
+        if (single && top.kind != PlaceKind::country && follows_unknown_given_name(view, match.first)) {
+            surnames_.insert(folded_word(word));
+            return match.last;
+        }
         if (names_organisation(view, match, top)) return skip_capitalised_run(view, match.last);
         if (single && !is_common_word_acceptable(view, match.first, top)) return match.last;
         return 0;
+    }
+
+    // Single words that are never places: names of days and months, titles,
+    // contractions, and abbreviations that are not place abbreviations.
+    bool is_plausible_single_word(const TokenView& view, std::size_t first, const Candidate& top) const {
+        const std::string_view word = view.str(first);
+        const std::string folded = folded_word(word);
+        if (contains(kNeverPlaces, folded) || contains(kPersonTitles, folded)) return false;
+        if (word.find_first_of("'") != std::string_view::npos || word.find("\u2019") != std::string_view::npos)
+            return false;  // contractions: "I've", "I’ll"
+        const bool trailing_period = view[first].abbreviation && word.back() == '.';
+        const bool initialism = word.find('.') < word.size() - 1;  // "U.S.", "W.Va."
+        return !(trailing_period && !initialism && top.match != NameMatch::code);  // "St.", "Co."
+    }
+
+    // Single words that name a local place only if the rest of the document
+    // bears it out (resolve_toponyms drops them otherwise): a first name
+    // ("Douglas", "Logan"), a small place matched only through an alternate
+    // name ("Christian" for Moundridge), a name followed by "said", a
+    // capitalised dictionary word ("Mobile").
+    bool needs_context(const TokenView& view, std::size_t first, const std::vector<Candidate>& candidates) const {
+        const Candidate& top = candidates.front();
+        if (top.kind != PlaceKind::city && top.kind != PlaceKind::admin2) return false;
+        double largest = 0.0;
+        for (const Candidate& c : candidates) largest = std::max(largest, static_cast<double>(c.population));
+        const std::string_view word = view.str(first);
+        if (top.match == NameMatch::alternate && largest < kSmallPlace) return true;
+        if (largest >= kProminentPlace) return false;
+        return lexicon_.is_first_name(word) || lexicon_.is_common_word(word) ||
+               (view.in_range(first + 1) && contains(kSpeechVerbs, folded_word(view.str(first + 1))));
+    }
+
+    // "Wal-Mart", "Coca-Cola": a hyphen joined to a capitalised word after it
+    // that is no place itself ("Egyptian-US", "Watertown-ML" stay).
+    bool is_hyphenated_compound(const TokenView& view, std::size_t after) const {
+        return view.is_hyphen(after) && view.joined(after) && view.joined(after + 1) &&
+               is_capitalised_word(view, after + 1) && !view[after + 1].all_caps &&
+               gazetteer_.count(view.str(after + 1)) == 0;
+    }
+
+    // "Barack Obama", "Mahmoud Abbas": a capitalised word that is neither a
+    // place, a dictionary word nor a title stands right before, mid-sentence.
+    bool follows_unknown_given_name(const TokenView& view, std::size_t first) const {
+        if (first == 0 || !is_capitalised_word(view, first - 1) || view[first - 1].sentence_start) return false;
+        const std::string_view previous = view.str(first - 1);
+        if (view[first - 1].all_caps || view[first - 1].abbreviation) return false;
+        if (lexicon_.is_common_word(previous) || contains(kPersonTitles, folded_word(previous))) return false;
+        return gazetteer_.count(previous) == 0;
     }
 
     bool follows_title(const TokenView& view, std::size_t first) const {
@@ -261,15 +334,32 @@ private:
     bool is_common_word_acceptable(const TokenView& view, std::size_t first, const Candidate& top) const {
         const std::string_view word = view.str(first);
         if (!lexicon_.is_common_word(word)) return true;
-        if (is_strong_kind(top) || top.match == NameMatch::code) return true;
-        if (view[first].sentence_start) return false;
-        return top.match == NameMatch::name && static_cast<double>(top.population) >= kLargeCity;
+        if (top.match == NameMatch::code || top.match == NameMatch::demonym || top.match == NameMatch::metonym)
+            return true;
+        if (top.match != NameMatch::name) return false;  // "Man" for the Isle of Man
+        if (top.kind == PlaceKind::country || top.kind == PlaceKind::region) return true;
+        if (first > 0 && is_capitalised_word(view, first - 1)) return false;  // "Medical Center", "Trade Union"
+        return !view[first].sentence_start && top.kind != PlaceKind::admin1;  // "South" (Cameroon)
     }
 
     // ------------------------------------------------------------ output
 
+    // "Paris, Texas", "Brest, Belarus": a mention followed by a comma and a
+    // first-level division or country is placed within it.
+    void link_appositions() {
+        for (std::size_t t = 0; t + 1 < found_.size(); ++t) {
+            const Toponym& next = found_[t + 1];
+            const std::size_t comma = found_[t].last_token;
+            if (next.first_token != comma + 1 || token_text(text_, tokens_.tokens[comma]) != ",") continue;
+            const PlaceKind kind = next.candidates.front().kind;
+            if (kind == PlaceKind::admin1 || kind == PlaceKind::country || kind == PlaceKind::admin2)
+                found_[t].within = t + 1;
+        }
+    }
+
     void accept(const TokenView& view, std::size_t sentence_first_token, Match match) {
         Toponym toponym;
+        toponym.needs_context = match.last - match.first == 1 && needs_context(view, match.first, match.candidates);
         toponym.first_token = sentence_first_token + match.first;
         toponym.last_token = sentence_first_token + match.last;
         toponym.begin = view[match.first].begin;
@@ -289,13 +379,15 @@ private:
 
 // ================================================================ resolution
 
-constexpr double kCountryPrior = 4.0;       // a country over a same-named city of similar weight
-constexpr double kCountrySupport = 1.2;     // per other mention in the same country
-constexpr double kAdmin1Support = 2.0;      // per other mention in the same first-level division
-constexpr double kAdmin2Support = 1.5;      // per other mention in the same county / district
-constexpr double kNearbySupport = 1.0;      // per other mention within kNearbyKm
+constexpr double kCountryPrior = 4.0;      // a country over a same-named city of similar weight
+constexpr double kCountrySupport = 1.0;    // per other mention in the same country
+constexpr double kAdmin1First = 3.0;       // the first other mention in the same first-level division
+constexpr double kAdmin1More = 1.0;        // each further one
+constexpr double kAdmin2Support = 1.5;     // per other mention in the same county / district
+constexpr double kNearbySupport = 1.5;     // per other mention within kNearbyKm
 constexpr double kNearbyKm = 120.0;
-constexpr int kSupportCap = 3;              // no single kind of support runs away
+constexpr double kAppositionSupport = 8.0; // "Paris, Texas": decisive
+constexpr int kSupportCap = 3;             // no single kind of support runs away
 constexpr int kResolutionRounds = 3;
 
 double distance_km(LatLon a, LatLon b) {
@@ -321,18 +413,43 @@ double prior(const Candidate& c) {
 // discourse), so resolution works on groups of mentions.
 struct Group {
     std::vector<std::size_t> members;  // indices into the toponym list
+    std::vector<std::size_t> containers;  // groups this one is placed within ("Paris, Texas")
     const std::vector<Candidate>* candidates = nullptr;
     std::size_t chosen = 0;
     double best = 0.0;
     double runner_up = -1e9;
+    double local_support = 0.0;  // of the chosen candidate
+    bool needs_context = false;  // every member is a doubtful single word
 };
 
-double support(const Candidate& c, const std::vector<Group>& groups, std::size_t self) {
+bool same_entry(const Candidate& a, const Candidate& b) { return a.kind == b.kind && a.id() == b.id(); }
+
+// Whether place p lies within the division or country `container`.
+bool lies_within(const Candidate& p, const Candidate& container) {
+    if (p.country != container.country || same_entry(p, container)) return false;
+    switch (container.kind) {
+        case PlaceKind::country: return true;
+        case PlaceKind::admin1: return p.admin1 == container.admin1;
+        case PlaceKind::admin2: return p.admin1 == container.admin1 && p.admin2 == container.admin2;
+        default: return false;
+    }
+}
+
+struct Support {
+    double total = 0.0;
+    // From nearby places, the same county or apposition: what tells which of
+    // the many towns called "Douglas" or "Center" a text means, if any.
+    double local = 0.0;
+};
+
+Support support(const Candidate& c, const Group& group, const std::vector<Group>& groups, std::size_t self) {
     int same_country = 0, same_admin1 = 0, same_admin2 = 0, nearby = 0;
     for (std::size_t g = 0; g < groups.size(); ++g) {
         if (g == self) continue;
         const Candidate& other = (*groups[g].candidates)[groups[g].chosen];
-        if (other.country.empty() || other.country != c.country) continue;
+        // Another name for the very same place ("Mexico City" beside "Mexico")
+        // is no evidence for reading this name as that place.
+        if (same_entry(other, c) || other.country.empty() || other.country != c.country) continue;
         ++same_country;
         if (c.kind == PlaceKind::country || other.kind == PlaceKind::country) continue;
         if (!c.admin1.empty() && other.admin1 == c.admin1) {
@@ -342,8 +459,15 @@ double support(const Candidate& c, const std::vector<Group>& groups, std::size_t
         if (other.kind == PlaceKind::city && c.kind == PlaceKind::city && distance_km(c.point, other.point) < kNearbyKm)
             ++nearby;
     }
-    return kCountrySupport * std::min(same_country, kSupportCap) + kAdmin1Support * std::min(same_admin1, kSupportCap) +
-           kAdmin2Support * std::min(same_admin2, kSupportCap) + kNearbySupport * std::min(nearby, kSupportCap);
+    Support result;
+    const double admin1 = same_admin1 == 0 ? 0.0 : kAdmin1First + kAdmin1More * (std::min(same_admin1, kSupportCap) - 1);
+    result.local = kAdmin2Support * std::min(same_admin2, kSupportCap) + kNearbySupport * std::min(nearby, kSupportCap);
+    for (const std::size_t container : group.containers) {
+        const Candidate& place = (*groups[container].candidates)[groups[container].chosen];
+        if (lies_within(c, place)) result.local += kAppositionSupport;
+    }
+    result.total = result.local + admin1 + kCountrySupport * std::min(same_country, kSupportCap + 1);
+    return result;
 }
 
 void choose(Group& group, const std::vector<Group>& groups, std::size_t self, bool with_context) {
@@ -351,11 +475,13 @@ void choose(Group& group, const std::vector<Group>& groups, std::size_t self, bo
     group.runner_up = -1e9;
     for (std::size_t k = 0; k < group.candidates->size(); ++k) {
         const Candidate& c = (*group.candidates)[k];
-        const double score = prior(c) + (with_context ? support(c, groups, self) : 0.0);
+        const Support context = with_context ? support(c, group, groups, self) : Support{};
+        const double score = prior(c) + context.total;
         if (score > group.best) {
             group.runner_up = group.best;
             group.best = score;
             group.chosen = k;
+            group.local_support = context.local;
         } else if (score > group.runner_up) {
             group.runner_up = score;
         }
@@ -370,10 +496,31 @@ std::vector<Group> group_by_name(std::vector<Toponym>& toponyms) {
         std::string key;
         for (const auto& c : toponyms[t].candidates) key += c.id() + ';';
         auto [it, inserted] = index.try_emplace(std::move(key), groups.size());
-        if (inserted) groups.push_back(Group{{}, &toponyms[t].candidates});
-        groups[it->second].members.push_back(t);
+        if (inserted) groups.push_back(Group{{}, {}, &toponyms[t].candidates});
+        Group& group = groups[it->second];
+        group.needs_context = (inserted || group.needs_context) && toponyms[t].needs_context;
+        group.members.push_back(t);
     }
     return groups;
+}
+
+// Removes the dropped mentions, keeping `within` links pointing right.
+void drop_unplaced(std::vector<Toponym>& toponyms, const std::vector<bool>& dropped) {
+    std::vector<std::size_t> new_index(toponyms.size(), 0);
+    std::size_t kept = 0;
+    for (std::size_t t = 0; t < toponyms.size(); ++t) new_index[t] = dropped[t] ? toponyms.size() : kept++;
+    std::vector<Toponym> result;
+    result.reserve(kept);
+    for (std::size_t t = 0; t < toponyms.size(); ++t) {
+        if (dropped[t]) continue;
+        Toponym toponym = std::move(toponyms[t]);
+        if (toponym.within) {
+            const std::size_t target = new_index[*toponym.within];
+            toponym.within = target < kept ? std::optional<std::size_t>(target) : std::nullopt;
+        }
+        result.push_back(std::move(toponym));
+    }
+    toponyms = std::move(result);
 }
 
 }  // namespace
@@ -386,18 +533,27 @@ std::vector<Toponym> recognise_toponyms(std::string_view text, const Tokenized& 
 void resolve_toponyms(std::vector<Toponym>& toponyms) {
     if (toponyms.empty()) return;
     std::vector<Group> groups = group_by_name(toponyms);
+    std::vector<std::size_t> group_of(toponyms.size());
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        for (std::size_t t : groups[g].members) group_of[t] = g;
+    for (std::size_t t = 0; t < toponyms.size(); ++t)
+        if (toponyms[t].within && group_of[*toponyms[t].within] != group_of[t])
+            groups[group_of[t]].containers.push_back(group_of[*toponyms[t].within]);
     for (std::size_t g = 0; g < groups.size(); ++g) choose(groups[g], groups, g, false);
     for (int round = 0; round < kResolutionRounds; ++round)
         for (std::size_t g = 0; g < groups.size(); ++g) choose(groups[g], groups, g, true);
 
+    std::vector<bool> dropped(toponyms.size(), false);
     for (const Group& group : groups) {
         const double margin = group.candidates->size() == 1 ? 3.0 : group.best - group.runner_up;
         const double confidence = std::clamp(1.0 - std::exp(-margin), 0.05, 0.99);
         for (std::size_t t : group.members) {
             toponyms[t].chosen = group.chosen;
             toponyms[t].confidence = confidence;
+            dropped[t] = group.needs_context && group.local_support <= 0.0;
         }
     }
+    drop_unplaced(toponyms, dropped);
 }
 
 }  // namespace muster::extract

@@ -40,6 +40,7 @@
 #include "geodata/gazetteer.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -57,6 +58,12 @@ struct Toponym {
     std::size_t chosen = 0;             // index into candidates, set by resolve_toponyms
     double confidence = 0.0;            // 0..1, how clearly the chosen candidate won
     bool adjectival = false;            // a demonym: "Russian troops", "the Belarusians"
+    // The mention this one is placed within by apposition: in "Paris, Texas"
+    // the "Paris" mention points at the "Texas" one (an index into the list).
+    std::optional<std::size_t> within;
+    // A doubtful single word ("Douglas", "Mobile") that resolve_toponyms keeps
+    // only when other mentions place it (same division, nearby, apposition).
+    bool needs_context = false;
 
     [[nodiscard]] const Candidate& place() const { return candidates[chosen]; }
 };
@@ -66,8 +73,9 @@ struct Toponym {
 std::vector<Toponym> recognise_toponyms(std::string_view text, const Tokenized& tokens, const Gazetteer& gazetteer,
                                         const Lexicon& lexicon);
 
-// Picks each mention's candidate using the document's other mentions, and
-// sets its confidence.
+// Picks each mention's candidate using the document's other mentions, sets
+// its confidence, and drops doubtful mentions (needs_context) that nothing
+// else in the document places.
 void resolve_toponyms(std::vector<Toponym>& toponyms);
 
 }  // namespace muster::extract

@@ -7,6 +7,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string_view>
 #include <system_error>
 
@@ -82,6 +83,46 @@ std::vector<std::string> split_on(std::string_view joined, char separator) {
     return parts;
 }
 
+// The centroid of a country's largest polygon (its mainland: overseas parts
+// would drag a whole-country centroid into the sea); false when that centroid
+// falls outside it (crescent-shaped countries).
+bool mainland_centroid(const OGRFeature& feature, double& lat, double& lon) {
+    const OGRGeometry* geometry = feature.GetGeometryRef();
+    if (!geometry || geometry->IsEmpty()) return false;
+    const OGRGeometry* largest = geometry;
+    if (OGR_GT_IsSubClassOf(wkbFlatten(geometry->getGeometryType()), wkbGeometryCollection)) {
+        double largest_area = -1.0;
+        for (const OGRGeometry* part : *geometry->toGeometryCollection()) {
+            const double area = part->toPolygon()->get_Area();
+            if (area > largest_area) {
+                largest_area = area;
+                largest = part;
+            }
+        }
+    }
+    OGRPoint centroid;
+    if (largest->Centroid(&centroid) != OGRERR_NONE || !largest->Contains(&centroid)) return false;
+    lat = centroid.getY();
+    lon = centroid.getX();
+    return true;
+}
+
+// The point that stands for a country: its published label point
+// (world-countries' coordinates, which gazetteers share), unless that point,
+// often given in whole degrees, lies more than kMaxLabelOffsetKm from the
+// mainland's centroid (the United States' 38 N 97 W): then the centroid.
+void use_mainland_centre_if_far(const OGRFeature& feature, Country& country) {
+    constexpr double kMaxLabelOffsetKm = 150.0;
+    double lat = 0.0, lon = 0.0;
+    if (!mainland_centroid(feature, lat, lon)) return;
+    constexpr double kRad = 3.14159265358979323846 / 180.0;
+    const double x = (lon - country.lon) * kRad * std::cos((lat + country.lat) / 2 * kRad);
+    const double y = (lat - country.lat) * kRad;
+    if (6371.0 * std::sqrt(x * x + y * y) <= kMaxLabelOffsetKm) return;
+    country.lat = lat;
+    country.lon = lon;
+}
+
 std::vector<Country> read_countries(GDALDataset& dataset, const fs::path& gpkg) {
     LayerReader reader(dataset, gpkg, "countries_10m");
     const int iso_a2 = reader.field("iso_a2"), iso_a3 = reader.field("iso_a3"), name = reader.field("name"),
@@ -102,6 +143,7 @@ std::vector<Country> read_countries(GDALDataset& dataset, const fs::path& gpkg) 
         country.alt_names = split_on(feature->GetFieldAsString(alt_names), '|');
         country.lat = feature->GetFieldAsDouble(label_lat);
         country.lon = feature->GetFieldAsDouble(label_lon);
+        use_mainland_centre_if_far(*feature, country);
         countries.push_back(std::move(country));
     }
     return countries;
