@@ -44,6 +44,18 @@ constexpr std::array<std::string_view, 61> kOrganisationHeads{
     "centre",     "courthouse", "jail",     "prison",     "energy",      "street",    "st",        "road",
     "rd",         "avenue",    "ave",       "boulevard",  "blvd"};
 
+// Capitalised words that continue a place name or a name derived from one.
+constexpr std::array<std::string_view, 30> kPlaceCompoundHeads{
+    "valley", "tech",  "city",    "county", "state",  "river",   "lake",   "beach", "island", "islands",
+    "bay",    "harbor", "harbour", "springs", "falls", "heights", "park",   "hills", "mountains", "mountain",
+    "sea",    "coast", "gulf",    "strait", "peninsula", "republic", "region", "province", "power", "airport"};
+
+// Lower-case words that may end a place name after capitalised ones:
+// "Rostov region", "Kuzminsky range", "Baltic states".
+constexpr std::array<std::string_view, 12> kTrailingGenerics{
+    "region", "oblast", "province", "peninsula", "range", "district", "krai", "republic", "states", "countries",
+    "islands", "sea"};
+
 // Lower-case nouns after a name that make it a publication or broadcaster:
 // "Germany's Bild newspaper".
 constexpr std::array<std::string_view, 12> kPublicationNouns{
@@ -121,7 +133,7 @@ private:
             }
             Match match = longest_match(view, i);
             if (match.candidates.empty()) {
-                i = skip_person_name(view, i);
+                i = lexicon_.is_first_name(view.str(i)) ? skip_person_name(view, i) : i + 1;
                 continue;
             }
             if (const std::size_t skip_to = rejection(view, match); skip_to > 0) {
@@ -157,6 +169,10 @@ private:
             if (is_capitalised_word(view, k)) {
                 ends.push_back(k + 1);
                 ++words;
+            } else if (!ends.empty() && view.is_kind(k, TokenKind::word) && !view[k].capitalised &&
+                       contains(kTrailingGenerics, view.str(k))) {
+                ends.push_back(k + 1);
+                break;
             } else if (is_connector(view, k)) {
                 ++words;
             } else if (!(view.is_hyphen(k) && view.joined(k) && view.joined(k + 1))) {
@@ -280,12 +296,14 @@ private:
     }
 
     // "Antony Blinken", "Georgia Smith": a first name, then a capitalised word
-    // that is not a dictionary word (so "Jordan Valley" and "Georgia Tech" stay).
+    // that does not continue a place or an organisation ("Jordan Valley",
+    // "Georgia Tech", "Virginia Beach" stay places).
     bool starts_person_name(const TokenView& view, std::size_t first) const {
         const std::size_t next = first + 1;
         if (!lexicon_.is_first_name(view.str(first)) || !is_capitalised_word(view, next)) return false;
-        if (view[next].all_caps || lexicon_.is_common_word(view.str(next))) return false;
-        return gazetteer_.count(view.str(next)) == 0 || !lexicon_.is_first_name(view.str(next));
+        if (view[next].all_caps || view[next].abbreviation) return false;
+        const std::string folded = folded_word(view.str(next));
+        return !contains(kPlaceCompoundHeads, folded) && !contains(kOrganisationHeads, folded);
     }
 
     // "David Jones", "Jake Sullivan": the word before is a first name (and not a
@@ -380,6 +398,8 @@ private:
 // ================================================================ resolution
 
 constexpr double kCountryPrior = 4.0;      // a country over a same-named city of similar weight
+constexpr double kAlternatePenalty = 1.5;  // see prior()
+constexpr double kExonymBonus = 1.0;       // the gazetteer's bonus for a place's own name
 constexpr double kCountrySupport = 1.0;    // per other mention in the same country
 constexpr double kAdmin1First = 3.0;       // the first other mention in the same first-level division
 constexpr double kAdmin1More = 1.0;        // each further one
@@ -406,6 +426,12 @@ double distance_km(LatLon a, LatLon b) {
 double prior(const Candidate& c) {
     double score = c.score;
     if (c.kind == PlaceKind::country) score = score - 100.0 + kCountryPrior;
+    // A town that merely lists the name among its alternates ("New Mexico"
+    // for Mexico, Missouri) is a weaker reading than a place called so.
+    // Exonyms of prominent cities ("Geneva" for Genève, "Kiev") are as good
+    // as their own names.
+    if (c.match == NameMatch::alternate && (c.kind == PlaceKind::city || c.kind == PlaceKind::admin2))
+        score += static_cast<double>(c.population) < kProminentPlace ? -kAlternatePenalty : kExonymBonus;
     return score;
 }
 

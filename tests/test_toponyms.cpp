@@ -1,0 +1,93 @@
+// Toponym recognition and resolution on sentences written for these tests.
+#include "extract/geoparse.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using muster::Gazetteer;
+using muster::PlaceKind;
+using muster::extract::GeoparseResources;
+using muster::extract::Lexicon;
+using muster::extract::PlaceMention;
+
+namespace {
+
+const Gazetteer& gazetteer() {
+    static const Gazetteer instance = Gazetteer::load();
+    return instance;
+}
+
+const Lexicon& lexicon() {
+    static const Lexicon instance = Lexicon::load_default();
+    return instance;
+}
+
+std::vector<PlaceMention> places_in(const std::string& text) {
+    return muster::extract::geoparse(text, GeoparseResources{gazetteer(), lexicon()});
+}
+
+// "words=id" for every mention, in text order, joined by "; ".
+std::string summary(const std::string& text) {
+    std::string out;
+    for (const auto& m : places_in(text)) out += (out.empty() ? "" : "; ") + m.text + "=" + m.place.id();
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("places, demonyms and regions of a deployment sentence") {
+    CHECK(summary("Russian troops have massed near Kyiv and in the Rostov region, officials in Moscow say.") ==
+          "Russian=RU; Kyiv=703448; Rostov region=RU.61; Moscow=524901");
+    CHECK(summary("Units crossed from Crimea into the Donbas.") == "Crimea=crimea; Donbas=donbas");
+    const auto mentions = places_in("Belarusian and British officials met.");
+    REQUIRE(mentions.size() == 2);
+    CHECK(mentions[0].adjectival);
+    CHECK(mentions[0].place.id() == "BY");
+    CHECK(mentions[1].place.id() == "GB");
+}
+
+TEST_CASE("people are not places") {
+    CHECK(summary("U.S. Secretary of State Antony Blinken met Jake Sullivan in Geneva on Friday. "
+                  "Later, Sullivan said the talks in Geneva went well.") ==
+          "U.S.=US; Geneva=2660646; Geneva=2660646");
+    CHECK(summary("Mr. Lincoln and Gen. Jackson spoke.") == "");
+    CHECK(summary("Georgia Smith, a teacher, moved to Austin.") == "Austin=4671654");
+}
+
+TEST_CASE("organisations, publications and common words are not places") {
+    CHECK(summary("The report in The Globe and Mail cited Germany's Bild newspaper.") == "Germany=DE");
+    CHECK(summary("Leaders met under the Normandy Format in Paris.") == "Paris=2988507");
+    CHECK(summary("Court officials met on Thursday in June with the Council.") == "");
+    CHECK(summary("He went in by the back door.") == "");
+}
+
+TEST_CASE("metonyms stand for the seat of government") {
+    CHECK(summary("The Kremlin denied it, and the Pentagon declined to comment.") ==
+          "Kremlin=524901; Pentagon=4140963");
+}
+
+TEST_CASE("context chooses among places of the same name") {
+    CHECK(summary("Officials in Paris, Texas, said the storm passed.") == "Paris=4717560; Texas=US.TX");
+    CHECK(summary("Troops arrived in Brest and Gomel, in Belarus.") ==
+          "Brest=629634; Gomel=627907; Belarus=BY");
+    CHECK(summary("French officials hosted talks in Paris.") == "French=FR; Paris=2988507");
+    CHECK(summary("The plant in Charleston, W.Va., closed.") == "Charleston=4801859; W.Va.=US.WV");
+}
+
+TEST_CASE("offsets are code points into the text") {
+    const std::string text = "«Київ» — it’s Kyiv’s name in Ukrainian.";
+    const auto mentions = places_in(text);
+    REQUIRE(mentions.size() == 3);
+    CHECK(mentions[0].text == "Київ");
+    CHECK(mentions[0].start == 1);
+    CHECK(mentions[0].end == 5);
+    CHECK(mentions[1].text == "Kyiv");
+    CHECK(mentions[1].start == 14);
+    CHECK(mentions[1].end == 18);
+    CHECK(mentions[0].place.geonameid == 703448);
+    CHECK(mentions[1].place.geonameid == 703448);
+    CHECK(mentions[2].place.id() == "UA");
+}
