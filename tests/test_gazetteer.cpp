@@ -548,10 +548,10 @@ TEST_CASE("regions, seas and sites") {
 }
 
 TEST_CASE("a leading 'the' of a curated name is not part of its key") {
-    CHECK(first("Gulf").id() == "persian-gulf");
     CHECK(first("Baltic").id() == "baltic-sea");  // from "the Baltic"
     CHECK(first("Arctic").id() == "arctic");
-    CHECK(gazetteer().lookup("the Gulf").empty());  // articles are the caller's business
+    CHECK(first("Americas").id() == "americas");  // from "the Americas"
+    CHECK(gazetteer().lookup("the Americas").empty());  // articles are the caller's business
     CHECK(gazetteer().lookup("the Kremlin").empty());
 }
 
