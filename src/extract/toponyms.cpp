@@ -202,12 +202,16 @@ private:
         const bool single = last - first == 1;
         const std::string_view word = view.str(first);
         const bool dotted = view[first].abbreviation;
+        // "U.S.", "U.K.": capitals with periods between them ("Co." is not Colombia).
+        const bool initialism = dotted && view[first].all_caps && word.find('.') < word.size() - 1;
         const bool capitals = single && view[first].all_caps && !dotted;
         const bool plain_code_ok = capitals && (word.size() == 3 ? !lexicon_.is_common_word(word)
                                                                   : contains(kCapitalCodesAllowed, word));
         std::erase_if(candidates, [&](const Candidate& c) {
-            if (c.match == NameMatch::code) return !(dotted || plain_code_ok);
-            return capitals && c.match == NameMatch::alternate;  // "SRT" is not Sirte
+            if (c.match != NameMatch::code) return capitals && c.match == NameMatch::alternate;  // "SRT" is not Sirte
+            // Country codes as written above; state abbreviations ("Calif.",
+            // "Ga.") come from the gazetteer's dotted keys and keep their period.
+            return c.kind == PlaceKind::country ? !(initialism || plain_code_ok) : !dotted;
         });
     }
 
@@ -225,7 +229,7 @@ private:
 
         if (top.match != NameMatch::demonym && top.kind != PlaceKind::country && follows_title(view, match.first))
             return skip_person_name(view, match.first);
-        if (single && top.match != NameMatch::demonym && starts_person_name(view, match.first))
+        if (single && top.match != NameMatch::demonym && starts_person_name(view, match.first, top))
             return skip_person_name(view, match.first);
         if (single && top.kind != PlaceKind::country && top.match != NameMatch::demonym &&
             follows_first_name(view, match.first)) {
@@ -298,10 +302,14 @@ private:
     // "Antony Blinken", "Georgia Smith": a first name, then a capitalised word
     // that does not continue a place or an organisation ("Jordan Valley",
     // "Georgia Tech", "Virginia Beach" stay places).
-    bool starts_person_name(const TokenView& view, std::size_t first) const {
+    // A state or country name needs a stronger case: "Georgia Bureau of
+    // Investigation" is not a person, so the next word must not be a common one.
+    bool starts_person_name(const TokenView& view, std::size_t first, const Candidate& top) const {
         const std::size_t next = first + 1;
         if (!lexicon_.is_first_name(view.str(first)) || !is_capitalised_word(view, next)) return false;
         if (view[next].all_caps || view[next].abbreviation) return false;
+        if (top.kind != PlaceKind::city && top.kind != PlaceKind::admin2 && lexicon_.is_common_word(view.str(next)))
+            return false;
         const std::string folded = folded_word(view.str(next));
         return !contains(kPlaceCompoundHeads, folded) && !contains(kOrganisationHeads, folded);
     }
@@ -423,15 +431,20 @@ double distance_km(LatLon a, LatLon b) {
 // The gazetteer's score without its country tier, plus a fixed country
 // bonus, so that context can overturn a country reading ("Georgia" the US
 // state in a story about Atlanta).
-double prior(const Candidate& c) {
+double prior(const Candidate& c, bool names_a_country) {
     double score = c.score;
     if (c.kind == PlaceKind::country) score = score - 100.0 + kCountryPrior;
     // A town that merely lists the name among its alternates ("New Mexico"
     // for Mexico, Missouri) is a weaker reading than a place called so.
     // Exonyms of prominent cities ("Geneva" for Genève, "Kiev") are as good
     // as their own names.
-    if (c.match == NameMatch::alternate && (c.kind == PlaceKind::city || c.kind == PlaceKind::admin2))
-        score += static_cast<double>(c.population) < kProminentPlace ? -kAlternatePenalty : kExonymBonus;
+    // ("Mexico" as another name of Mexico City is not, beside the country.)
+    if (c.match == NameMatch::alternate && (c.kind == PlaceKind::city || c.kind == PlaceKind::admin2)) {
+        if (static_cast<double>(c.population) < kProminentPlace)
+            score -= kAlternatePenalty;
+        else if (!names_a_country)
+            score += kExonymBonus;
+    }
     return score;
 }
 
@@ -446,6 +459,7 @@ struct Group {
     double runner_up = -1e9;
     double local_support = 0.0;  // of the chosen candidate
     bool needs_context = false;  // every member is a doubtful single word
+    bool names_a_country = false;  // a country is among the candidates by its own name
 };
 
 bool same_entry(const Candidate& a, const Candidate& b) { return a.kind == b.kind && a.id() == b.id(); }
@@ -502,7 +516,7 @@ void choose(Group& group, const std::vector<Group>& groups, std::size_t self, bo
     for (std::size_t k = 0; k < group.candidates->size(); ++k) {
         const Candidate& c = (*group.candidates)[k];
         const Support context = with_context ? support(c, group, groups, self) : Support{};
-        const double score = prior(c) + context.total;
+        const double score = prior(c, group.names_a_country) + context.total;
         if (score > group.best) {
             group.runner_up = group.best;
             group.best = score;
@@ -524,6 +538,11 @@ std::vector<Group> group_by_name(std::vector<Toponym>& toponyms) {
         auto [it, inserted] = index.try_emplace(std::move(key), groups.size());
         if (inserted) groups.push_back(Group{{}, {}, &toponyms[t].candidates});
         Group& group = groups[it->second];
+        if (inserted)
+            group.names_a_country = std::any_of(toponyms[t].candidates.begin(), toponyms[t].candidates.end(),
+                                                [](const Candidate& c) {
+                                                    return c.kind == PlaceKind::country && c.match == NameMatch::name;
+                                                });
         group.needs_context = (inserted || group.needs_context) && toponyms[t].needs_context;
         group.members.push_back(t);
     }
