@@ -54,7 +54,9 @@ TEST_CASE("people are not places") {
                   "Later, Sullivan said the talks in Geneva went well.") ==
           "U.S.=US; Geneva=2660646; Geneva=2660646");
     CHECK(summary("Mr. Lincoln and Gen. Jackson spoke.") == "");
-    CHECK(summary("Georgia Smith, a teacher, moved to Austin.") == "Austin=4671654");
+    CHECK(summary("Georgia Whitfield, a teacher, moved to Austin.") == "Austin=4671654");
+    CHECK(summary("The Georgia Bureau of Investigation opened an office in Atlanta.") ==
+          "Georgia=US.GA; Atlanta=4180439");
 }
 
 TEST_CASE("organisations, publications and common words are not places") {

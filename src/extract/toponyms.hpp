@@ -8,7 +8,7 @@
 // place name; the first rule that applies rejects it:
 //
 //   person      a title before it ("Mr.", "Gen.", "President"), a first name
-//               followed by a surname ("Antony Blinken", "Georgia Smith"), a
+//               followed by a surname ("Antony Blinken", "Georgia Whitfield"), a
 //               surname after a first name ("David Jones"), or a surname seen
 //               earlier in the document as part of a person's name ("Sullivan")
 //   title       part of the name of an organisation, publication or facility:
