@@ -25,8 +25,13 @@ fs::path env_path(const char* name) {
 }  // namespace
 
 fs::path data_root() {
+    // An explicit MUSTER_DATA_DIR is obeyed or refused, never silently passed over.
+    if (auto env = env_path("MUSTER_DATA_DIR"); !env.empty()) {
+        if (holds_geodata(env)) return env;
+        throw Error((env / "geodata" / "muster.gpkg").string() +
+                    ": not found (MUSTER_DATA_DIR must name a folder holding geodata/, shaders/ and assets/)");
+    }
     std::vector<fs::path> candidates;
-    if (auto env = env_path("MUSTER_DATA_DIR"); !env.empty()) candidates.push_back(env);
     candidates.emplace_back(MUSTER_SOURCE_DIR);
     candidates.emplace_back(MUSTER_INSTALL_DATADIR);
     for (const auto& dir : candidates)

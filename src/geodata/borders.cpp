@@ -1,6 +1,7 @@
 #include "geodata/borders.hpp"
 
 #include "core/error.hpp"
+#include "geodata/geopackage.hpp"
 
 #include <GeographicLib/Geodesic.hpp>
 #include <ogrsf_frmts.h>
@@ -10,20 +11,6 @@
 namespace muster {
 
 namespace {
-
-struct DatasetCloser {
-    void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
-};
-using Dataset = std::unique_ptr<GDALDataset, DatasetCloser>;
-
-Dataset open_geopackage(const std::filesystem::path& gpkg) {
-    GDALAllRegister();
-    const char* const drivers[] = {"GPKG", nullptr};
-    auto* dataset = static_cast<GDALDataset*>(
-        GDALOpenEx(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
-    if (!dataset) throw Error(gpkg.string() + ": cannot open as a GeoPackage (run tools/build-geodata.sh)");
-    return Dataset(dataset);
-}
 
 std::unique_ptr<OGRGeometry> country_geometry(GDALDataset& dataset, const std::filesystem::path& gpkg,
                                               std::string_view iso_a2) {
@@ -75,7 +62,7 @@ double geodesic_length_km(const std::vector<LatLon>& line) {
 }
 
 std::optional<SharedBorder> shared_border(const std::filesystem::path& gpkg, std::string_view a, std::string_view b) {
-    Dataset dataset = open_geopackage(gpkg);
+    const GDALDatasetUniquePtr dataset = open_geopackage(gpkg);
     const auto first = country_geometry(*dataset, gpkg, a);
     const auto second = country_geometry(*dataset, gpkg, b);
     // Natural Earth's countries share their boundary vertices, so the

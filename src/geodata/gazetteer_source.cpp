@@ -1,6 +1,7 @@
 #include "geodata/gazetteer_source.hpp"
 
 #include "core/error.hpp"
+#include "geodata/geopackage.hpp"
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
@@ -17,22 +18,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const char* const kRebuildHint = "rebuild it with tools/build-geodata.sh";
-
-GDALDatasetUniquePtr open_geopackage(const fs::path& gpkg) {
-    std::error_code ec;
-    if (!fs::is_regular_file(gpkg, ec))
-        throw Error(gpkg.string() + ": not found (" + kRebuildHint + ")");
-    GDALAllRegister();
-    // OGR would print its own "ERROR 4: ..." lines; fold its reason into ours.
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    CPLErrorReset();
-    GDALDatasetUniquePtr dataset(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    const std::string reason = CPLGetLastErrorMsg();
-    CPLPopErrorHandler();
-    if (!dataset)
-        throw Error(gpkg.string() + ": cannot open as a GeoPackage" + (reason.empty() ? "" : " (" + reason + ")"));
-    return dataset;
-}
 
 // A layer and the indices of the fields we read from it, checked up front so
 // a wrong GeoPackage gives one clear error instead of empty names.

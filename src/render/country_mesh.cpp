@@ -4,6 +4,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "geodata/geopackage.hpp"
 #include "core/paths.hpp"
 #include "render/tessellate.hpp"
 
@@ -387,10 +388,6 @@ struct QuietGdal {
     QuietGdal& operator=(const QuietGdal&) = delete;
 };
 
-struct CloseDataset {
-    void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-
 std::string field_string(const OGRFeature& f, int field) {
     if (field < 0 || !f.IsFieldSetAndNotNull(field)) return {};
     return f.GetFieldAsString(field);
@@ -505,23 +502,12 @@ CountryMesh tessellate_countries(const fs::path& gpkg, Lod lod, TessellationNote
     register_gdal();
     const std::string layer_name = std::string("countries_") + lod_suffix(lod);
     const std::string where = gpkg.string() + ": " + layer_name;
-    std::error_code ec;
-    if (!fs::is_regular_file(gpkg, ec)) throw Error(gpkg.string() + ": not found (run tools/build-geodata.sh)");
 
     // ---- read (GDAL, one thread)
     TessellationNotes notes;
     std::vector<SourceCountry> sources;
     {
-        std::unique_ptr<GDALDataset, CloseDataset> ds;
-        {
-            QuietGdal quiet;
-            ds.reset(GDALDataset::FromHandle(
-                GDALOpenEx(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
-            if (!ds) {
-                const std::string why = CPLGetLastErrorMsg();
-                throw Error(gpkg.string() + ": cannot open as a GeoPackage" + (why.empty() ? "" : " (" + why + ")"));
-            }
-        }
+        const GDALDatasetUniquePtr ds = open_geopackage(gpkg);
         OGRLayer* layer = ds->GetLayerByName(layer_name.c_str());
         if (!layer) throw Error(gpkg.string() + ": no layer " + layer_name + " (run tools/build-geodata.sh)");
         if (const OGRSpatialReference* srs = layer->GetSpatialRef(); srs && !srs->IsGeographic())
