@@ -22,6 +22,15 @@ fs::path env_path(const char* name) {
     return value && *value ? fs::path(value) : fs::path();
 }
 
+// <prefix>/share/muster beside an installed <prefix>/bin/muster, wherever
+// the prefix was moved to after `cmake --install --prefix`.
+fs::path share_dir_beside_executable() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return {};
+    return exe.parent_path().parent_path() / "share" / "muster";
+}
+
 }  // namespace
 
 fs::path data_root() {
@@ -33,6 +42,7 @@ fs::path data_root() {
     }
     std::vector<fs::path> candidates;
     candidates.emplace_back(MUSTER_SOURCE_DIR);
+    if (auto beside = share_dir_beside_executable(); !beside.empty()) candidates.push_back(beside);
     candidates.emplace_back(MUSTER_INSTALL_DATADIR);
     for (const auto& dir : candidates)
         if (holds_geodata(dir)) return dir;
@@ -53,6 +63,7 @@ fs::path derived_dir() {
     std::error_code ec;
     const fs::path build_dir(MUSTER_BUILD_DERIVED_DIR);
     if (fs::is_directory(build_dir, ec)) return build_dir;
+    if (auto beside = share_dir_beside_executable(); fs::is_directory(beside / "derived", ec)) return beside / "derived";
     return fs::path(MUSTER_INSTALL_DATADIR) / "derived";
 }
 
