@@ -5,6 +5,7 @@
 // with PASS/FAIL each and returns 0 when every target is met, else 1.
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/bench_util.hpp"
 #include "cli/help.hpp"
 
 #include "core/error.hpp"
@@ -25,43 +26,8 @@ namespace muster::cli {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using namespace bench;  // NOLINT: the shared bench helpers
 
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// Resident set size of this process in MB (VmRSS of /proc/self/status); 0
-// where /proc is not available.
-double resident_mb() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;  // "VmRSS:  1234 kB"
-    }
-    return 0.0;
-}
-
-// "1234567" -> "1,234,567"
-std::string grouped(long long value) {
-    std::string digits = std::to_string(value);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-    return digits;
-}
-
-struct Measure {
-    std::string label;
-    std::string value;
-    std::string target;
-    bool pass = false;
-};
-
-void print_measures(const std::vector<Measure>& measures) {
-    std::printf("\n  %-20s  %-14s  %-14s  %s\n", "measure", "value", "target", "result");
-    for (const auto& m : measures)
-        std::printf("  %-20s  %-14s  %-14s  %s\n", m.label.c_str(), m.value.c_str(), m.target.c_str(),
-                    m.pass ? "PASS" : "FAIL");
-}
 
 // ------------------------------------------------------------------ gazetteer
 
@@ -209,8 +175,9 @@ struct Benchmark {
     int (*run)(const Words& words);
 };
 
-constexpr std::array<Benchmark, 1> kBenchmarks{{
+constexpr std::array<Benchmark, 2> kBenchmarks{{
     {"gazetteer", "gazetteer load time, memory and lookups per second", bench_gazetteer},
+    {"extract", "geoparsing speed over a corpus (default: ../shared LGL), load included", bench_extract},
 }};
 
 std::string known_benchmarks() {

@@ -13,8 +13,10 @@ using Words = std::vector<std::string>;
 int cmd_geocode(const Words& words);  // muster geocode NAME [--limit N] [--json]
 int cmd_render(const Words& words);   // muster render [INPUT] -o OUT [--size WxH] [--bbox ...]
 int cmd_view(const Words& words);     // muster view [FILE]
-int cmd_bench(const Words& words);    // muster bench gazetteer|...
+int cmd_bench(const Words& words);     // muster bench gazetteer|extract|...
+int bench_extract(const Words& words);  // muster bench extract [CORPUS] (bench_extract.cpp)
 int cmd_geoparse(const Words& words); // muster geoparse --jsonl | FILE
+int cmd_extract(const Words& words);  // muster extract FILE|- [--format geojson|scenario] [-o OUT]
 int cmd_derive(const Words& words);   // muster derive --geodata GPKG --out DIR (build step)
 
 // Entry point used by main() and by tests that run the CLI in-process.
