@@ -481,6 +481,18 @@ def mean_point(pts):
     return round(lat, 6), round(lon, 6)
 
 
+def add_point(lyr, defn, lat_lon, **fields):
+    """One Point feature at (lat, lon) with the given attribute values, in
+    the order given (the order fields are set in does not change the file)."""
+    feat = ogr.Feature(defn)
+    for name, value in fields.items():
+        feat.SetField(name, value)
+    pt = ogr.Geometry(ogr.wkbPoint)
+    pt.AddPoint_2D(lat_lon[1], lat_lon[0])
+    feat.SetGeometry(pt)
+    lyr.CreateFeature(feat)
+
+
 def build_admin2(ds, src, members2, stats):
     """Admin-2 areas (US counties and parishes, districts, raions) that have
     at least one cities1000 place: point = mean of the member places, as for
@@ -502,18 +514,8 @@ def build_admin2(ds, src, members2, stats):
         if not pts:
             empty += 1
             continue
-        lat, lon = mean_point(pts)
-        feat = ogr.Feature(defn)
-        feat.SetField("code", r["code"])
-        feat.SetField("country", cc)
-        feat.SetField("admin1", a1)
-        feat.SetField("admin2", a2)
-        feat.SetField("name", r["name"])
-        feat.SetField("place_count", len(pts))
-        pt = ogr.Geometry(ogr.wkbPoint)
-        pt.AddPoint_2D(lon, lat)
-        feat.SetGeometry(pt)
-        lyr.CreateFeature(feat)
+        add_point(lyr, defn, mean_point(pts), code=r["code"], country=cc, admin1=a1, admin2=a2,
+                  name=r["name"], place_count=len(pts))
     lyr.CommitTransaction()
     stats["admin2"] = lyr.GetFeatureCount()
     return {"source_codes": len(rows), "empty": empty}
@@ -537,17 +539,8 @@ def build_admin1(ds, src, members, stats):
         if not pts:
             empty.append(code)
             continue
-        lat, lon = mean_point(pts)
-        feat = ogr.Feature(defn)
-        feat.SetField("code", code)
-        feat.SetField("country", cc)
-        feat.SetField("admin1", a1)
-        feat.SetField("name", r["name"])
-        feat.SetField("place_count", len(pts))
-        pt = ogr.Geometry(ogr.wkbPoint)
-        pt.AddPoint_2D(lon, lat)
-        feat.SetGeometry(pt)
-        lyr.CreateFeature(feat)
+        add_point(lyr, defn, mean_point(pts), code=code, country=cc, admin1=a1, name=r["name"],
+                  place_count=len(pts))
     lyr.CommitTransaction()
     stats["admin1"] = lyr.GetFeatureCount()
     orphan_places = sum(len(v) for k, v in members.items() if k not in codes)
