@@ -64,6 +64,7 @@ TEST_CASE("organisations, publications and common words are not places") {
     CHECK(summary("Leaders met under the Normandy Format in Paris.") == "Paris=2988507");
     CHECK(summary("Court officials met on Thursday in June with the Council.") == "");
     CHECK(summary("He went in by the back door.") == "");
+    CHECK(summary("NATO allies discussed the Nord Stream pipeline with Germany.") == "Germany=DE");
 }
 
 TEST_CASE("metonyms stand for the seat of government") {

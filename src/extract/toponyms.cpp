@@ -34,7 +34,7 @@ constexpr std::array<std::string_view, 58> kPersonTitles{
 // organisation, a publication, a facility or a street: "Washington Post",
 // "Normandy Format", "Orchard Street". Chosen from how news text uses them:
 // in "Gainesville Police" or "Dallas Fire" the town is still meant and stays.
-constexpr std::array<std::string_view, 61> kOrganisationHeads{
+constexpr std::array<std::string_view, 63> kOrganisationHeads{
     "university", "college",   "school",    "academy",    "institute",   "times",     "post",      "mail",
     "herald",     "tribune",   "journal",   "gazette",    "globe",       "press",     "chronicle", "observer",
     "telegraph",  "guardian",  "standard",  "review",     "daily",       "magazine",  "news",      "company",
@@ -42,7 +42,7 @@ constexpr std::array<std::string_view, 61> kOrganisationHeads{
     "party",      "council",   "committee", "commission", "board",       "format",    "forum",     "agency",
     "ministry",   "office",    "hospital",  "church",     "cathedral",   "stadium",   "arena",     "center",
     "centre",     "courthouse", "jail",     "prison",     "energy",      "street",    "st",        "road",
-    "rd",         "avenue",    "ave",       "boulevard",  "blvd"};
+    "rd",         "avenue",    "ave",       "boulevard",  "blvd",        "stream",    "pipeline"};
 
 // Capitalised words that continue a place name or a name derived from one.
 constexpr std::array<std::string_view, 30> kPlaceCompoundHeads{
@@ -256,7 +256,25 @@ private:
             return false;  // contractions: "I've", "I’ll"
         const bool trailing_period = view[first].abbreviation && word.back() == '.';
         const bool initialism = word.find('.') < word.size() - 1;  // "U.S.", "W.Va."
-        return !(trailing_period && !initialism && top.match != NameMatch::code);  // "St.", "Co."
+        if (trailing_period && !initialism && top.match != NameMatch::code) return false;  // "St.", "Co."
+        // An acronym in a sentence of ordinary case ("NATO", "SWAT") is no
+        // town that happens to share its letters; headlines in capitals and
+        // datelines ("GAINESVILLE, Ga. -") are.
+        const bool acronym = view[first].all_caps && !view[first].abbreviation && word.size() >= 3 &&
+                             !view[first].sentence_start;
+        return !(acronym && !sentence_in_capitals(view) && top.kind == PlaceKind::city &&
+                 static_cast<double>(top.population) < kProminentPlace);
+    }
+
+    // Whether most words of the sentence are in capitals (a headline).
+    static bool sentence_in_capitals(const TokenView& view) {
+        std::size_t words = 0, capitals = 0;
+        for (std::size_t k = 0; k < view.size(); ++k) {
+            if (!view.is_kind(k, TokenKind::word) || view.str(k).size() < 2) continue;
+            ++words;
+            capitals += view[k].all_caps ? 1 : 0;
+        }
+        return words > 0 && capitals * 2 > words;
     }
 
     // Single words that name a local place only if the rest of the document
