@@ -260,8 +260,8 @@ private:
         // An acronym in a sentence of ordinary case ("NATO", "SWAT") is no
         // town that happens to share its letters; headlines in capitals and
         // datelines ("GAINESVILLE, Ga. -") are.
-        const bool acronym = view[first].all_caps && !view[first].abbreviation && word.size() >= 3 &&
-                             !view[first].sentence_start;
+        const bool dateline = view[first].sentence_start && (view.str(first + 1) == "," || view.is_hyphen(first + 1));
+        const bool acronym = view[first].all_caps && !view[first].abbreviation && word.size() >= 3 && !dateline;
         return !(acronym && !sentence_in_capitals(view) && top.kind == PlaceKind::city &&
                  static_cast<double>(top.population) < kProminentPlace);
     }
