@@ -21,6 +21,7 @@ const std::map<std::string, Command>& commands() {
         {"render", {cmd_render, "draw the map headless and write a PNG"}},
         {"geocode", {cmd_geocode, "look a place name up in the offline gazetteer"}},
         {"geoparse", {cmd_geoparse, "find and resolve the place names of texts (JSON Lines for corpora)"}},
+        {"extract", {cmd_extract, "places, figures and borders of an article as GeoJSON or a scenario"}},
         {"bench", {cmd_bench, "measure speed and memory (gazetteer, ...)"}},
         {"derive", {cmd_derive, "derive the gazetteer index and meshes from geodata (build step)"}},
     };

@@ -10,6 +10,7 @@ namespace muster {
 struct LatLon {
     double lat = 0.0;
     double lon = 0.0;
+    friend bool operator==(const LatLon&, const LatLon&) = default;
 };
 
 // A lon/lat bounding box in WGS 84 degrees (GIS order: west, south, east, north).

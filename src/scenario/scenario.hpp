@@ -9,8 +9,8 @@
 // and the code-point span of the words it came from.
 //
 // File format: JSON, `"muster": 1`, written by to_json() and read by
-// from_json(); see docs/scenario.md. Unknown fields are kept out of the
-// model but reported as warnings by the loader (scenario_io.hpp).
+// scenario_from_json() (scenario_json.hpp); see docs/scenario.md. Unknown
+// fields are kept out of the model but reported as warnings by the loader.
 #pragma once
 
 #include "core/geo.hpp"

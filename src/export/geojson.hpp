@@ -1,0 +1,29 @@
+// GeoJSON (RFC 7946) of a Scenario: the output contract of `muster extract
+// --format geojson` in docs/design-brief.md.
+//
+// A FeatureCollection with, in this order:
+//   place    one feature per MENTION (in text order): text, start, end (code
+//            points into the source text), name, country, feature, geonameid
+//            (when known), confidence; a Point at the place.
+//   figure   one per figure: text, start, end, value, min, max, qualifier,
+//            unit, category, actor, place (the place's name), country (the
+//            place's ISO alpha-2); a Point at the place, or null geometry.
+//   border   one per border: a, b, claimed_km (when the text gives one),
+//            measured_km, and text, start, end of the words that named it; a
+//            MultiLineString.
+// Every feature has properties.kind. Place and figure features also carry
+// `sentence`, the sentence of the source they came from, for provenance.
+// Absent optional values are left out (no nulls, no empty strings); only a
+// figure without a place has a null geometry. Coordinates are rounded to 6
+// decimals (about 0.1 m), kilometres to 0.1, confidences to 0.001.
+#pragma once
+
+#include "scenario/scenario.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace muster {
+
+nlohmann::json to_geojson(const scenario::Scenario& scenario);
+
+}  // namespace muster
