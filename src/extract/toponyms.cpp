@@ -56,11 +56,13 @@ constexpr std::array<std::string_view, 12> kTrailingGenerics{
     "region", "oblast", "province", "peninsula", "range", "district", "krai", "republic", "states", "countries",
     "islands", "sea"};
 
-// Lower-case nouns after a name that make it a publication or broadcaster:
-// "Germany's Bild newspaper".
-constexpr std::array<std::string_view, 12> kPublicationNouns{
-    "newspaper", "daily", "tabloid", "magazine", "broadcaster", "channel",
-    "agency",    "weekly", "website", "radio",   "television",  "outlet"};
+// Lower-case nouns after a name that make it a publication, a broadcaster or
+// a disease: "Germany's Bild newspaper", "the Marburg virus".
+constexpr std::array<std::string_view, 19> kPublicationNouns{
+    "newspaper", "daily",   "tabloid", "magazine", "broadcaster", "channel", "agency",
+    "weekly",    "website", "radio",   "television", "outlet",
+    // diseases named after where they were found: "Marburg virus", "Ebola fever"
+    "virus",     "viruses", "fever",   "flu",      "disease",     "syndrome", "strain"};
 
 // Names of days, months, holidays and religious figures: capitalised, often
 // also GeoNames alternate names of some village ("Thursday", "June").
@@ -505,9 +507,11 @@ Support support(const Candidate& c, const Group& group, const std::vector<Group>
     for (std::size_t g = 0; g < groups.size(); ++g) {
         if (g == self) continue;
         const Candidate& other = (*groups[g].candidates)[groups[g].chosen];
-        // Another name for the very same place ("Mexico City" beside "Mexico")
-        // is no evidence for reading this name as that place.
-        if (same_entry(other, c) || other.country.empty() || other.country != c.country) continue;
+        // Another name for the very same place ("Mexico City" beside "Mexico"),
+        // or a namesake containing it (the Kremlin's Moscow beside the region
+        // of Moscow), is no evidence for reading this name as that place.
+        if (same_entry(other, c) || other.name == c.name || other.country.empty() || other.country != c.country)
+            continue;
         ++same_country;
         if (c.kind == PlaceKind::country || other.kind == PlaceKind::country) continue;
         if (!c.admin1.empty() && other.admin1 == c.admin1) {
