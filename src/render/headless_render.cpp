@@ -1,8 +1,11 @@
 #include "render/headless_render.hpp"
 
+#include "export/png_writer.hpp"
 #include "platform/offscreen_surface.hpp"
 #include "render/attribution.hpp"
 #include "render/map_renderer.hpp"
+#include "render/overlay.hpp"
+#include "render/overlay_fonts.hpp"
 #include "ui/imgui_layer.hpp"
 
 #include <algorithm>
@@ -32,31 +35,61 @@ int affordable_samples(PixelSize size, int wanted) {
 
 }  // namespace
 
+float overlay_size_scale(PixelSize size) {
+    const float lines = static_cast<float>(std::min(size.width * 9 / 16, size.height));
+    return std::clamp(lines / 1080.0f, 1.0f, 4.0f);
+}
+
 HeadlessRender render_map_headless(const HeadlessRenderRequest& request) {
     const auto start = std::chrono::steady_clock::now();
     OffscreenSurface surface(request.size, affordable_samples(request.size, request.samples));
     MapRenderer renderer(request.style, DetailLoading::blocking);
+    renderer.set_scenario(request.scenario);
+    const bool overlay = renderer.overlay().active();
+    const float scale = overlay_size_scale(request.size);
+
     std::unique_ptr<ui::ImGuiLayer> text;
     const float text_px = attribution_size_px(request.size);
-    if (request.attribution) text = std::make_unique<ui::ImGuiLayer>(text_px);
+    if (request.attribution || overlay) text = std::make_unique<ui::ImGuiLayer>(text_px);
+    // Added before the first frame: the ImGui backend builds its font texture then.
+    const OverlayFonts fonts = overlay ? load_overlay_fonts(scale) : OverlayFonts{};
 
     HeadlessRender result;
-    result.camera = request.bbox ? Camera::fit(*request.bbox, request.size) : Camera::world_view(request.size);
+    if (request.bbox)
+        result.camera = Camera::fit(*request.bbox, request.size);
+    else if (overlay)
+        result.camera = fit_scenario(*request.scenario, request.size, 110.0 * scale);
+    else
+        result.camera = Camera::world_view(request.size);
     result.setup_ms = ms_since(start);
 
     const auto draw_start = std::chrono::steady_clock::now();
     surface.make_current();
     surface.bind_framebuffer();
-    renderer.draw(result.camera);
+    renderer.draw(result.camera, scale);
     if (text) {
         text->begin_headless_frame(request.size);
-        draw_attribution(ImGui::GetForegroundDrawList(), text->font().font, text_px,
-                         ImVec2(static_cast<float>(request.size.width), static_cast<float>(request.size.height)));
+        if (overlay) {
+            renderer.draw_overlay(ImGui::GetBackgroundDrawList(), fonts, OverlayScale{scale, 1.0f});
+            result.overlay = renderer.overlay().layout();
+        }
+        if (request.attribution)
+            draw_attribution(ImGui::GetForegroundDrawList(), text->font().font, text_px,
+                             ImVec2(static_cast<float>(request.size.width), static_cast<float>(request.size.height)));
         text->render();
     }
     result.image = surface.read_pixels();
     result.draw_ms = ms_since(draw_start);
     return result;
+}
+
+HeadlessRender render_scenario_png(const scenario::Scenario& scenario, const HeadlessRenderRequest& request,
+                                   const std::filesystem::path& png) {
+    HeadlessRenderRequest with_scenario = request;
+    with_scenario.scenario = &scenario;
+    HeadlessRender render = render_map_headless(with_scenario);
+    write_png(render.image, png);
+    return render;
 }
 
 }  // namespace muster

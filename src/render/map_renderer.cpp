@@ -12,6 +12,7 @@ namespace muster {
 namespace {
 
 constexpr GLuint position_location = 0;  // layout(location = 0) in shaders/map.vert
+constexpr GLuint country_location = 1;   // layout(location = 1) in shaders/country_fill.vert
 
 // Grid cell sizes for culling, per level: finer data, smaller cells (a few
 // thousand cells at most, so the per-frame bounds test stays negligible).
@@ -119,7 +120,9 @@ MapRenderer::MapRenderer(MapStyle style, DetailLoading loading, MeshLoader loade
     : style_(style),
       loading_(loading),
       loader_(std::move(loader)),
-      program_(ShaderProgram::from_files("map.vert", "solid.frag")) {
+      program_(ShaderProgram::from_files("map.vert", "solid.frag")),
+      country_program_(ShaderProgram::from_files("country_fill.vert", "country_fill.frag")),
+      overlay_(loading == DetailLoading::background) {
     graticule_vao_ = gl::make_vertex_array();
     graticule_vertices_ = gl::make_buffer();
     glBindVertexArray(graticule_vao_.get());
@@ -149,6 +152,10 @@ MapRenderer::PreparedMesh MapRenderer::prepare(const CountryMesh& mesh, Lod lod)
     prepared.fills = chunk_primitives(mesh.fill_vertices, mesh.fill_indices, 3, cell);
     prepared.outlines = chunk_primitives(mesh.outline_vertices, mesh.outline_indices, 2, cell);
     prepared.triangles = mesh.fill_indices.size() / 3;
+    // Meshes without country indices (synthetic ones) count as one country.
+    prepared.fill_country = mesh.fill_country;
+    prepared.fill_country.resize(mesh.fill_vertices.size() / 2, 0);
+    prepared.countries = country_label_info(mesh);
     return prepared;
 }
 
@@ -162,6 +169,14 @@ MapRenderer::GpuMesh MapRenderer::upload(const PreparedMesh& prepared) {
         make_indexed_vao(gpu.fill_vertices, prepared.fill_positions, gpu.fill_indices, prepared.fills.indices);
     gpu.outline_vao = make_indexed_vao(gpu.outline_vertices, prepared.outline_positions, gpu.outline_indices,
                                        prepared.outlines.indices);
+    // Country indices ride along in the fill VAO, for the role colours.
+    gpu.fill_countries = gl::make_buffer();
+    glBindVertexArray(gpu.fill_vao.get());
+    upload_array(GL_ARRAY_BUFFER, gpu.fill_countries, prepared.fill_country);
+    glEnableVertexAttribArray(country_location);
+    glVertexAttribIPointer(country_location, 1, GL_UNSIGNED_SHORT, sizeof(std::uint16_t), nullptr);
+    glBindVertexArray(0);
+    gpu.countries = prepared.countries;
     gpu.fill_chunks = prepared.fills.chunks;
     gpu.outline_chunks = prepared.outlines.chunks;
     gpu.triangles = prepared.triangles;
@@ -186,7 +201,7 @@ void MapRenderer::poll_background_load(Lod lod) {
     }
 }
 
-const MapRenderer::GpuMesh& MapRenderer::mesh_for(Lod wanted) {
+MapRenderer::GpuMesh& MapRenderer::mesh_for(Lod wanted) {
     auto slot_of = [this](Lod lod) -> LodSlot& { return slots_[static_cast<std::size_t>(lod)]; };
     frame_.loading = false;
     if (!slot_of(wanted).mesh) {
@@ -212,22 +227,24 @@ const MapRenderer::GpuMesh& MapRenderer::mesh_for(Lod wanted) {
 
 // ------------------------------------------------------------------ drawing
 
-void MapRenderer::set_view_uniforms(const Camera& camera) {
+void MapRenderer::set_view_uniforms(const ShaderProgram& program, const Camera& camera) {
     const PixelSize viewport = camera.viewport();
     const double clip_per_pixel_x = 2.0 / viewport.width;
     const double clip_per_pixel_y = 2.0 / viewport.height;
     const double pixels_per_mercator_unit = camera.world_pixels() / (2.0 * std::numbers::pi);
-    glUniform2f(program_.uniform("u_centre"), static_cast<float>(camera.centre().lon),
+    glUniform2f(program.uniform("u_centre"), static_cast<float>(camera.centre().lon),
                 static_cast<float>(mercator_y(camera.centre().lat)));
-    glUniform2f(program_.uniform("u_scale"), static_cast<float>(camera.pixels_per_degree() * clip_per_pixel_x),
+    glUniform2f(program.uniform("u_scale"), static_cast<float>(camera.pixels_per_degree() * clip_per_pixel_x),
                 static_cast<float>(pixels_per_mercator_unit * clip_per_pixel_y));
 }
 
-void MapRenderer::draw(const Camera& camera) {
+void MapRenderer::draw(const Camera& camera, float ui_scale) {
     const PixelSize viewport = camera.viewport();
     frame_ = FrameInfo{};
     frame_.wanted = lod_for_zoom(camera.zoom());
-    const GpuMesh& mesh = mesh_for(frame_.wanted);
+    GpuMesh& mesh = mesh_for(frame_.wanted);
+    last_camera_ = camera;
+    last_mesh_ = &mesh;
 
     glViewport(0, 0, viewport.width, viewport.height);
     glDisable(GL_DEPTH_TEST);
@@ -238,11 +255,57 @@ void MapRenderer::draw(const Camera& camera) {
     glClear(GL_COLOR_BUFFER_BIT);
 
     program_.use();
-    set_view_uniforms(camera);
+    set_view_uniforms(program_, camera);
     if (style_.show_graticule) draw_graticule(camera);
     draw_countries(mesh, camera);
+    overlay_.draw_lines(camera, style_.overlay, ui_scale);
     glBindVertexArray(0);
     glUseProgram(0);
+}
+
+void MapRenderer::set_scenario(const scenario::Scenario* scenario) { overlay_.set_scenario(scenario); }
+
+void MapRenderer::draw_overlay(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale) {
+    if (!last_camera_ || !last_mesh_) return;
+    overlay_.draw_marks(list, fonts, *last_camera_, style_.overlay, last_mesh_->countries, scale);
+}
+
+bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera) {
+    if (!overlay_.active() || overlay_.roles().empty()) return false;
+    if (!mesh.country_colours || mesh.colours_revision != overlay_.revision() || !(mesh.colours_style == style_)) {
+        // One RGBA texel per country, in mesh order.
+        std::vector<std::uint8_t> texels;
+        texels.reserve(std::max<std::size_t>(mesh.countries.size(), 1) * 4);
+        for (const CountryLabelInfo& country : mesh.countries) {
+            const auto found = overlay_.roles().find(country.iso_a2);
+            const Rgba colour =
+                role_colour(found == overlay_.roles().end() ? CountryRole::other : found->second, style_);
+            texels.insert(texels.end(), {colour.red8(), colour.green8(), colour.blue8(), 255});
+        }
+        if (texels.empty()) texels = {style_.land.red8(), style_.land.green8(), style_.land.blue8(), 255};
+        if (!mesh.country_colours) {
+            GLuint name = 0;
+            glGenTextures(1, &name);
+            mesh.country_colours = gl::Texture(name);
+        }
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, mesh.country_colours.get());
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, static_cast<GLsizei>(texels.size() / 4), 1, 0, GL_RGBA,
+                     GL_UNSIGNED_BYTE, texels.data());
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+        mesh.colours_revision = overlay_.revision();
+        mesh.colours_style = style_;
+    }
+    country_program_.use();
+    glUniform1i(country_program_.uniform("u_country_colours"), 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, mesh.country_colours.get());
+    set_view_uniforms(country_program_, camera);
+    glDisable(GL_BLEND);
+    return true;
 }
 
 void MapRenderer::draw_graticule(const Camera& camera) {
@@ -258,7 +321,7 @@ void MapRenderer::draw_graticule(const Camera& camera) {
     glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(lines.size() / 2));
 }
 
-void MapRenderer::draw_countries(const GpuMesh& mesh, const Camera& camera) {
+void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera) {
     const Extent visible = camera.visible_extent();
     const std::vector<double> shifts = world_copy_shifts(visible);
     frame_.world_copies = static_cast<int>(shifts.size());
@@ -280,12 +343,15 @@ void MapRenderer::draw_countries(const GpuMesh& mesh, const Camera& camera) {
     }
     frame_.mesh_triangles = mesh.triangles;
 
-    set_colour(program_, style_.land);
+    // Fills: one colour for all land, or each country's role colour.
+    const ShaderProgram& fill_program = use_role_colours(mesh, camera) ? country_program_ : program_;
+    if (&fill_program == &program_) set_colour(program_, style_.land);
     glBindVertexArray(mesh.fill_vao.get());
     for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
-        glUniform1f(program_.uniform("u_lon_shift"), static_cast<float>(shifts[copy]));
+        glUniform1f(fill_program.uniform("u_lon_shift"), static_cast<float>(shifts[copy]));
         fills[copy].draw(GL_TRIANGLES);
     }
+    program_.use();
     set_colour(program_, style_.outline);
     glBindVertexArray(mesh.outline_vao.get());
     for (std::size_t copy = 0; copy < shifts.size(); ++copy) {

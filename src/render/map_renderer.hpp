@@ -15,12 +15,20 @@
 // When a view crosses the antimeridian the world is drawn a second time
 // shifted by 360 degrees, so a Pacific view is continuous.
 //
+// A scenario (set_scenario) adds the overlay of render/overlay.hpp: country
+// fills by role (shaders/country_fill.*: each vertex carries its country
+// index, a one-row texture per level holds the colours), border features as
+// thick lines, then, through draw_overlay() into an ImGui draw list,
+// symbols, halos and labels.
+//
 // All methods need the GL context the renderer was created in to be current.
 #pragma once
 
 #include "render/camera.hpp"
 #include "render/country_mesh.hpp"
 #include "render/gl_objects.hpp"
+#include "render/labels_places.hpp"
+#include "render/overlay.hpp"
 #include "render/shader_program.hpp"
 #include "render/spatial_chunks.hpp"
 #include "render/style.hpp"
@@ -33,6 +41,11 @@
 #include <vector>
 
 namespace muster {
+
+namespace gl {
+inline void delete_texture(GLuint name) { glDeleteTextures(1, &name); }
+using Texture = Handle<delete_texture>;
+}  // namespace gl
 
 // The zoom levels where detail switches (tile convention, see camera.hpp).
 // At zoom z a screen pixel covers about 1:(559M / 2^z) at 0.28 mm per pixel:
@@ -64,8 +77,22 @@ public:
 
     // Draws the map into the bound framebuffer, viewport = camera.viewport().
     // Throws muster::Error when the coarsest level cannot be loaded, or when a
-    // level needed in blocking mode cannot.
-    void draw(const Camera& camera);
+    // level needed in blocking mode cannot. ui_scale: pixels per point for
+    // the overlay's line widths (a high-DPI window's pixel ratio).
+    void draw(const Camera& camera, float ui_scale = 1.0f);
+
+    // What the overlay shows: a copy of the scenario's places, figures and
+    // borders is taken (see OverlayRenderer::set_scenario); nullptr, or a
+    // scenario with no place and no border, shows the plain map. Cheap when
+    // nothing changed, so the window calls it every frame.
+    void set_scenario(const scenario::Scenario* scenario);
+
+    // Symbols, halos and labels of the scenario for the camera of the last
+    // draw(), into list (an ImDrawList of the current ImGui frame, drawn
+    // after the map). Does nothing without a scenario.
+    void draw_overlay(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale = {});
+
+    [[nodiscard]] const OverlayRenderer& overlay() const { return overlay_; }
 
     [[nodiscard]] const MapStyle& style() const { return style_; }
     void set_style(const MapStyle& style) { style_ = style; }
@@ -88,14 +115,21 @@ public:
 private:
     struct GpuMesh {
         gl::VertexArray fill_vao, outline_vao;
-        gl::Buffer fill_vertices, fill_indices, outline_vertices, outline_indices;
+        gl::Buffer fill_vertices, fill_indices, outline_vertices, outline_indices, fill_countries;
         std::vector<MeshChunk> fill_chunks, outline_chunks;  // index ranges and bounds, for culling
         std::size_t triangles = 0;
+        std::vector<CountryLabelInfo> countries;  // mesh order: names, label points, areas
+        // Per-country fill colours (texture row) and what they were made for.
+        gl::Texture country_colours;
+        std::uint64_t colours_revision = ~std::uint64_t{0};
+        MapStyle colours_style;
     };
     struct PreparedMesh {  // ready for upload: projected, chunked
         std::vector<float> fill_positions, outline_positions;
+        std::vector<std::uint16_t> fill_country;
         ChunkedIndices fills, outlines;
         std::size_t triangles = 0;
+        std::vector<CountryLabelInfo> countries;
     };
     struct LodSlot {
         std::optional<GpuMesh> mesh;
@@ -103,20 +137,27 @@ private:
         bool failed = false;
     };
 
-    const GpuMesh& mesh_for(Lod wanted);
+    GpuMesh& mesh_for(Lod wanted);
     void poll_background_load(Lod lod);
     static PreparedMesh prepare(const CountryMesh& mesh, Lod lod);
     static GpuMesh upload(const PreparedMesh& prepared);
     GpuMesh load_now(Lod lod) const;
 
-    void set_view_uniforms(const Camera& camera);
+    static void set_view_uniforms(const ShaderProgram& program, const Camera& camera);
     void draw_graticule(const Camera& camera);
-    void draw_countries(const GpuMesh& mesh, const Camera& camera);
+    void draw_countries(GpuMesh& mesh, const Camera& camera);
+    // Binds the per-country colour program when the scenario gives any
+    // country a role; false: draw plain land.
+    bool use_role_colours(GpuMesh& mesh, const Camera& camera);
 
     MapStyle style_;
     DetailLoading loading_;
     MeshLoader loader_;
     ShaderProgram program_;
+    ShaderProgram country_program_;
+    OverlayRenderer overlay_;
+    std::optional<Camera> last_camera_;
+    const GpuMesh* last_mesh_ = nullptr;
     std::array<LodSlot, 3> slots_;
     gl::VertexArray graticule_vao_;
     gl::Buffer graticule_vertices_;

@@ -22,11 +22,73 @@ struct Rgba {
     [[nodiscard]] constexpr std::uint8_t red8() const { return to8(r); }
     [[nodiscard]] constexpr std::uint8_t green8() const { return to8(g); }
     [[nodiscard]] constexpr std::uint8_t blue8() const { return to8(b); }
+    [[nodiscard]] constexpr Rgba with_alpha(float alpha) const { return {r, g, b, alpha}; }
+
+    friend constexpr bool operator==(const Rgba&, const Rgba&) = default;
 
 private:
     static constexpr std::uint8_t to8(float v) {
         return static_cast<std::uint8_t>(v <= 0.0f ? 0 : v >= 1.0f ? 255 : static_cast<int>(v * 255.0f + 0.5f));
     }
+};
+
+// How countries are coloured by their role in the scenario. Colour-blind safe
+// (hues along the blue-yellow axis, which deuteranopes and protanopes keep;
+// no red/green pair) and apart in grey-scale print, where each role is one
+// step darker (CIE L* / Rec. 601 grey level):
+//   other land 93.5/236 > host 88.8/221 > (sea 84.8/211) > other actor
+//   80.3/199 > friend actor 72.8/179 > hostile actor 62.2/152.
+// The host sand stays lighter than the sea so a host's coast reads in grey;
+// the friend blue leans to violet (periwinkle) so allied land never reads as
+// sea in colour.
+struct RolePalette {
+    Rgba host = Rgba::hex(0xF6DD9C);           // sand: forces deployed here by others
+    Rgba actor_other = Rgba::hex(0xCFC6BA);    // warm grey: an actor on neither side (neutral, unknown)
+    Rgba actor_friend = Rgba::hex(0xA9B0E0);   // periwinkle: NATO/allied actor
+    Rgba actor_hostile = Rgba::hex(0xCD8470);  // terracotta: the aggressor side's actors
+
+    friend constexpr bool operator==(const RolePalette&, const RolePalette&) = default;
+};
+
+// APP-6 / MIL-STD-2525 symbol fills ("light" set of the standards) and what
+// surrounds symbols on the map.
+struct SymbolPalette {
+    Rgba friend_fill = Rgba::hex(0x80E0FF);   // crystal blue
+    Rgba hostile_fill = Rgba::hex(0xFF8080);  // salmon
+    Rgba neutral_fill = Rgba::hex(0xAAFFAA);  // bamboo green
+    Rgba unknown_fill = Rgba::hex(0xFFFF80);  // light yellow
+    Rgba frame = Rgba::hex(0x000000);         // frame and icon lines, as the standards draw them
+    float halo_alpha = 0.22f;                 // strength halo: the fill colour this opaque
+
+    friend constexpr bool operator==(const SymbolPalette&, const SymbolPalette&) = default;
+};
+
+// The scenario drawn over the base map: role fills, border features,
+// symbols and labels. Sizes are in points (pixels at 1:1 scale).
+struct OverlayStyle {
+    RolePalette roles;
+    SymbolPalette symbols;
+    // Border features: a strong reddish purple (no role fill or symbol uses
+    // purple; L* 30, so it stays dark in grey-scale) on a white casing.
+    Rgba border_line = Rgba::hex(0x6A1B9A);
+    Rgba border_casing = Rgba::hex(0xFFFFFF);  // opaque: joints of translucent lines would show
+    float border_width_pt = 5.0f;
+    float border_casing_pt = 2.0f;  // casing beyond the line on each side
+
+    Rgba label_text = Rgba::hex(0x2B2B2B);
+    Rgba country_label_text = Rgba::hex(0x5C5650);
+    Rgba region_label_text = Rgba::hex(0x4A3F6B);
+    Rgba base_city_text = Rgba::hex(0x55524D);
+    Rgba label_halo = Rgba::hex(0xFFFFFF, 0.9f);
+    float label_pt = 13.0f;          // place and city names
+    float country_label_pt = 13.0f;  // smallest country names; large countries up to 1.35x
+    float symbol_pt = 30.0f;         // height of a unit symbol's frame
+    // Halo radius = halo_pt_per_sqrt * sqrt(strength): area proportional,
+    // 127,000 troops about 107 pt, 8,500 about 28 pt.
+    float halo_pt_per_sqrt = 0.3f;
+    bool show_cities = true;  // populated places of the base map, ranked by population
+
+    friend constexpr bool operator==(const OverlayStyle&, const OverlayStyle&) = default;
 };
 
 struct MapStyle {
@@ -37,6 +99,9 @@ struct MapStyle {
     bool show_graticule = true;
     // Lines of the graticule are at least this far apart on screen.
     double graticule_min_spacing_px = 90.0;
+    OverlayStyle overlay;
+
+    friend constexpr bool operator==(const MapStyle&, const MapStyle&) = default;
 };
 
 }  // namespace muster

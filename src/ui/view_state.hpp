@@ -7,6 +7,7 @@
 #include "render/camera.hpp"
 #include "render/country_mesh.hpp"
 #include "render/style.hpp"
+#include "scenario/scenario.hpp"
 
 #include <optional>
 #include <string>
@@ -16,6 +17,9 @@ namespace muster::ui {
 struct ViewState {
     Camera camera;
     MapStyle style;
+    // What the map shows over the base map; empty: the plain map. The
+    // renderer copies what it draws, so edits here show on the next frame.
+    scenario::Scenario scenario;
 
     // Pointer over the map (not over a panel), in lon/lat.
     std::optional<LatLon> cursor;
@@ -26,6 +30,7 @@ struct ViewState {
     Lod detail_wanted = Lod::coarse_110m;
     Lod detail_drawn = Lod::coarse_110m;
     bool detail_loading = false;
+    bool overlay_loading = false;  // base-map city labels still being read
     double frame_ms = 0.0;  // mean over recent frames: map + UI + present
 
     // Requests from menus and shortcuts, acted on by the main loop.

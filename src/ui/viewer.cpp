@@ -5,6 +5,8 @@
 #include "platform/sdl_window_surface.hpp"
 #include "render/attribution.hpp"
 #include "render/map_renderer.hpp"
+#include "render/overlay.hpp"
+#include "render/overlay_fonts.hpp"
 #include "ui/about_panel.hpp"
 #include "ui/imgui_layer.hpp"
 #include "ui/map_input.hpp"
@@ -91,8 +93,14 @@ bool pump_events(ViewState& state, int wait_ms) {
     return any;
 }
 
-Camera initial_camera(const ViewerOptions& options, PixelSize drawable) {
-    return options.bbox ? Camera::fit(*options.bbox, drawable) : Camera::world_view(drawable);
+// Home: the scenario's places and borders, or the world without one.
+Camera home_camera(const ViewState& state, PixelSize drawable, float pixel_ratio) {
+    if (has_overlay_content(state.scenario)) return fit_scenario(state.scenario, drawable, 110.0 * pixel_ratio);
+    return Camera::world_view(drawable);
+}
+
+Camera initial_camera(const ViewerOptions& options, const ViewState& state, PixelSize drawable, float pixel_ratio) {
+    return options.bbox ? Camera::fit(*options.bbox, drawable) : home_camera(state, drawable, pixel_ratio);
 }
 
 void draw_panels(ViewState& state) {
@@ -110,6 +118,7 @@ void copy_frame_info(ViewState& state, const MapRenderer& renderer) {
     state.detail_wanted = frame.wanted;
     state.detail_drawn = frame.drawn;
     state.detail_loading = frame.loading;
+    state.overlay_loading = renderer.overlay().loading();
     state.notice = renderer.detail_failure();
 }
 
@@ -131,16 +140,19 @@ int run_viewer(const ViewerOptions& options) {
     ImGuiLayer imgui(ui_font_points, surface.pixel_ratio());
     if (imgui.font().fallback) std::fprintf(stderr, "muster view: warning: %s\n", imgui.font().warning.c_str());
     ImGuiSdlBinding sdl_binding(surface);
+    // Added to the atlas before the first frame, when the backend builds its font texture.
+    const OverlayFonts map_fonts = load_overlay_fonts(surface.pixel_ratio());
     MapRenderer renderer(MapStyle{}, DetailLoading::background);
 
     ViewState state;
-    state.camera = initial_camera(options, surface.drawable_size());
+    state.camera = initial_camera(options, state, surface.drawable_size(), surface.pixel_ratio());
     state.show_about = options.show_about;
     FrameClock clock;
     int busy_frames = frames_after_input;
     for (int frame = 1; !state.quit_requested; ++frame) {
         const bool free_running = options.frames > 0;
-        const int wait_ms = free_running || busy_frames > 0 ? 0 : state.detail_loading ? loading_poll_ms : 1000;
+        const bool loading = state.detail_loading || state.overlay_loading;
+        const int wait_ms = free_running || busy_frames > 0 ? 0 : loading ? loading_poll_ms : 1000;
         if (pump_events(state, wait_ms)) busy_frames = frames_after_input;
         if (state.quit_requested) break;
 
@@ -150,13 +162,17 @@ int run_viewer(const ViewerOptions& options) {
         state.camera.set_viewport(surface.drawable_size());
         handle_map_input(state, surface.pixel_ratio());
         if (state.reset_view_requested) {
-            state.camera = Camera::world_view(surface.drawable_size());
+            state.camera = home_camera(state, surface.drawable_size(), surface.pixel_ratio());
             state.reset_view_requested = false;
         }
         renderer.set_style(state.style);
+        renderer.set_scenario(&state.scenario);
         surface.make_current();
         surface.bind_framebuffer();
-        renderer.draw(state.camera);
+        const float ratio = surface.pixel_ratio();
+        renderer.draw(state.camera, ratio);
+        // Symbols and labels under the panels; ImGui works in points, the camera in pixels.
+        renderer.draw_overlay(ImGui::GetBackgroundDrawList(), map_fonts, OverlayScale{ratio, ratio});
         copy_frame_info(state, renderer);
         draw_panels(state);
         imgui.render();

@@ -1,0 +1,200 @@
+#include "render/overlay.hpp"
+
+#include "core/paths.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+namespace muster {
+
+// ------------------------------------------------------------------ roles
+
+const char* to_string(CountryRole role) {
+    switch (role) {
+        case CountryRole::host: return "host";
+        case CountryRole::actor_other: return "actor (other)";
+        case CountryRole::actor_friend: return "actor (friend)";
+        case CountryRole::actor_hostile: return "actor (hostile)";
+        case CountryRole::other: break;
+    }
+    return "other";
+}
+
+std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scenario) {
+    std::map<std::string, CountryRole> roles;
+    auto raise = [&roles](const std::string& iso, CountryRole role) {
+        if (iso.size() != 2) return;  // "NATO", "EU", "": not one country
+        CountryRole& current = roles[iso];
+        current = std::max(current, role);
+    };
+    for (const scenario::Figure& figure : scenario.figures) {
+        if (!is_deployment(figure)) continue;
+        switch (affiliation_of(figure.actor)) {
+            case Affiliation::hostile: raise(figure.actor, CountryRole::actor_hostile); break;
+            case Affiliation::friend_: raise(figure.actor, CountryRole::actor_friend); break;
+            default: raise(figure.actor, CountryRole::actor_other); break;
+        }
+        if (const scenario::Place* place = scenario.place(figure.place)) raise(place->country, CountryRole::host);
+    }
+    return roles;
+}
+
+Rgba role_colour(CountryRole role, const MapStyle& style) {
+    const RolePalette& palette = style.overlay.roles;
+    switch (role) {
+        case CountryRole::host: return palette.host;
+        case CountryRole::actor_other: return palette.actor_other;
+        case CountryRole::actor_friend: return palette.actor_friend;
+        case CountryRole::actor_hostile: return palette.actor_hostile;
+        case CountryRole::other: break;
+    }
+    return style.land;
+}
+
+// ------------------------------------------------------------------ framing
+
+bool has_overlay_content(const scenario::Scenario& scenario) {
+    return !scenario.places.empty() || !scenario.borders.empty();
+}
+
+std::optional<Extent> scenario_extent(const scenario::Scenario& scenario) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    Extent box{inf, inf, -inf, -inf};
+    auto add = [&box](LatLon p) {
+        box.min_lon = std::min(box.min_lon, p.lon);
+        box.max_lon = std::max(box.max_lon, p.lon);
+        box.min_lat = std::min(box.min_lat, p.lat);
+        box.max_lat = std::max(box.max_lat, p.lat);
+    };
+    for (const scenario::Place& place : scenario.places) add(place.point);
+    for (const scenario::Border& border : scenario.borders)
+        for (const auto& line : border.lines)
+            for (const LatLon& point : line) add(point);
+    if (box.min_lon > box.max_lon) return std::nullopt;
+    return box;
+}
+
+Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, double margin_px) {
+    const auto extent = scenario_extent(scenario);
+    if (!extent) return Camera::world_view(viewport);
+    // A single place, or places in a row, still get some surroundings.
+    constexpr double min_span_degrees = 3.0;
+    Extent framed = *extent;
+    const LatLon middle = framed.centre();
+    const double half_lat = std::max(framed.height(), min_span_degrees) / 2;
+    const double half_lon = std::max(framed.width(), min_span_degrees) / 2;
+    framed = {middle.lon - half_lon, std::max(middle.lat - half_lat, -85.0), middle.lon + half_lon,
+              std::min(middle.lat + half_lat, 85.0)};
+    // Fit into the viewport less the margins, then give the margins back.
+    const int margin = static_cast<int>(std::lround(margin_px));
+    const PixelSize inner{std::max(viewport.width - 2 * margin, viewport.width / 2),
+                          std::max(viewport.height - 2 * margin, viewport.height / 2)};
+    Camera camera = Camera::fit(framed, inner);
+    camera.set_viewport(viewport);
+    return camera;
+}
+
+// ------------------------------------------------------------------ renderer
+
+struct OverlayRenderer::LayoutKey {
+    double lat, lon, zoom;
+    int width, height;
+    const void* countries;
+    std::size_t country_count;
+    std::uint64_t revision;
+    OverlayStyle style;
+    float size_scale;
+    const void* font;
+    bool cities_loaded;
+    friend bool operator==(const LayoutKey&, const LayoutKey&) = default;
+};
+
+OverlayRenderer::OverlayRenderer(bool background, CityLoader cities)
+    : background_(background), city_loader_(std::move(cities)) {
+    if (!city_loader_) city_loader_ = [] { return load_map_cities(default_geopackage()); };
+}
+
+// A city load still running finishes before the future goes away.
+OverlayRenderer::~OverlayRenderer() = default;
+
+bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario) {
+    const bool wanted = scenario && has_overlay_content(*scenario);
+    if (!wanted) {
+        if (!active_) return false;
+        active_ = false;
+        scenario_ = {};
+        roles_.clear();
+        lines_dirty_ = true;
+        ++revision_;
+        return true;
+    }
+    if (active_ && scenario->places == scenario_.places && scenario->figures == scenario_.figures &&
+        scenario->borders == scenario_.borders)
+        return false;
+    const bool borders_changed = !active_ || scenario->borders != scenario_.borders;
+    scenario_ = {};
+    scenario_.places = scenario->places;
+    scenario_.figures = scenario->figures;
+    scenario_.borders = scenario->borders;
+    roles_ = country_roles(scenario_);
+    active_ = true;
+    lines_dirty_ = lines_dirty_ || borders_changed;
+    ++revision_;
+    return true;
+}
+
+const std::vector<MapCity>& OverlayRenderer::cities() {
+    static const std::vector<MapCity> none;
+    if (cities_) return *cities_;
+    if (!background_) {
+        try {
+            cities_ = city_loader_();
+        } catch (const std::exception&) {
+            cities_.emplace();  // no base-map cities; the scenario still draws
+        }
+        return *cities_;
+    }
+    if (!pending_cities_.valid()) pending_cities_ = std::async(std::launch::async, city_loader_);
+    if (pending_cities_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return none;
+    try {
+        cities_ = pending_cities_.get();
+    } catch (const std::exception&) {
+        cities_.emplace();
+    }
+    return *cities_;
+}
+
+void OverlayRenderer::draw_lines(const Camera& camera, const OverlayStyle& style, float size_scale) {
+    if (!active_ || scenario_.borders.empty()) return;
+    if (!lines_) lines_ = std::make_unique<ThickLines>();
+    if (lines_dirty_) {
+        std::vector<std::vector<LatLon>> all;
+        for (const scenario::Border& border : scenario_.borders)
+            all.insert(all.end(), border.lines.begin(), border.lines.end());
+        lines_->set_lines(all);
+        lines_dirty_ = false;
+    }
+    const float width = style.border_width_pt * size_scale;
+    lines_->draw(camera, width + 2 * style.border_casing_pt * size_scale, style.border_casing);
+    lines_->draw(camera, width, style.border_line);
+}
+
+void OverlayRenderer::draw_marks(ImDrawList* list, const OverlayFonts& fonts, const Camera& camera,
+                                 const OverlayStyle& style, const std::vector<CountryLabelInfo>& countries,
+                                 OverlayScale scale) {
+    if (!active_) return;
+    static const std::vector<MapCity> no_cities;
+    const std::vector<MapCity>& city_list = style.show_cities ? cities() : no_cities;
+    LayoutKey key{camera.centre().lat, camera.centre().lon, camera.zoom(), camera.viewport().width,
+                  camera.viewport().height, countries.data(), countries.size(), revision_, style, scale.size,
+                  fonts.font(MapFont::city), !city_list.empty()};
+    if (!last_key_ || !(*last_key_ == key)) {
+        layout_ = layout_overlay(scenario_, roles_, countries, city_list, camera, fonts, style, scale.size);
+        last_key_ = std::make_unique<LayoutKey>(key);
+    }
+    draw_overlay_layout(list, layout_, fonts, style, scale);
+}
+
+}  // namespace muster

@@ -1,0 +1,194 @@
+// The scenario drawn over the base map: what the article says, as a briefing
+// map shows it.
+//
+//   country fills  by role (CountryRole): the actors whose forces the
+//                  figures count, the hosts where forces are placed, the
+//                  rest plain (MapRenderer draws the fills, OverlayRenderer
+//                  decides the roles)
+//   borders        the real shared boundary as a thick anti-aliased line
+//                  (ThickLines) with a plate "2,000 km claimed · 1,671 km
+//                  measured (Natural Earth 1:10m)" near its visible midpoint
+//   deployments    APP-6 unit symbols at their place (symbols.hpp), stacked
+//                  when several share a place, moved aside with a leader line
+//                  when stacks would collide, with strength amplifiers and an
+//                  area-proportional halo under them
+//   places         a dot and a name (cities, sites), a name alone (regions,
+//                  seas); countries named in the scenario get their country
+//                  label whatever their size
+//   base labels    country names (ranked by role and area) and populated
+//                  places (ranked by population) of the base map
+//
+// Labels are placed greedily without overlaps (labels.hpp), once per change
+// of camera, scenario, level of detail or style, and cached; drawing a frame
+// with an unchanged view only replays the cached layout into an ImDrawList.
+// The overlay is drawn only when the scenario has something to show
+// (has_overlay_content): with no scenario, or an empty one, the map is
+// exactly the plain base map.
+#pragma once
+
+#include "core/geo.hpp"
+#include "render/camera.hpp"
+#include "render/labels.hpp"
+#include "render/labels_places.hpp"
+#include "render/overlay_fonts.hpp"
+#include "render/overlay_lines.hpp"
+#include "render/style.hpp"
+#include "render/symbols.hpp"
+#include "scenario/scenario.hpp"
+
+#include <imgui.h>
+
+#include <functional>
+#include <future>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace muster {
+
+// Ordered by precedence: a country that is both host and actor is an actor.
+enum class CountryRole { other, host, actor_other, actor_friend, actor_hostile };
+
+const char* to_string(CountryRole role);  // "other", "host", "actor (other)", ...
+
+// Roles of the countries a scenario involves (ISO alpha-2 -> role; absent
+// means other). Actors are the ISO codes of deployment figures' actors
+// ("NATO" colours nothing); hosts are the countries of the places where
+// deployment figures are.
+std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scenario);
+
+// The fill colour of a role; other is the style's plain land.
+Rgba role_colour(CountryRole role, const MapStyle& style);
+
+// Whether the overlay draws anything for this scenario: a place, or a border.
+bool has_overlay_content(const scenario::Scenario& scenario);
+
+// The box around every place and border point; nothing when there is none.
+std::optional<Extent> scenario_extent(const scenario::Scenario& scenario);
+
+// A camera that shows every place and border of the scenario with margin_px
+// of room on each side (for symbols and labels), and at least 3 degrees of
+// latitude so a single place is shown with its surroundings. The world view
+// when the scenario has nothing to frame.
+Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, double margin_px = 110.0);
+
+// Overlay sizes: style sizes are in points; `size` is pixels per point (the
+// display's pixel ratio, or a poster's scale); the ImDrawList works in
+// camera pixels divided by `coords` (ImGui's points in a high-DPI window).
+struct OverlayScale {
+    float size = 1.0f;
+    float coords = 1.0f;
+};
+
+// Everything placed for one view, in camera pixels. Kept for drawing, tests
+// and, later, hover and picking.
+struct OverlayLayout {
+    enum class LabelKind { country, place, region, city, border };
+    struct Label {
+        LabelKind kind = LabelKind::city;
+        std::string text;     // as drawn (country names in capitals)
+        std::string detail;   // second line (border plates), or ""
+        MapFont font = MapFont::city;
+        ScreenBox box;        // the text (and plate) on screen
+        ScreenPoint anchor;   // what it names
+        float tracking = 0.0f;  // extra pixels between letters (country names)
+    };
+    struct Symbol {
+        std::size_t figure = 0;  // index into Scenario::figures
+        SymbolSpec spec;
+        ScreenPoint centre;      // of the frame
+        float height = 0.0f;     // frame height in pixels (symbol_pt * scale)
+        ScreenBox box;           // frame, echelon and amplifier together
+        float text_x = 0.0f;     // left edge of the amplifier text
+    };
+    struct Halo {
+        ScreenPoint centre;
+        float fill = 0.0f, ring = 0.0f;  // radii in pixels
+        Affiliation affiliation = Affiliation::unknown;
+    };
+    struct Dot {
+        ScreenPoint centre;
+        bool scenario = false;  // a scenario place (bigger, darker) or a base-map city
+        bool capital = false;
+    };
+    struct Leader {
+        ScreenPoint from, to;
+        bool border = false;  // in the border line's colour
+    };
+
+    std::vector<Halo> halos;  // largest first
+    std::vector<Leader> leaders;
+    std::vector<Dot> dots;
+    std::vector<Symbol> symbols;
+    std::vector<Label> labels;
+    std::vector<ScreenBox> symbol_groups;  // one box per stack of symbols
+};
+
+class OverlayRenderer {
+public:
+    using CityLoader = std::function<std::vector<MapCity>()>;
+
+    // cities: the base map's populated places; read on a worker thread when
+    // background is true (the window), else on first use. By default
+    // load_map_cities(default_geopackage()).
+    explicit OverlayRenderer(bool background = false, CityLoader cities = {});
+    ~OverlayRenderer();
+    OverlayRenderer(const OverlayRenderer&) = delete;
+    OverlayRenderer& operator=(const OverlayRenderer&) = delete;
+
+    // Takes what it draws from the scenario (a copy: the caller may change or
+    // free it afterwards; call again after edits). nullptr clears. Returns
+    // whether anything drawn changed; cheap when nothing did, so the window
+    // may call it every frame.
+    bool set_scenario(const scenario::Scenario* scenario);
+    [[nodiscard]] bool active() const { return active_; }
+    // Changes whenever set_scenario changes what is drawn.
+    [[nodiscard]] std::uint64_t revision() const { return revision_; }
+    [[nodiscard]] const std::map<std::string, CountryRole>& roles() const { return roles_; }
+
+    // GL pass, after the country fills: border features. Needs the GL context.
+    void draw_lines(const Camera& camera, const OverlayStyle& style, float size_scale);
+
+    // 2D pass: halos, symbols, dots and labels into list (any ImDrawList of
+    // the current ImGui frame). countries: of the level of detail drawn.
+    void draw_marks(ImDrawList* list, const OverlayFonts& fonts, const Camera& camera, const OverlayStyle& style,
+                    const std::vector<CountryLabelInfo>& countries, OverlayScale scale);
+
+    // Base-map cities are still being read on the worker thread.
+    [[nodiscard]] bool loading() const { return pending_cities_.valid() && !cities_; }
+
+    // The layout the last draw_marks used.
+    [[nodiscard]] const OverlayLayout& layout() const { return layout_; }
+
+private:
+    struct LayoutKey;
+    const std::vector<MapCity>& cities();
+
+    bool active_ = false;
+    std::uint64_t revision_ = 0;
+    scenario::Scenario scenario_;  // places, figures and borders only
+    std::map<std::string, CountryRole> roles_;
+    bool background_;
+    CityLoader city_loader_;
+    std::future<std::vector<MapCity>> pending_cities_;
+    std::optional<std::vector<MapCity>> cities_;
+    std::unique_ptr<ThickLines> lines_;
+    bool lines_dirty_ = true;
+    std::unique_ptr<LayoutKey> last_key_;
+    OverlayLayout layout_;
+};
+
+// The layout itself, without caching: what draw_marks computes when the
+// view changes. Exposed for tests.
+OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<std::string, CountryRole>& roles,
+                             const std::vector<CountryLabelInfo>& countries, const std::vector<MapCity>& cities,
+                             const Camera& camera, const OverlayFonts& fonts, const OverlayStyle& style,
+                             float size_scale);
+
+// Replays a layout into list.
+void draw_overlay_layout(ImDrawList* list, const OverlayLayout& layout, const OverlayFonts& fonts,
+                         const OverlayStyle& style, OverlayScale scale);
+
+}  // namespace muster

@@ -1,0 +1,197 @@
+// draw_overlay_layout(): replays a computed layout into an ImDrawList. Back
+// to front: halos, leader lines, dots, labels, symbols with their
+// amplifiers. Text gets a white halo (eight offset copies) so it reads over
+// any fill, line or halo.
+#include "render/overlay.hpp"
+#include "render/symbols_draw.hpp"
+
+#include <imgui_internal.h>  // ImTextCharFromUtf8: UTF-8 decoding as ImGui itself does it
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace muster {
+namespace {
+
+constexpr float pi = std::numbers::pi_v<float>;
+
+// Converts camera pixels to draw-list coordinates and points to pixels.
+struct Canvas {
+    ImDrawList* list;
+    const OverlayFonts& fonts;
+    const OverlayStyle& style;
+    OverlayScale scale;
+
+    [[nodiscard]] ImVec2 at(double x, double y) const {
+        return {static_cast<float>(x) / scale.coords, static_cast<float>(y) / scale.coords};
+    }
+    [[nodiscard]] ImVec2 at(ScreenPoint p) const { return at(p.x, p.y); }
+    // A length in camera pixels, in draw-list units.
+    [[nodiscard]] float len(float pixels) const { return pixels / scale.coords; }
+    // A length in points, in draw-list units.
+    [[nodiscard]] float pt(float points) const { return points * scale.size / scale.coords; }
+    [[nodiscard]] float font_size(MapFont role) const { return pt(fonts.size_pt(role)); }
+};
+
+// Text over a light halo: the role's dilated halo font under the text (two
+// draws), or eight offset copies when the atlas has no dilated fonts.
+void text_with_halo(const Canvas& c, MapFont role, ImVec2 pos, const Rgba& colour, const std::string& text,
+                    float tracking = 0.0f) {
+    const float size = c.font_size(role);
+    ImFont* text_font = c.fonts.font(role);
+    auto draw = [&](ImFont* font, ImVec2 origin, ImU32 col) {
+        if (tracking == 0.0f) {
+            c.list->AddText(font, size, origin, col, text.c_str(), text.c_str() + text.size());
+            return;
+        }
+        // Letter by letter, tracking apart (country names); advances of the text font.
+        const char* s = text.c_str();
+        const char* end = s + text.size();
+        float x = origin.x;
+        while (s < end) {
+            unsigned int code = 0;
+            const int bytes = ImTextCharFromUtf8(&code, s, end);
+            if (bytes <= 0) break;
+            c.list->AddText(font, size, ImVec2(x, origin.y), col, s, s + bytes);
+            x += text_font->GetCharAdvance(static_cast<ImWchar>(code)) * size / text_font->FontSize + c.len(tracking);
+            s += bytes;
+        }
+    };
+    const ImU32 halo = to_imgui(c.style.label_halo);
+    if (c.fonts.dilated_halos) {
+        draw(c.fonts.halo(role), pos, halo);
+    } else {
+        const float r = c.pt(label_halo_pt);
+        const float d = r * 0.7071f;
+        for (const ImVec2 o : {ImVec2(r, 0), ImVec2(-r, 0), ImVec2(0, r), ImVec2(0, -r), ImVec2(d, d), ImVec2(d, -d),
+                               ImVec2(-d, d), ImVec2(-d, -d)})
+            draw(text_font, ImVec2(pos.x + o.x, pos.y + o.y), halo);
+    }
+    draw(text_font, pos, to_imgui(colour));
+}
+
+void dashed_circle(ImDrawList* list, ImVec2 centre, float radius, ImU32 colour, float dash, float line) {
+    const float circumference = 2 * pi * radius;
+    const int dashes = std::max(6, static_cast<int>(circumference / (2 * dash)));
+    const float step = 2 * pi / static_cast<float>(dashes);
+    for (int i = 0; i < dashes; ++i) {
+        list->PathArcTo(centre, radius, step * static_cast<float>(i), step * (static_cast<float>(i) + 0.55f), 6);
+        list->PathStroke(colour, 0, line);
+    }
+}
+
+void draw_halos(const Canvas& c, const OverlayLayout& layout) {
+    const SymbolPalette& palette = c.style.symbols;
+    for (const OverlayLayout::Halo& halo : layout.halos) {
+        const Rgba fill = affiliation_fill(halo.affiliation, palette);
+        const Rgba edge{fill.r * 0.55f, fill.g * 0.55f, fill.b * 0.55f, 0.7f};
+        const ImVec2 centre = c.at(halo.centre);
+        if (halo.fill > 0) {
+            c.list->AddCircleFilled(centre, c.len(halo.fill), to_imgui(fill.with_alpha(palette.halo_alpha)), 64);
+            c.list->AddCircle(centre, c.len(halo.fill), to_imgui(edge), 64, c.pt(1.2f));
+        }
+        if (halo.ring > halo.fill)
+            dashed_circle(c.list, centre, c.len(halo.ring), to_imgui(edge), c.pt(5.0f), c.pt(1.4f));
+    }
+}
+
+void draw_leaders(const Canvas& c, const OverlayLayout& layout) {
+    for (const OverlayLayout::Leader& leader : layout.leaders) {
+        const Rgba colour = leader.border ? c.style.border_line : c.style.label_text;
+        c.list->AddLine(c.at(leader.from), c.at(leader.to), to_imgui(c.style.label_halo), c.pt(3.2f));
+        c.list->AddLine(c.at(leader.from), c.at(leader.to), to_imgui(colour), c.pt(1.4f));
+        if (leader.border) c.list->AddCircleFilled(c.at(leader.from), c.pt(3.5f), to_imgui(colour), 16);
+    }
+}
+
+void draw_dots(const Canvas& c, const OverlayLayout& layout) {
+    const ImU32 white = IM_COL32(255, 255, 255, 255);
+    for (const OverlayLayout::Dot& dot : layout.dots) {
+        const ImVec2 centre = c.at(dot.centre);
+        if (dot.scenario) {
+            c.list->AddCircleFilled(centre, c.pt(5.2f), white, 20);
+            c.list->AddCircleFilled(centre, c.pt(3.8f), to_imgui(c.style.label_text), 20);
+        } else if (dot.capital) {  // ring with a dot: the atlas convention for capitals
+            c.list->AddCircleFilled(centre, c.pt(3.6f), white, 16);
+            c.list->AddCircle(centre, c.pt(3.2f), to_imgui(c.style.base_city_text), 16, c.pt(1.1f));
+            c.list->AddCircleFilled(centre, c.pt(1.4f), to_imgui(c.style.base_city_text), 12);
+        } else {
+            c.list->AddCircleFilled(centre, c.pt(2.6f), white, 12);
+            c.list->AddCircleFilled(centre, c.pt(1.8f), to_imgui(c.style.base_city_text), 12);
+        }
+    }
+}
+
+void draw_border_plate(const Canvas& c, const OverlayLayout::Label& label) {
+    const ImVec2 min = c.at(label.box.min_x, label.box.min_y), max = c.at(label.box.max_x, label.box.max_y);
+    c.list->AddRectFilled(min, max, IM_COL32(255, 255, 255, 236), c.pt(3.0f));
+    c.list->AddRect(min, max, to_imgui(c.style.border_line), c.pt(3.0f), 0, c.pt(1.5f));
+    const float pad = c.pt(5.0f);
+    const ImVec2 title(min.x + pad, min.y + pad);
+    c.list->AddText(c.fonts.font(MapFont::place), c.font_size(MapFont::place), title, to_imgui(c.style.border_line),
+                    label.text.c_str());
+    c.list->AddText(c.fonts.font(MapFont::detail), c.font_size(MapFont::detail),
+                    ImVec2(title.x, title.y + c.font_size(MapFont::place)), to_imgui(c.style.label_text),
+                    label.detail.c_str());
+}
+
+void draw_labels(const Canvas& c, const OverlayLayout& layout) {
+    for (const OverlayLayout::Label& label : layout.labels) {
+        const ImVec2 pos = c.at(label.box.min_x, label.box.min_y);
+        switch (label.kind) {
+            case OverlayLayout::LabelKind::border: draw_border_plate(c, label); break;
+            case OverlayLayout::LabelKind::country:
+                text_with_halo(c, label.font, pos, c.style.country_label_text, label.text, label.tracking);
+                break;
+            case OverlayLayout::LabelKind::region:
+                text_with_halo(c, label.font, pos, c.style.region_label_text, label.text);
+                break;
+            case OverlayLayout::LabelKind::place: text_with_halo(c, label.font, pos, c.style.label_text, label.text); break;
+            case OverlayLayout::LabelKind::city:
+                text_with_halo(c, label.font, pos, c.style.base_city_text, label.text);
+                break;
+        }
+    }
+}
+
+void draw_symbols(const Canvas& c, const OverlayLayout& layout) {
+    for (const OverlayLayout::Symbol& symbol : layout.symbols) {
+        const float h = c.len(symbol.height);
+        const ImVec2 centre = c.at(symbol.centre);
+        draw_unit_symbol(c.list, centre, h, symbol.spec, c.style.symbols, std::max(c.pt(1.5f), h * 0.06f));
+        const float frame_top = centre.y - symbol_frame_size(symbol.spec.affiliation, h).y / 2;
+        if (symbol.spec.echelon != Echelon::none) {
+            const char* mark = echelon_mark(symbol.spec.echelon);
+            ImFont* font = c.fonts.font(MapFont::echelon);
+            const float size = c.font_size(MapFont::echelon);
+            const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0.0f, mark);
+            text_with_halo(c, MapFont::echelon, ImVec2(centre.x - extent.x / 2, frame_top - extent.y), c.style.label_text,
+                           mark);
+        }
+        // Amplifiers right of the frame: strength (bold) over actor and unit.
+        const float strength_h = symbol.spec.strength.empty() ? 0.0f : c.font_size(MapFont::strength);
+        const float what_h = c.font_size(MapFont::detail);
+        float y = centre.y - (strength_h + what_h) / 2;
+        const float x = c.len(symbol.text_x);
+        if (!symbol.spec.strength.empty()) {
+            text_with_halo(c, MapFont::strength, ImVec2(x, y), c.style.label_text, symbol.spec.strength);
+            y += strength_h;
+        }
+        text_with_halo(c, MapFont::detail, ImVec2(x, y), c.style.label_text, symbol.spec.what);
+    }
+}
+
+}  // namespace
+
+void draw_overlay_layout(ImDrawList* list, const OverlayLayout& layout, const OverlayFonts& fonts,
+                         const OverlayStyle& style, OverlayScale scale) {
+    const Canvas canvas{list, fonts, style, scale};
+    draw_halos(canvas, layout);
+    draw_leaders(canvas, layout);
+    draw_dots(canvas, layout);
+    draw_labels(canvas, layout);
+    draw_symbols(canvas, layout);
+}
+
+}  // namespace muster

@@ -1,0 +1,560 @@
+// layout_overlay(): where every symbol, dot and label of the overlay goes in
+// one view. Order of decisions:
+//   1. symbol stacks, one per place with deployments, at the place, or moved
+//      aside (with a leader line) when stacks would collide;
+//   2. halos at the true places, largest first so small ones stay visible;
+//   3. all labels in one greedy pass by priority: border plates, scenario
+//      places, countries of the scenario, other countries, base-map cities.
+// Symbols and scenario dots are obstacles no label may cover.
+#include "render/overlay.hpp"
+#include "render/symbols_draw.hpp"
+
+#include <imgui_internal.h>  // ImTextCharFromUtf8: UTF-8 decoding as ImGui itself does it
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <numbers>
+
+namespace muster {
+namespace {
+
+using Label = OverlayLayout::Label;
+using LabelKind = OverlayLayout::LabelKind;
+
+// Priorities of the label classes: every label of a class before any of
+// the next; within a class by importance (added, below 100).
+constexpr float priority_border = 1000.0f;
+constexpr float priority_place = 900.0f;
+constexpr float priority_role_country = 800.0f;
+constexpr float priority_country = 300.0f;
+constexpr float priority_city = 100.0f;
+
+// At most this many base-map cities are considered per view: lower ranked
+// ones rarely find room, and measuring them would cost time on every pan.
+constexpr std::size_t max_city_candidates = 300;
+
+struct Context {
+    const Camera& camera;
+    const OverlayFonts& fonts;
+    const OverlayStyle& style;
+    float scale;     // pixels per point
+    ScreenBox view;  // the viewport
+
+    [[nodiscard]] float px(float points) const { return points * scale; }
+    [[nodiscard]] float font_px(MapFont role) const { return fonts.size_pt(role) * scale; }
+    [[nodiscard]] ImVec2 measure(MapFont role, const std::string& text) const {
+        return fonts.font(role)->CalcTextSizeA(font_px(role), FLT_MAX, 0.0f, text.c_str());
+    }
+};
+
+ScreenBox box_union(const ScreenBox& a, const ScreenBox& b) {
+    return {std::min(a.min_x, b.min_x), std::min(a.min_y, b.min_y), std::max(a.max_x, b.max_x),
+            std::max(a.max_y, b.max_y)};
+}
+
+bool in_view(const ScreenBox& view, ScreenPoint p, float margin = 0.0f) {
+    return p.x >= view.min_x - margin && p.x <= view.max_x + margin && p.y >= view.min_y - margin &&
+           p.y <= view.max_y + margin;
+}
+
+// Country names in capitals, as reference maps set them. Latin-1 letters
+// (U+00E0..U+00FE, two UTF-8 bytes) are raised too: "Côte" -> "CÔTE".
+std::string capitals(const std::string& text) {
+    std::string out = text;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto c = static_cast<unsigned char>(out[i]);
+        if (c >= 'a' && c <= 'z') {
+            out[i] = static_cast<char>(c - 32);
+        } else if (c == 0xC3 && i + 1 < out.size()) {
+            const auto next = static_cast<unsigned char>(out[i + 1]);
+            if (next >= 0xA0 && next <= 0xBE && next != 0xB7) out[i + 1] = static_cast<char>(next - 0x20);
+            ++i;
+        }
+    }
+    return out;
+}
+
+// Width of text drawn with `tracking` extra pixels between letters.
+float tracked_width(const ImFont* font, float px, const std::string& text, float tracking) {
+    float width = 0.0f;
+    int letters = 0;
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    while (s < end) {
+        unsigned int c = 0;
+        const int bytes = ImTextCharFromUtf8(&c, s, end);
+        if (bytes <= 0) break;
+        s += bytes;
+        width += font->GetCharAdvance(static_cast<ImWchar>(c)) * px / font->FontSize;
+        ++letters;
+    }
+    return width + tracking * static_cast<float>(std::max(letters - 1, 0));
+}
+
+// A label waiting for placement: its candidate text boxes (collision boxes
+// may be larger: a city's box includes its dot).
+struct Pending {
+    float priority = 0.0f;
+    Label label;
+    std::vector<ScreenBox> text_boxes;
+    std::optional<ScreenPoint> dot;  // base-map city dot, drawn only if the label is placed
+    bool capital = false;
+};
+
+// ------------------------------------------------------------------ symbols
+
+struct Row {
+    SymbolSpec spec;
+    std::size_t figure = 0;
+    ImVec2 frame, echelon, strength, what;
+    float height = 0.0f;
+};
+
+struct Stack {
+    const scenario::Place* place = nullptr;
+    ScreenPoint at;
+    std::vector<Row> rows;
+    float column = 0.0f;                // widest frame
+    float width = 0.0f, height = 0.0f;  // the whole stack with amplifiers
+    float weight = 0.0f;                // placement priority: the stronger first
+    ScreenBox box;                      // placed, absolute
+};
+
+Row make_row(const Context& ctx, const scenario::Figure& figure, std::size_t index) {
+    Row row;
+    row.figure = index;
+    row.spec = symbol_spec(figure, ctx.style.halo_pt_per_sqrt);
+    const float h = ctx.px(ctx.style.symbol_pt);
+    row.frame = symbol_frame_size(row.spec.affiliation, h);
+    if (row.spec.echelon != Echelon::none) row.echelon = ctx.measure(MapFont::echelon, echelon_mark(row.spec.echelon));
+    if (!row.spec.strength.empty()) row.strength = ctx.measure(MapFont::strength, row.spec.strength);
+    row.what = ctx.measure(MapFont::detail, row.spec.what);
+    row.height = std::max(row.frame.y + row.echelon.y, row.strength.y + row.what.y);
+    return row;
+}
+
+float amplifier_gap(const Context& ctx) { return ctx.px(5.0f); }
+// Air around every label (and between labels and obstacles).
+float label_padding(const Context& ctx) { return ctx.px(3.0f); }
+// Base-map cities keep more air around them: a briefing map should not read like a gazetteer.
+float city_spacing(const Context& ctx) { return ctx.px(7.0f); }
+float row_gap(const Context& ctx) { return ctx.px(6.0f); }
+
+std::vector<Stack> build_stacks(const Context& ctx, const scenario::Scenario& scenario) {
+    std::vector<Stack> stacks;
+    for (const scenario::Place& place : scenario.places) {
+        Stack stack;
+        stack.place = &place;
+        stack.at = ctx.camera.to_screen(place.point);
+        if (!in_view(ctx.view, stack.at)) continue;
+        for (std::size_t f = 0; f < scenario.figures.size(); ++f) {
+            const scenario::Figure& figure = scenario.figures[f];
+            if (figure.place != place.id || !is_deployment(figure)) continue;
+            stack.rows.push_back(make_row(ctx, figure, f));
+        }
+        if (stack.rows.empty()) continue;
+        float amplifiers = 0.0f;
+        for (const Row& row : stack.rows) {
+            stack.column = std::max(stack.column, row.frame.x);
+            amplifiers = std::max({amplifiers, row.strength.x, row.what.x});
+            stack.height += row.height;
+            stack.weight += std::max(row.spec.halo_fill_pt, row.spec.halo_ring_pt) + 1.0f;
+        }
+        stack.height += row_gap(ctx) * static_cast<float>(stack.rows.size() - 1);
+        stack.width = stack.column + amplifier_gap(ctx) + amplifiers;
+        stacks.push_back(std::move(stack));
+    }
+    return stacks;
+}
+
+// The stack's box when its frames' column is centred on x and its first
+// frame (one symbol) or its middle (several) on y.
+ScreenBox stack_box_at(const Stack& stack, ScreenPoint p) {
+    float top = p.y - stack.height / 2;
+    if (stack.rows.size() == 1) {
+        const Row& row = stack.rows[0];
+        const float frame_top = std::max(0.0f, (row.height - row.echelon.y - row.frame.y) / 2) + row.echelon.y;
+        top = p.y - frame_top - row.frame.y / 2;
+    }
+    return {static_cast<float>(p.x) - stack.column / 2, top, static_cast<float>(p.x) - stack.column / 2 + stack.width,
+            top + stack.height};
+}
+
+// Where a stack may go: on its place, then moved up, down, right, left and
+// diagonally, one to three stack sizes away.
+std::vector<ScreenBox> stack_options(const Context& ctx, const Stack& stack) {
+    const ScreenBox home = stack_box_at(stack, stack.at);
+    std::vector<ScreenBox> options{home};
+    const float step_x = home.width() / 2 + stack.column / 2 + ctx.px(14.0f);
+    const float step_y = home.height() + ctx.px(14.0f);
+    constexpr float directions[][2] = {{0, -1}, {0, 1}, {1, 0}, {-1, 0}, {1, -1}, {1, 1}, {-1, -1}, {-1, 1}};
+    for (int ring = 1; ring <= 3; ++ring)
+        for (const auto& d : directions) options.push_back(home.moved(d[0] * step_x * ring, d[1] * step_y * ring));
+    return options;
+}
+
+// Lays out symbols, halos and leader lines; returns the stacks with their boxes.
+std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& scenario, OverlayLayout& layout) {
+    std::vector<Stack> stacks = build_stacks(ctx, scenario);
+    std::vector<LabelRequest> requests;
+    for (const Stack& stack : stacks) requests.push_back({stack.weight, stack_options(ctx, stack)});
+    // Stacks stay on screen where they can (moved aside near the edges);
+    // those that cannot may run off the edges, as long as they do not collide.
+    std::vector<bool> done(stacks.size(), false);
+    std::vector<ScreenBox> taken;
+    for (const ScreenBox& bounds : {ctx.view, ctx.view.inflated(1e5f)}) {
+        std::vector<LabelRequest> left;
+        std::vector<std::size_t> index;
+        for (std::size_t i = 0; i < stacks.size(); ++i)
+            if (!done[i]) {
+                left.push_back(requests[i]);
+                index.push_back(i);
+            }
+        for (const PlacedLabel& p : place_labels(left, taken, bounds, ctx.px(4.0f))) {
+            stacks[index[p.request]].box = p.box;
+            done[index[p.request]] = true;
+            taken.push_back(p.box);
+        }
+    }
+    for (std::size_t i = 0; i < stacks.size(); ++i)
+        if (!done[i]) stacks[i].box = requests[i].options.front();  // nowhere free: keep it on its place
+
+    for (const Stack& stack : stacks) {
+        const float column_x = stack.box.min_x + stack.column / 2;
+        float y = stack.box.min_y;
+        for (const Row& row : stack.rows) {
+            const float frame_top = y + std::max(0.0f, (row.height - row.echelon.y - row.frame.y) / 2) + row.echelon.y;
+            OverlayLayout::Symbol symbol;
+            symbol.figure = row.figure;
+            symbol.spec = row.spec;
+            symbol.centre = {column_x, frame_top + row.frame.y / 2};
+            symbol.height = ctx.px(ctx.style.symbol_pt);
+            symbol.box = {stack.box.min_x, y, stack.box.max_x, y + row.height};
+            symbol.text_x = stack.box.min_x + stack.column + amplifier_gap(ctx);
+            layout.symbols.push_back(symbol);
+            // The halo belongs to its symbol (in a stack, the place is only
+            // near it; the dot and leader mark the place itself).
+            const float fill = ctx.px(row.spec.halo_fill_pt), ring = ctx.px(row.spec.halo_ring_pt);
+            if (fill > 0 || ring > 0) layout.halos.push_back({symbol.centre, fill, ring, row.spec.affiliation});
+            y += row.height + row_gap(ctx);
+        }
+        layout.symbol_groups.push_back(stack.box);
+        const ScreenBox column{stack.box.min_x, stack.box.min_y, stack.box.min_x + stack.column, stack.box.max_y};
+        if (!column.inflated(1.0f).contains(float(stack.at.x), float(stack.at.y))) {  // moved aside
+            const ScreenPoint to{std::clamp(float(stack.at.x), column.min_x, column.max_x),
+                                 std::clamp(float(stack.at.y), column.min_y, column.max_y)};
+            layout.leaders.push_back({stack.at, to, false});
+            layout.dots.push_back({stack.at, true, false});
+        }
+    }
+    std::stable_sort(layout.halos.begin(), layout.halos.end(), [](const auto& a, const auto& b) {
+        return std::max(a.fill, a.ring) > std::max(b.fill, b.ring);
+    });
+    return stacks;
+}
+
+// Label positions around a stack of symbols: below it, above it, left of it.
+std::vector<ScreenBox> around_stack(const Context& ctx, const ScreenBox& stack, float width, float height) {
+    const float gap = ctx.px(3.0f);
+    const float column_middle = stack.min_x + std::min(stack.width(), width) / 2;
+    const float mid_x = std::max(column_middle, stack.min_x + width / 2);
+    return {
+        {mid_x - width / 2, stack.max_y + gap, mid_x + width / 2, stack.max_y + gap + height},
+        {mid_x - width / 2, stack.min_y - gap - height, mid_x + width / 2, stack.min_y - gap},
+        {stack.min_x - gap - width, (stack.min_y + stack.max_y - height) / 2, stack.min_x - gap,
+         (stack.min_y + stack.max_y + height) / 2},
+    };
+}
+
+const Stack* stack_of(const std::vector<Stack>& stacks, const scenario::Place& place) {
+    for (const Stack& stack : stacks)
+        if (stack.place == &place) return &stack;
+    return nullptr;
+}
+
+// ------------------------------------------------------------------ labels
+
+// Whether segment p-q touches box (Liang-Barsky clipping).
+bool segment_meets_box(ScreenPoint p, ScreenPoint q, const ScreenBox& box) {
+    double t0 = 0.0, t1 = 1.0;
+    const double dx = q.x - p.x, dy = q.y - p.y;
+    const double edges[4][2] = {{-dx, p.x - box.min_x}, {dx, box.max_x - p.x}, {-dy, p.y - box.min_y},
+                                {dy, box.max_y - p.y}};
+    for (const auto& [denominator, distance] : edges) {
+        if (denominator == 0.0) {
+            if (distance < 0.0) return false;
+            continue;
+        }
+        const double t = distance / denominator;
+        if (denominator < 0.0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1) return false;
+    }
+    return true;
+}
+
+void add_border_labels(const Context& ctx, const scenario::Scenario& scenario,
+                       const std::vector<CountryLabelInfo>& countries, std::vector<Pending>& pending) {
+    auto name_of = [&](const std::string& iso) {
+        for (const CountryLabelInfo& c : countries)
+            if (c.iso_a2 == iso) return c.name;
+        return iso;
+    };
+    for (const scenario::Border& border : scenario.borders) {
+        // The midpoint, by length, of the border's visible part.
+        std::vector<std::pair<ScreenPoint, ScreenPoint>> visible;
+        double total = 0.0;
+        for (const auto& line : border.lines)
+            for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+                const ScreenPoint p = ctx.camera.to_screen(line[i]), q = ctx.camera.to_screen(line[i + 1]);
+                const ScreenPoint mid{(p.x + q.x) / 2, (p.y + q.y) / 2};
+                if (!in_view(ctx.view, mid, -ctx.px(20.0f))) continue;
+                visible.emplace_back(p, q);
+                total += std::hypot(q.x - p.x, q.y - p.y);
+            }
+        if (visible.empty()) continue;
+        ScreenPoint anchor = visible.front().first;
+        double walked = 0.0;
+        for (const auto& [p, q] : visible) {
+            const double length = std::hypot(q.x - p.x, q.y - p.y);
+            if (walked + length >= total / 2) {
+                const double t = length > 0 ? (total / 2 - walked) / length : 0.0;
+                anchor = {p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t};
+                break;
+            }
+            walked += length;
+        }
+
+        Pending item;
+        item.priority = priority_border;
+        item.label.kind = LabelKind::border;
+        item.label.font = MapFont::place;
+        item.label.text = name_of(border.a) + "\u2013" + name_of(border.b) + " border";
+        const std::string measured = format_thousands(border.measured_km) + " km measured (Natural Earth 1:10m)";
+        item.label.detail =
+            border.claimed_km ? format_thousands(*border.claimed_km) + " km claimed \u00b7 " + measured : measured;
+        item.label.anchor = anchor;
+        const ImVec2 title = ctx.measure(MapFont::place, item.label.text);
+        const ImVec2 detail = ctx.measure(MapFont::detail, item.label.detail);
+        const float pad = ctx.px(5.0f);
+        const float w = std::max(title.x, detail.x) + 2 * pad, h = title.y + detail.y + 2 * pad;
+        const float away = ctx.px(22.0f);
+        const auto x = static_cast<float>(anchor.x), y = static_cast<float>(anchor.y);
+        constexpr float directions[][2] = {{0, 1}, {0, -1}, {1, 0}, {-1, 0}, {1, 1}, {-1, 1}, {1, -1}, {-1, -1}};
+        std::vector<ScreenBox> crossing;  // options the border runs under: only if nothing else fits
+        for (float reach = 1.0f; reach <= 3.0f; reach += 1.0f)
+            for (const auto& d : directions) {
+                const ScreenBox box = ScreenBox::centred(x + d[0] * (w / 2 + away * reach),
+                                                         y + d[1] * (h / 2 + away * reach), w, h);
+                const bool covers_line = std::any_of(visible.begin(), visible.end(), [&](const auto& segment) {
+                    return segment_meets_box(segment.first, segment.second, box.inflated(ctx.px(4.0f)));
+                });
+                (covers_line ? crossing : item.text_boxes).push_back(box);
+            }
+        item.text_boxes.insert(item.text_boxes.end(), crossing.begin(), crossing.end());
+        pending.push_back(std::move(item));
+    }
+}
+
+bool is_area_feature(const std::string& feature) {
+    return feature == "admin1" || feature == "region" || feature == "water";
+}
+
+void add_place_labels(const Context& ctx, const scenario::Scenario& scenario, const std::vector<Stack>& stacks,
+                      OverlayLayout& layout, std::vector<Pending>& pending) {
+    for (const scenario::Place& place : scenario.places) {
+        if (place.feature == "country") continue;  // named by its country label
+        const ScreenPoint at = ctx.camera.to_screen(place.point);
+        if (!in_view(ctx.view, at)) continue;
+        const bool area = is_area_feature(place.feature);
+        const Stack* stack = stack_of(stacks, place);
+        const float dot = ctx.px(4.0f);  // half the obstacle box of a scenario dot
+        if (!area && !stack) layout.dots.push_back({at, true, false});  // an obstacle, see layout_overlay
+        Pending item;
+        item.priority = priority_place - static_cast<float>(pending.size()) * 1e-3f;
+        item.label.kind = area ? LabelKind::region : LabelKind::place;
+        item.label.font = area ? MapFont::region : MapFont::place;
+        item.label.text = place.name;
+        item.label.anchor = at;
+        const ImVec2 size = ctx.measure(item.label.font, place.name);
+        if (stack) item.text_boxes = around_stack(ctx, stack->box, size.x, size.y);
+        // The dot is an obstacle with the placement's padding around it: the
+        // label starts just beyond both.
+        const float gap = dot + label_padding(ctx) + ctx.px(1.0f);
+        if (area) {
+            const auto more = area_label_options(float(at.x), float(at.y), size.x, size.y);
+            item.text_boxes.insert(item.text_boxes.end(), more.begin(), more.end());
+        } else {
+            // Scenario places must be named: when the eight positions next to
+            // the dot are taken, try them again a little further out.
+            for (const float extra : {0.0f, ctx.px(10.0f), ctx.px(22.0f)}) {
+                const auto more = point_label_options(float(at.x), float(at.y), size.x, size.y, gap + extra);
+                item.text_boxes.insert(item.text_boxes.end(), more.begin(), more.end());
+            }
+        }
+        pending.push_back(std::move(item));
+    }
+}
+
+// Where to write a country's name: its label point, or when that is off
+// screen, the visible interior grid point nearest the middle of the visible
+// ones (so Russia is named in a view of Ukraine).
+std::optional<ScreenPoint> country_anchor(const Context& ctx, const CountryLabelInfo& country) {
+    const ScreenPoint label = ctx.camera.to_screen(country.label);
+    const ScreenBox inner = ctx.view.inflated(-ctx.px(30.0f));
+    if (in_view(inner, label)) return label;
+    std::vector<ScreenPoint> seen;
+    double sum_x = 0, sum_y = 0;
+    for (const LatLon& p : country.interior) {
+        const ScreenPoint s = ctx.camera.to_screen(p);
+        if (!in_view(inner, s)) continue;
+        seen.push_back(s);
+        sum_x += s.x;
+        sum_y += s.y;
+    }
+    if (seen.empty()) return std::nullopt;
+    const ScreenPoint mean{sum_x / seen.size(), sum_y / seen.size()};
+    return *std::min_element(seen.begin(), seen.end(), [&](const ScreenPoint& a, const ScreenPoint& b) {
+        return std::hypot(a.x - mean.x, a.y - mean.y) < std::hypot(b.x - mean.x, b.y - mean.y);
+    });
+}
+
+void add_country_labels(const Context& ctx, const scenario::Scenario& scenario,
+                        const std::map<std::string, CountryRole>& roles, const std::vector<CountryLabelInfo>& countries,
+                        const std::vector<Stack>& stacks, std::vector<Pending>& pending) {
+    const double pixels_per_unit =
+        ctx.camera.pixels_per_degree() * ctx.camera.world_pixels() / (2.0 * std::numbers::pi);
+    for (const CountryLabelInfo& country : countries) {
+        if (country.name.empty()) continue;
+        const double area_px = country.mercator_area * pixels_per_unit;
+        const bool role = roles.count(country.iso_a2) > 0;
+        const scenario::Place* named = nullptr;
+        for (const scenario::Place& place : scenario.places)
+            if (place.feature == "country" && !country.iso_a2.empty() && place.country == country.iso_a2) named = &place;
+        const bool important = role || named;
+        // Tiny on screen: not worth a look unless the scenario is about it.
+        if (!important && area_px < 900.0 * ctx.scale * ctx.scale) continue;
+        const auto anchor = country_anchor(ctx, country);
+        if (!anchor) continue;
+
+        const MapFont font = area_px > 250000.0 * ctx.scale * ctx.scale ? MapFont::country_large
+                             : area_px > 40000.0 * ctx.scale * ctx.scale ? MapFont::country_medium
+                                                                         : MapFont::country_small;
+        Pending item;
+        item.label.kind = LabelKind::country;
+        item.label.font = font;
+        item.label.text = capitals(country.name);
+        item.label.anchor = *anchor;
+        const float px = ctx.font_px(font);
+        item.label.tracking = px * (font == MapFont::country_small ? 0.06f : 0.14f);
+        const float w = tracked_width(ctx.fonts.font(font), px, item.label.text, item.label.tracking);
+        const float h = px;
+        if (!important && area_px < 2.5 * w * h) continue;  // would spill far over its borders
+        const Stack* stack = named ? stack_of(stacks, *named) : nullptr;
+        if (stack) item.text_boxes = around_stack(ctx, stack->box, w, h);
+        const auto more = area_label_options(float(anchor->x), float(anchor->y), w, h);
+        item.text_boxes.insert(item.text_boxes.end(), more.begin(), more.end());
+        // The scenario's countries first, then by size on screen.
+        item.priority = (important ? priority_role_country : priority_country) +
+                        static_cast<float>(std::log10(area_px + 1.0));
+        pending.push_back(std::move(item));
+    }
+}
+
+// The smallest population a base-map city needs at a zoom: capitals and
+// metropolises for a continent, towns of 50,000 for a region.
+std::int64_t min_city_population(double zoom) {
+    if (zoom < 4.0) return 1'000'000;
+    if (zoom < 5.5) return 300'000;
+    if (zoom < 6.5) return 200'000;
+    if (zoom < 7.5) return 100'000;
+    return 50'000;
+}
+
+void add_city_labels(const Context& ctx, const scenario::Scenario& scenario, const std::vector<MapCity>& cities,
+                     std::vector<Pending>& pending) {
+    const std::int64_t min_population = min_city_population(ctx.camera.zoom());
+    std::size_t considered = 0;
+    for (const MapCity& city : cities) {
+        if (considered >= max_city_candidates) break;
+        if (city.population < min_population && !city.capital) continue;
+        const ScreenPoint at = ctx.camera.to_screen(city.point);
+        if (!in_view(ctx.view, at)) continue;
+        const bool in_scenario = std::any_of(scenario.places.begin(), scenario.places.end(), [&](const auto& place) {
+            return (place.geonameid != 0 && place.geonameid == city.geonameid) ||
+                   (place.name == city.name && std::abs(place.point.lat - city.point.lat) < 0.5 &&
+                    std::abs(place.point.lon - city.point.lon) < 0.5);
+        });
+        if (in_scenario) continue;
+        ++considered;
+        Pending item;
+        // Most populous first (the list is sorted); capitals ahead of their class.
+        item.priority = priority_city + (city.capital ? 2.0f : 0.0f) - static_cast<float>(considered) * 1e-3f;
+        item.label.kind = LabelKind::city;
+        item.label.font = MapFont::city;
+        item.label.text = city.name;
+        item.label.anchor = at;
+        item.dot = at;
+        item.capital = city.capital;
+        const ImVec2 size = ctx.measure(MapFont::city, city.name);
+        const float dot = ctx.px(city.capital ? 3.5f : 2.5f);
+        item.text_boxes = point_label_options(float(at.x), float(at.y), size.x, size.y, dot + ctx.px(2.0f));
+        pending.push_back(std::move(item));
+    }
+}
+
+}  // namespace
+
+OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<std::string, CountryRole>& roles,
+                             const std::vector<CountryLabelInfo>& countries, const std::vector<MapCity>& cities,
+                             const Camera& camera, const OverlayFonts& fonts, const OverlayStyle& style,
+                             float size_scale) {
+    const PixelSize viewport = camera.viewport();
+    const Context ctx{camera, fonts, style, size_scale,
+                      ScreenBox{0, 0, static_cast<float>(viewport.width), static_cast<float>(viewport.height)}};
+    OverlayLayout layout;
+    const std::vector<Stack> stacks = place_stacks(ctx, scenario, layout);
+
+    std::vector<ScreenBox> obstacles = layout.symbol_groups;
+    std::vector<Pending> pending;
+    add_border_labels(ctx, scenario, countries, pending);
+    add_place_labels(ctx, scenario, stacks, layout, pending);
+    for (const auto& dot : layout.dots)
+        obstacles.push_back(ScreenBox::centred(float(dot.centre.x), float(dot.centre.y), ctx.px(8), ctx.px(8)));
+    add_country_labels(ctx, scenario, roles, countries, stacks, pending);
+    add_city_labels(ctx, scenario, cities, pending);
+
+    std::vector<LabelRequest> requests;
+    for (const Pending& item : pending) {
+        LabelRequest request{item.priority, {}};
+        for (const ScreenBox& box : item.text_boxes) {
+            ScreenBox collision = box;
+            if (item.dot) {  // a city's dot is part of its label: no other label may cover it
+                const float r = ctx.px(item.capital ? 3.5f : 2.5f);
+                collision = box_union(box, ScreenBox::centred(float(item.dot->x), float(item.dot->y), 2 * r, 2 * r))
+                                .inflated(city_spacing(ctx));
+            }
+            request.options.push_back(collision);
+        }
+        requests.push_back(std::move(request));
+    }
+
+    for (const PlacedLabel& placed : place_labels(requests, obstacles, ctx.view, label_padding(ctx))) {
+        const Pending& item = pending[placed.request];
+        Label label = item.label;
+        label.box = item.text_boxes[placed.option];
+        if (item.dot) layout.dots.push_back({*item.dot, false, item.capital});
+        if (item.label.kind == LabelKind::border) {
+            const ScreenPoint to{std::clamp(float(label.anchor.x), label.box.min_x, label.box.max_x),
+                                 std::clamp(float(label.anchor.y), label.box.min_y, label.box.max_y)};
+            layout.leaders.push_back({label.anchor, to, true});
+        }
+        layout.labels.push_back(std::move(label));
+    }
+    return layout;
+}
+
+}  // namespace muster
