@@ -164,3 +164,19 @@ TEST_CASE("muster extract --help") {
     CHECK(run.status == 0);
     CHECK(run.out.rfind("usage: muster extract FILE|- [--format geojson|scenario] [-o OUT]\n", 0) == 0);
 }
+
+TEST_CASE("muster extract SCENARIO.json: a saved scenario gives the article's GeoJSON again") {
+    TempDir dir;
+    const Run direct = muster("extract " + quoted(kArticle));
+    REQUIRE(direct.status == 0);
+    REQUIRE(muster("extract " + quoted(kArticle) + " --format scenario -o " + quoted(dir.path / "s.json")).status == 0);
+    const Run again = muster("extract " + quoted(dir.path / "s.json"));
+    CHECK(again.status == 0);
+    CHECK(again.err == "");
+    CHECK(again.out == direct.out);
+    // A broken scenario is named with line and column, not extracted as text.
+    std::ofstream(dir.path / "broken.json") << "{\n  \"muster\": 1,\n  \"places\": [\n}\n";
+    const Run broken = muster("extract " + quoted(dir.path / "broken.json"));
+    CHECK(broken.status == 1);
+    CHECK(broken.err.rfind((dir.path / "broken.json").string() + ":4:1: ", 0) == 0);
+}

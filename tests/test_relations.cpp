@@ -197,3 +197,10 @@ TEST_CASE("borders: what is not a border between two countries") {
     CHECK(Linked("Troops massed near the border.").borders() == "");
     CHECK(Linked("Russia has a long border with Moscow.").borders() == "");  // not a country
 }
+
+TEST_CASE("actor: a demonym qualifying a force earlier in the sentence") {
+    CHECK(linked("Analysts put the Russian force massed near Kharkiv at about 90,000 troops.", "about 90,000 troops") ==
+          "RU@Kharkiv");
+    // A nationality of a person names no side for the troops.
+    CHECK(linked("A Ukrainian official said 5,000 troops were near Kharkiv.", "5,000 troops") == "@Kharkiv");
+}

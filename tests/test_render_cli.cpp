@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -118,7 +119,7 @@ TEST_CASE("render needs -o and an existing INPUT") {
     const fs::path missing = scratch.folder() / "no-such-article.txt";
     run = scratch.muster("render '" + missing.string() + "' -o '" + (scratch.folder() / "x.png").string() + "'");
     CHECK(run.exit_code == 1);
-    CHECK(run.err == missing.string() + ": cannot read (no such file)\n");
+    CHECK(run.err == missing.string() + ": cannot read (No such file or directory)\n");
 }
 
 TEST_CASE("render accepts an existing INPUT (drawn once extraction exists)") {
@@ -148,4 +149,30 @@ TEST_CASE("the EGL surfaceless fallback draws the same image as SDL's offscreen 
     CHECK(scratch.muster("render -o '" + via_egl.string() + "' --size 160x90", "MUSTER_HEADLESS_GL=egl").exit_code == 0);
     CHECK(slurp(via_sdl) == slurp(via_egl));
     CHECK(slurp(via_sdl).size() > 1000);
+}
+
+TEST_CASE("render INPUT draws the article's scenario, framed on its places") {
+    Scratch scratch;
+    const fs::path article = fs::path(MUSTER_TEST_FIXTURES) / "extract" / "buildup.txt";
+    const fs::path with = scratch.folder() / "article.png", without = scratch.folder() / "plain.png";
+    const Run drawn = scratch.muster("render '" + article.string() + "' -o '" + with.string() + "' --size 400x300");
+    REQUIRE(drawn.exit_code == 0);
+    CHECK(drawn.out == with.string() + "\n");
+    REQUIRE(scratch.muster("render -o '" + without.string() + "' --size 400x300").exit_code == 0);
+
+    // The article's frame is not the world's: most pixels differ.
+    GDALAllRegister();
+    auto read = [](const fs::path& png) {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(png.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+        REQUIRE(ds);
+        std::vector<unsigned char> rgb(400 * 300 * 3);
+        REQUIRE(ds->RasterIO(GF_Read, 0, 0, 400, 300, rgb.data(), 400, 300, GDT_Byte, 3, nullptr, 3, 400 * 3, 1,
+                             nullptr) == CE_None);
+        return rgb;
+    };
+    const auto a = read(with), b = read(without);
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < a.size(); i += 3)
+        differing += (a[i] != b[i] || a[i + 1] != b[i + 1] || a[i + 2] != b[i + 2]) ? 1 : 0;
+    CHECK(differing > 400 * 300 / 2);
 }

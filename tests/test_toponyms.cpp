@@ -94,3 +94,7 @@ TEST_CASE("offsets are code points into the text") {
     CHECK(mentions[1].place.geonameid == 703448);
     CHECK(mentions[2].place.id() == "UA");
 }
+
+TEST_CASE("weapon designations are not places") {
+    CHECK(summary("A squadron of Su-35 fighters and S-400 batteries moved to Belarus.") == "Belarus=BY");
+}

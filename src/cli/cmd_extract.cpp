@@ -9,6 +9,7 @@
 #include "core/paths.hpp"
 #include "export/geojson.hpp"
 #include "extract/extract.hpp"
+#include "extract/open_document.hpp"
 #include "scenario/scenario_json.hpp"
 
 #include <algorithm>
@@ -61,40 +62,6 @@ Format choose_format(const Args& args) {
     return named && *named == "scenario" ? Format::scenario : Format::geojson;
 }
 
-// The input's bytes, refusing more than the extractor takes before reading them all.
-std::string read_input(const std::string& path) {
-    const std::string name = extract::display_name(path);
-    const std::size_t limit = extract::kMaxTextBytes;
-    auto too_large = [&](std::uintmax_t size) {
-        return Error(name + ": too large (" + std::to_string(size) + " bytes; muster extracts texts up to 50 MB)");
-    };
-    std::FILE* in = stdin;
-    if (path != "-") {
-        std::error_code ec;
-        if (std::filesystem::is_directory(path, ec)) throw Error(name + ": cannot read (" + std::strerror(EISDIR) + ")");
-        in = std::fopen(path.c_str(), "rb");
-        if (!in) throw Error(name + ": cannot read (" + std::strerror(errno) + ")");
-        const std::uintmax_t size = std::filesystem::file_size(path, ec);
-        if (!ec && size > limit) {
-            std::fclose(in);
-            throw too_large(size);
-        }
-    }
-    std::string bytes;
-    char buffer[1 << 16];
-    std::size_t got = 0;
-    while ((got = std::fread(buffer, 1, sizeof buffer, in)) > 0) {
-        bytes.append(buffer, got);
-        if (bytes.size() > limit) break;
-    }
-    const bool failed = std::ferror(in) != 0;
-    const int error = errno;
-    if (in != stdin) std::fclose(in);
-    if (failed) throw Error(name + ": cannot read (" + std::strerror(error) + ")");
-    if (bytes.size() > limit) throw too_large(bytes.size());
-    return bytes;
-}
-
 }  // namespace
 
 int cmd_extract(const Words& words) {
@@ -107,16 +74,8 @@ int cmd_extract(const Words& words) {
     if (out) check_writable(*out);  // before the work, not after it
 
     const std::string input = args.positional()[0];
-    const std::string bytes = read_input(input);
-
-    const Gazetteer gazetteer = Gazetteer::load();
-    const extract::Lexicon lexicon = extract::Lexicon::load_default();
-    extract::BorderCache borders(default_geopackage());
     std::vector<std::string> warnings;
-    extract::ExtractSource source;
-    source.path = input;
-    const scenario::Scenario scenario =
-        extract::extract_scenario(bytes, source, {gazetteer, lexicon, borders}, &warnings);
+    const scenario::Scenario scenario = extract::open_document(input, &warnings);
     for (const std::string& warning : warnings) std::fprintf(stderr, "muster extract: warning: %s\n", warning.c_str());
 
     const std::string text =

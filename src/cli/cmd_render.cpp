@@ -6,6 +6,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "export/png_writer.hpp"
+#include "extract/open_document.hpp"
 #include "platform/offscreen_surface.hpp"
 #include "render/headless_render.hpp"
 #include "render/view_spec.hpp"
@@ -15,6 +16,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace muster::cli {
 namespace {
@@ -23,7 +25,8 @@ constexpr const char* usage =
     "usage: muster render [INPUT] -o OUT.png [--size WxH] [--bbox MINLON,MINLAT,MAXLON,MAXLAT]\n"
     "Draws the map without a window and writes a PNG (the path is printed).\n"
     "\n"
-    "  INPUT            article or scenario to draw (not used yet: base map only)\n"
+    "  INPUT            article (.txt/.html: extracted) or scenario file to draw;\n"
+    "                   without --bbox the map frames what it holds\n"
     "  -o OUT.png       where to write; written atomically, never half a file\n"
     "  --size WxH       image size in pixels, each side 1..16384 (default 1920x1080)\n"
     "  --bbox W,S,E,N   area to fit, degrees (default: the whole world); the\n"
@@ -47,15 +50,13 @@ std::optional<Extent> parse_bbox(const Args& args) {
     throw Error(args.message("option '--bbox' expects " + std::string(bbox_syntax) + ", got '" + *text + "'"));
 }
 
-// Articles and scenarios are drawn once extraction lands; until then INPUT
-// must at least exist, so a typo is not silently ignored.
-void check_input(const Args& args) {
-    if (args.positional().empty()) return;
-    const std::filesystem::path input = args.positional()[0];
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(input, ec))
-        throw Error(input.string() + ": cannot read (" +
-                    (std::filesystem::exists(input, ec) ? "not a file" : "no such file") + ")");
+// The scenario to draw: INPUT's, or none for the plain map.
+std::optional<scenario::Scenario> open_input(const Args& args) {
+    if (args.positional().empty()) return std::nullopt;
+    std::vector<std::string> warnings;
+    scenario::Scenario scenario = extract::open_document(args.positional()[0], &warnings);
+    for (const std::string& warning : warnings) std::fprintf(stderr, "muster render: warning: %s\n", warning.c_str());
+    return scenario;
 }
 
 }  // namespace
@@ -74,9 +75,10 @@ int cmd_render(const Words& words) {
     request.size = parse_size(args);
     request.bbox = parse_bbox(args);
     request.samples = args.int_value("--samples", request.samples, 1, 16);
-    check_input(args);
     const std::filesystem::path target(*output);
     check_writable(target);  // fail before seconds of rendering, not after
+    const std::optional<scenario::Scenario> scenario = open_input(args);
+    request.scenario = scenario ? &*scenario : nullptr;
 
     const HeadlessRender render = render_map_headless(request);
     const auto encode_start = std::chrono::steady_clock::now();

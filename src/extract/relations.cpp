@@ -67,6 +67,12 @@ const WordSet kAllianceAdjectives = {"western", "nato", "atlantic", "transatlant
 // Conjunctions that, after a comma, start a clause with a subject of its own.
 const WordSet kCoordinators = {"and", "but", "while", "whereas", "although", "though", "yet"};
 
+// Nouns for a body of forces that a demonym before them assigns to a side:
+// "the Russian force massed near Ukraine at 100,000 troops".
+const WordSet kForceNouns = {"force",     "forces",  "army",      "armies",    "military", "troops",
+                             "units",     "unit",    "contingent", "buildup",  "build",    "deployment",
+                             "grouping",  "navy",    "fleet",     "battalions", "brigades", "divisions"};
+
 // Words that open a new clause after a comma: the forward search for a place
 // stops there (", which borders Poland" is not where the troops are).
 const WordSet kClauseWords = {"which", "where",   "while",   "but", "although", "though", "whereas",
@@ -336,6 +342,23 @@ private:
         return {};
     }
 
+    // The first demonym of the sentence before `limit` that qualifies a force
+    // ("the Russian force", "Belarusian army units"), not the object of a
+    // locative preposition; "a Ukrainian official said ..." names no side.
+    Side demonym_before(std::size_t limit) const {
+        for (std::size_t i = sb_; i < limit; ++i) {
+            const int k = toponym_starting(i);
+            if (k == kNone) continue;
+            const Toponym& tp = toponym(k);
+            if (tp.last_token > limit) break;
+            if (tp.adjectival && !after_locative(i) && is_word(tp.last_token, kForceNouns)) {
+                if (Side side = modifier_side(k); !side.country.empty()) return side;
+            }
+            i = tp.last_token - 1;
+        }
+        return {};
+    }
+
     // A side named by the mention k when it modifies a figure: a country or
     // demonym, not a compound.
     Side modifier_side(int k) const {
@@ -368,6 +391,9 @@ private:
         if (f.category == FigureCategory::casualties) return {};
         // 3. The sentence's subject.
         if (Side subject = subject_before(f.first_token, true); !subject.country.empty()) return subject;
+        // 3b. Else a demonym earlier in the sentence names the side: "put the
+        // Russian force massed near Ukraine at about 100,000 troops".
+        if (Side side = demonym_before(f.first_token); !side.country.empty()) return side;
         // 4. "5,000 helmets from Germany".
         if (t_.is(f.last_token, "from")) {
             std::size_t k = f.last_token + 1;

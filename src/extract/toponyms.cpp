@@ -297,10 +297,12 @@ private:
     }
 
     // "Wal-Mart", "Coca-Cola": a hyphen joined to a capitalised word after it
-    // that is no place itself ("Egyptian-US", "Watertown-ML" stay).
+    // that is no place itself ("Egyptian-US", "Watertown-ML" stay); "Su-35",
+    // "S-400", "MiG-29": a hyphen joined to a number makes a designation.
     bool is_hyphenated_compound(const TokenView& view, std::size_t after) const {
-        return view.is_hyphen(after) && view.joined(after) && view.joined(after + 1) &&
-               is_capitalised_word(view, after + 1) && !view[after + 1].all_caps &&
+        if (!view.is_hyphen(after) || !view.joined(after) || !view.joined(after + 1)) return false;
+        if (view.is_kind(after + 1, TokenKind::number)) return true;
+        return is_capitalised_word(view, after + 1) && !view[after + 1].all_caps &&
                gazetteer_.count(view.str(after + 1)) == 0;
     }
 

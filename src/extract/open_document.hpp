@@ -1,0 +1,28 @@
+// Opening what a user hands muster — an article (.txt, .html, or any text) or
+// a scenario file (JSON with a "muster" version field) — as a Scenario. The
+// one entry point that `muster extract`, `muster render` and `muster view`
+// share, so each accepts the same inputs with the same errors.
+#pragma once
+
+#include "scenario/scenario.hpp"
+
+#include <string>
+#include <vector>
+
+namespace muster::extract {
+
+// The bytes of a file, or of standard input for "-", refusing more than
+// kMaxTextBytes before reading them all. Errors: "NAME: cannot read (REASON)",
+// "NAME: too large (N bytes; muster extracts texts up to 50 MB)".
+std::string read_document_bytes(const std::string& path);
+
+// Whether bytes look like a scenario file rather than an article: a JSON
+// object whose first key is "muster" or that has one.
+bool looks_like_scenario(const std::string& bytes);
+
+// An article is extracted (gazetteer, lexicon and borders loaded for the
+// call); a scenario file is parsed and validated. Warnings (repaired UTF-8,
+// unknown scenario fields) are appended to `warnings`.
+scenario::Scenario open_document(const std::string& path, std::vector<std::string>* warnings);
+
+}  // namespace muster::extract
