@@ -4,11 +4,14 @@
 #include "cli/help.hpp"
 
 #include "core/error.hpp"
+#include "extract/open_document.hpp"
 #include "render/view_spec.hpp"
 #include "ui/viewer.hpp"
 
 #include <filesystem>
+#include <cstdio>
 #include <string>
+#include <vector>
 
 namespace muster::cli {
 namespace {
@@ -18,7 +21,8 @@ constexpr const char* usage =
     "Opens the map window. Drag to pan, scroll to zoom about the pointer,\n"
     "+/- and arrow keys, Home for the whole world, Ctrl+Q to quit.\n"
     "\n"
-    "  FILE             article or scenario to show (not used yet: base map only)\n"
+    "  FILE             article (.txt/.html: extracted) or scenario file to show;\n"
+    "                   the first view frames what it holds\n"
     "  --bbox W,S,E,N   area to show first, degrees (default: the whole world)\n";
 
 constexpr const char* no_display_message =
@@ -26,15 +30,6 @@ constexpr const char* no_display_message =
 
 // Frames drawn before a --screenshot is taken when --frames is not given.
 constexpr int screenshot_default_frames = 5;
-
-void check_file(const Args& args) {
-    if (args.positional().empty()) return;
-    const std::filesystem::path file = args.positional()[0];
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec))
-        throw Error(file.string() + ": cannot read (" +
-                    (std::filesystem::exists(file, ec) ? "not a file" : "no such file") + ")");
-}
 
 }  // namespace
 
@@ -69,9 +64,12 @@ int cmd_view(const Words& words) {
     options.vsync = !args.has("--no-vsync");
     options.timing = args.has("--timing");
     options.show_about = args.has("--about");
-    check_file(args);
-
     if (!ui::display_available()) throw Error(no_display_message);
+    if (!args.positional().empty()) {
+        std::vector<std::string> warnings;
+        options.scenario = extract::open_document(args.positional()[0], &warnings);
+        for (const std::string& warning : warnings) std::fprintf(stderr, "muster view: warning: %s\n", warning.c_str());
+    }
     return ui::run_viewer(options);
 }
 

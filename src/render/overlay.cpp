@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <set>
 
 namespace muster {
 
@@ -68,7 +69,14 @@ std::optional<Extent> scenario_extent(const scenario::Scenario& scenario) {
         box.min_lat = std::min(box.min_lat, p.lat);
         box.max_lat = std::max(box.max_lat, p.lat);
     };
-    for (const scenario::Place& place : scenario.places) add(place.point);
+    // Where forces are is what the map is about: frame the places that carry
+    // figures (and the borders) when there are any, not every country and
+    // far-off city the text mentions in passing.
+    std::set<std::string> deployment_places;
+    for (const scenario::Figure& figure : scenario.figures)
+        if (!figure.place.empty()) deployment_places.insert(figure.place);
+    for (const scenario::Place& place : scenario.places)
+        if (deployment_places.empty() || deployment_places.count(place.id)) add(place.point);
     for (const scenario::Border& border : scenario.borders)
         for (const auto& line : border.lines)
             for (const LatLon& point : line) add(point);

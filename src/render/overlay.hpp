@@ -65,7 +65,8 @@ Rgba role_colour(CountryRole role, const MapStyle& style);
 // Whether the overlay draws anything for this scenario: a place, or a border.
 bool has_overlay_content(const scenario::Scenario& scenario);
 
-// The box around every place and border point; nothing when there is none.
+// The box around the places that carry figures (every place when none does)
+// and every border point; nothing when there is none.
 std::optional<Extent> scenario_extent(const scenario::Scenario& scenario);
 
 // A camera that shows every place and border of the scenario with margin_px

@@ -145,6 +145,7 @@ int run_viewer(const ViewerOptions& options) {
     MapRenderer renderer(MapStyle{}, DetailLoading::background);
 
     ViewState state;
+    state.scenario = options.scenario;
     state.camera = initial_camera(options, state, surface.drawable_size(), surface.pixel_ratio());
     state.show_about = options.show_about;
     FrameClock clock;

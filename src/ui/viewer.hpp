@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/geo.hpp"
+#include "scenario/scenario.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -24,6 +25,9 @@ struct ViewerOptions {
     std::optional<std::filesystem::path> screenshot;
     bool timing = false;
     bool show_about = false;  // open Help -> About at start (screenshots)
+    // What to show over the map (an opened article or scenario); the first
+    // view frames it unless bbox is given.
+    scenario::Scenario scenario;
 };
 
 // True when an X11 or Wayland display is named in the environment.
