@@ -328,6 +328,45 @@ def new_layer(ds, name, gtype, fields, desc):
 # Build
 # --------------------------------------------------------------------------
 
+# Crimea. Natural Earth's default admin-0 layer draws the de facto line of
+# control, which puts the Crimean peninsula inside Russia. muster shows the
+# internationally recognised boundary (UN General Assembly resolution 68/262):
+# Russia's polygons whose centroid lies in this box are given to Ukraine.
+# GeoNames already places Crimean towns in Ukraine (admin1 UA.11, UA.20).
+CRIMEA_BOX = (32.3, 44.2, 36.75, 46.3)  # min lon, min lat, max lon, max lat
+RUSSIA_N3, UKRAINE_N3 = "643", "804"
+
+
+def in_crimea(part):
+    c = part.Centroid()
+    return CRIMEA_BOX[0] <= c.GetX() <= CRIMEA_BOX[2] and CRIMEA_BOX[1] <= c.GetY() <= CRIMEA_BOX[3]
+
+
+def crimea_parts(geom):
+    return [geom.GetGeometryRef(i).Clone() for i in range(geom.GetGeometryCount())
+            if in_crimea(geom.GetGeometryRef(i))]
+
+
+def without_crimea(geom):
+    out = ogr.Geometry(ogr.wkbMultiPolygon)
+    for i in range(geom.GetGeometryCount()):
+        if not in_crimea(geom.GetGeometryRef(i)):
+            out.AddGeometry(geom.GetGeometryRef(i).Clone())
+    return out
+
+
+def with_parts(geom, parts):
+    """geom united with parts that share its boundary (Crimea at Perekop),
+    as a valid MultiPolygon."""
+    merged = geom.Clone()
+    for part in parts:
+        merged = merged.Union(part)
+    merged = merged.MakeValid()
+    if ogr.GT_Flatten(merged.GetGeometryType()) == ogr.wkbPolygon:
+        merged = ogr.ForceToMultiPolygon(merged)
+    return merged
+
+
 def build_countries(ds, src, scale, wc_by_n3, wc_by_name, stats, coarser):
     path = os.path.join(src, "world-atlas", "package", "countries-%s.json" % scale)
     with open(path, encoding="utf-8") as f:
@@ -346,6 +385,12 @@ def build_countries(ds, src, scale, wc_by_n3, wc_by_name, stats, coarser):
             order.append(key)
         groups[key].append(g)
 
+    crimea = []
+    if ("id", RUSSIA_N3) in groups:
+        crimea = crimea_parts(topo_to_multipolygon(arcs, groups[("id", RUSSIA_N3)]))
+    if len(crimea) != 1:
+        raise ValueError("expected Crimea as one part of Russia at %s, found %d" % (scale, len(crimea)))
+
     lyr = new_layer(ds, "countries_" + scale, ogr.wkbMultiPolygon, COUNTRY_FIELDS,
                     "Natural Earth 4.1.0 admin-0 countries 1:%s (world-atlas 2.0.2) "
                     "joined with world-countries 5.1.0" % scale)
@@ -362,6 +407,10 @@ def build_countries(ds, src, scale, wc_by_n3, wc_by_name, stats, coarser):
                 raise ValueError("empty geometry for %r at %s" % (key, scale))
             geom = coarser[key].Clone()
             info["borrowed"].append(members[0]["properties"]["name"])
+        if key == ("id", RUSSIA_N3):
+            geom = without_crimea(geom)
+        elif key == ("id", UKRAINE_N3):
+            geom = with_parts(geom, crimea)
         info["geoms"][key] = geom
         # world-atlas name of the member with the largest area
         if len(members) > 1:
@@ -928,6 +977,18 @@ have at least one member place and are included.
 | `admin2` | String | admin2 code |
 | `name` | String | name, e.g. `Rapides Parish` |
 | `place_count` | Integer | number of member places |
+
+## Crimea
+
+Natural Earth's default admin-0 layer (and so world-atlas) draws the de
+facto line of control, which puts the Crimean peninsula inside Russia.
+muster draws the internationally recognised boundary (UN General Assembly
+resolution 68/262): at every scale the part of Russia's MultiPolygon whose
+centroid lies in the box 32.3..36.75 E, 44.2..46.3 N (the peninsula, one
+polygon) is removed from Russia and united with Ukraine (GEOS union, then
+MakeValid). GeoNames already places Crimean towns in Ukraine (admin1 UA.11
+Crimea, UA.20 Sevastopol). The Russia-Ukraine shared boundary measured from
+the 1:10m polygons is then 1,524 km (1,671 km with the de facto line).
 
 ## Antimeridian and poles
 

@@ -70,7 +70,7 @@ std::optional<SharedBorder> shared_border(const std::filesystem::path& gpkg, std
     if (!first_boundary || !second_boundary) return std::nullopt;
     // Neighbours' boundaries coincide only to about a metre in the committed
     // GeoPackage, not vertex for vertex: an exact intersection of Russia's and
-    // Ukraine's gives 182 km of points and scraps, not the 1,671 km border.
+    // Ukraine's gives 182 km of points and scraps, not the 1,524 km border.
     // So the common border is the part of one boundary within kSnapDegrees of
     // the other. The boundary with fewer vertices is the one buffered (Ukraine's
     // takes 0.1 s, Russia's 2.4 s).
