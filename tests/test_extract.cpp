@@ -1,6 +1,7 @@
 // The extraction pipeline: a text in, a Scenario out (places, figures with
 // actors and places, borders with claimed and measured lengths).
 #include "core/error.hpp"
+#include "shared_resources.hpp"
 #include "core/paths.hpp"
 #include "extract/extract.hpp"
 
@@ -19,20 +20,10 @@ namespace scenario = muster::scenario;
 
 namespace {
 
-const Gazetteer& gazetteer() {
-    static const Gazetteer instance = Gazetteer::load();
-    return instance;
-}
+using muster::test::gazetteer;
+using muster::test::lexicon;
 
-const Lexicon& lexicon() {
-    static const Lexicon instance = Lexicon::load_default();
-    return instance;
-}
-
-BorderCache& border_cache() {
-    static BorderCache instance(muster::default_geopackage());
-    return instance;
-}
+using muster::test::border_cache;
 
 ExtractResources resources() { return {gazetteer(), lexicon(), border_cache()}; }
 

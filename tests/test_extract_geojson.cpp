@@ -1,6 +1,7 @@
 // GeoJSON of an extraction: the output contract of docs/design-brief.md,
 // with offsets in code points checked on text full of multi-byte characters.
 #include "core/paths.hpp"
+#include "shared_resources.hpp"
 #include "export/geojson.hpp"
 #include "extract/extract.hpp"
 #include "extract/text.hpp"
@@ -21,15 +22,8 @@ namespace scenario = muster::scenario;
 
 namespace {
 
-const Gazetteer& gazetteer() {
-    static const Gazetteer instance = Gazetteer::load();
-    return instance;
-}
-
-const Lexicon& lexicon() {
-    static const Lexicon instance = Lexicon::load_default();
-    return instance;
-}
+using muster::test::gazetteer;
+using muster::test::lexicon;
 
 json geojson_of(const std::string& text) {
     static BorderCache cache(muster::default_geopackage());

@@ -1,6 +1,7 @@
 // Relations: whose forces a figure counts, where it is, and the borders a
 // sentence names. Sentences written for these tests.
 #include "extract/figure.hpp"
+#include "shared_resources.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/relations.hpp"
 #include "extract/tokenizer.hpp"
@@ -18,15 +19,8 @@ using namespace muster::extract;
 
 namespace {
 
-const Gazetteer& gazetteer() {
-    static const Gazetteer instance = Gazetteer::load();
-    return instance;
-}
-
-const Lexicon& lexicon() {
-    static const Lexicon instance = Lexicon::load_default();
-    return instance;
-}
+using muster::test::gazetteer;
+using muster::test::lexicon;
 
 // One text through the pipeline up to the relations.
 struct Linked {

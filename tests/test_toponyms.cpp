@@ -1,5 +1,6 @@
 // Toponym recognition and resolution on sentences written for these tests.
 #include "extract/geoparse.hpp"
+#include "shared_resources.hpp"
 
 #include <doctest/doctest.h>
 
@@ -15,15 +16,8 @@ using muster::extract::PlaceMention;
 
 namespace {
 
-const Gazetteer& gazetteer() {
-    static const Gazetteer instance = Gazetteer::load();
-    return instance;
-}
-
-const Lexicon& lexicon() {
-    static const Lexicon instance = Lexicon::load_default();
-    return instance;
-}
+using muster::test::gazetteer;
+using muster::test::lexicon;
 
 std::vector<PlaceMention> places_in(const std::string& text) {
     return muster::extract::geoparse(text, GeoparseResources{gazetteer(), lexicon()});
