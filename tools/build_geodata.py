@@ -286,7 +286,7 @@ COUNTRY_FIELDS = [
     ("alt_names", ogr.OFTString), ("capital", ogr.OFTString),
     ("region", ogr.OFTString), ("subregion", ogr.OFTString),
     ("borders", ogr.OFTString), ("label_lat", ogr.OFTReal),
-    ("label_lon", ogr.OFTReal),
+    ("label_lon", ogr.OFTReal), ("point_lat", ogr.OFTReal), ("point_lon", ogr.OFTReal),
 ]
 PLACE_FIELDS = [
     ("geonameid", ogr.OFTInteger64), ("name", ogr.OFTString),
@@ -445,6 +445,11 @@ def build_countries(ds, src, scale, wc_by_n3, wc_by_name, stats, coarser):
             feat.SetField(k, v)
         feat.SetField("label_lat", label[0])
         feat.SetField("label_lon", label[1])
+        # The published point (world-countries latlng, whole degrees from the
+        # CIA World Factbook), where it exists: the one gazetteers share.
+        point = (float(wc["latlng"][0]), float(wc["latlng"][1])) if wc and wc.get("latlng") else label
+        feat.SetField("point_lat", point[0])
+        feat.SetField("point_lon", point[1])
         feat.SetGeometry(geom)
         lyr.CreateFeature(feat)
     lyr.CommitTransaction()
@@ -884,6 +889,7 @@ ISO 3166-1 numeric (`world-atlas id == world-countries ccn3`).
 | `subregion` | String | world-countries subregion, e.g. `Eastern Europe` |
 | `borders` | String | `|`-joined ISO alpha-3 codes of land neighbours |
 | `label_lat`, `label_lon` | Real | label point, guaranteed inside the country's largest polygon part (see below) |
+| `point_lat`, `point_lon` | Real | the published representative point (world-countries `latlng`, whole degrees, may lie offshore); the label point where none is published |
 
 Features that Natural Earth ships without an ISO numeric id are kept with
 their Natural Earth names and empty ISO fields, except Kosovo, which is

@@ -92,18 +92,19 @@ bool mainland_centroid(const OGRFeature& feature, double& lat, double& lon) {
     return true;
 }
 
-// The point that stands for a country: its published label point
-// (world-countries' coordinates, which gazetteers share), unless that point,
-// often given in whole degrees, lies more than kMaxLabelOffsetKm from the
-// mainland's centroid (the United States' 38 N 97 W): then the centroid.
+// The point that stands for a country: its published point (world-countries'
+// latlng, from the CIA World Factbook, which encyclopaedias and gazetteers
+// share), unless that point, given in whole degrees, lies more than
+// kMaxPointOffsetKm from the centroid of the country's mainland (the United
+// States' 38 N 97 W against 39.8 N 98.6 W): then that centroid.
 void use_mainland_centre_if_far(const OGRFeature& feature, Country& country) {
-    constexpr double kMaxLabelOffsetKm = 150.0;
+    constexpr double kMaxPointOffsetKm = 200.0;
     double lat = 0.0, lon = 0.0;
     if (!mainland_centroid(feature, lat, lon)) return;
     constexpr double kRad = 3.14159265358979323846 / 180.0;
     const double x = (lon - country.lon) * kRad * std::cos((lat + country.lat) / 2 * kRad);
     const double y = (lat - country.lat) * kRad;
-    if (6371.0 * std::sqrt(x * x + y * y) <= kMaxLabelOffsetKm) return;
+    if (6371.0 * std::sqrt(x * x + y * y) <= kMaxPointOffsetKm) return;
     country.lat = lat;
     country.lon = lon;
 }
@@ -112,8 +113,8 @@ std::vector<Country> read_countries(GDALDataset& dataset, const fs::path& gpkg) 
     LayerReader reader(dataset, gpkg, "countries_10m");
     const int iso_a2 = reader.field("iso_a2"), iso_a3 = reader.field("iso_a3"), name = reader.field("name"),
               official = reader.field("name_official"), demonym = reader.field("demonym"),
-              alt_names = reader.field("alt_names"), label_lat = reader.field("label_lat"),
-              label_lon = reader.field("label_lon");
+              alt_names = reader.field("alt_names"), point_lat = reader.field("point_lat"),
+              point_lon = reader.field("point_lon");
     std::vector<Country> countries;
     for (const auto& feature : reader.layer()) {
         Country country;
@@ -126,8 +127,8 @@ std::vector<Country> read_countries(GDALDataset& dataset, const fs::path& gpkg) 
         country.name_official = text(*feature, official);
         country.demonym = text(*feature, demonym);
         country.alt_names = split_on(feature->GetFieldAsString(alt_names), '|');
-        country.lat = feature->GetFieldAsDouble(label_lat);
-        country.lon = feature->GetFieldAsDouble(label_lon);
+        country.lat = feature->GetFieldAsDouble(point_lat);
+        country.lon = feature->GetFieldAsDouble(point_lon);
         use_mainland_centre_if_far(*feature, country);
         countries.push_back(std::move(country));
     }
