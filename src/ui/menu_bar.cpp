@@ -11,8 +11,10 @@ void draw_menu_bar(ViewState& state) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Whole world", "Home")) state.reset_view_requested = true;
+        if (ImGui::MenuItem("Home view", "Home")) state.reset_view_requested = true;
         ImGui::MenuItem("Graticule", nullptr, &state.style.show_graticule);
+        ImGui::MenuItem("Article and entities", nullptr, &state.show_side_panels);
+        if (ImGui::MenuItem("Clear selection", nullptr, false, !state.selected.empty())) state.selected = {};
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {

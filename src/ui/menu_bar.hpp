@@ -1,4 +1,5 @@
-// The window's main menu: File (Quit), View (world view, graticule), Help (About).
+// The window's main menu: File (Quit), View (fit, graticule, side panels,
+// clear selection), Help (About).
 #pragma once
 
 #include "ui/view_state.hpp"

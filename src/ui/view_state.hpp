@@ -8,6 +8,9 @@
 #include "render/country_mesh.hpp"
 #include "render/style.hpp"
 #include "scenario/scenario.hpp"
+#include "ui/selection.hpp"
+
+#include <array>
 
 #include <optional>
 #include <string>
@@ -20,6 +23,25 @@ struct ViewState {
     // What the map shows over the base map; empty: the plain map. The
     // renderer copies what it draws, so edits here show on the next frame.
     scenario::Scenario scenario;
+
+    // Linked highlighting: what the pointer is on (cleared every frame, set
+    // by whichever of map, article or table has the pointer) and what the
+    // user clicked (kept until another click).
+    EntityRef hovered;
+    EntityRef selected;
+    // Fly-to request: the main loop moves the camera there over a few frames.
+    std::optional<LatLon> camera_target;
+    // Set with a selection made outside the article (map, table): the
+    // article scrolls the selected span into view once, then clears it.
+    bool reveal_in_article = false;
+
+    // The side column (article over entities), in points; the map stays
+    // visible to its right. map_left_px: the same in camera pixels, for
+    // framing and centring the map on the visible part.
+    bool show_side_panels = true;
+    float side_panel_width = 440.0f;
+    double map_left_px = 0.0;
+    std::array<char, 128> entity_filter{};  // the entities table's filter box
 
     // Pointer over the map (not over a panel), in lon/lat.
     std::optional<LatLon> cursor;

@@ -8,8 +8,11 @@
 #include "render/overlay.hpp"
 #include "render/overlay_fonts.hpp"
 #include "ui/about_panel.hpp"
+#include "ui/article_panel.hpp"
+#include "ui/entities_panel.hpp"
 #include "ui/imgui_layer.hpp"
 #include "ui/map_input.hpp"
+#include "ui/map_links.hpp"
 #include "ui/menu_bar.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/view_state.hpp"
@@ -20,6 +23,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
@@ -32,6 +36,10 @@ constexpr float ui_font_points = 15.0f;
 constexpr int frames_after_input = 3;          // let ImGui settle hover/animation states
 constexpr int loading_poll_ms = 100;           // while a finer level loads in the background
 constexpr std::size_t frame_time_window = 30;  // frames averaged for the status bar
+constexpr double fly_to_fraction = 0.3;         // of the remaining way per frame: eases out
+constexpr float side_min_width = 260.0f;        // points: narrower, the tables are unreadable
+constexpr float side_max_share = 0.45f;         // of the window: the map keeps the larger part
+constexpr float article_share = 0.55f;          // of the column's height, over the entities
 
 // Dear ImGui's SDL2 platform backend for the lifetime of a window.
 class ImGuiSdlBinding {
@@ -93,19 +101,61 @@ bool pump_events(ViewState& state, int wait_ms) {
     return any;
 }
 
-// Home: the scenario's places and borders, or the world without one.
+// Home: the scenario's places and borders, or the world without one; framed
+// in the part of the window the side column leaves free.
 Camera home_camera(const ViewState& state, PixelSize drawable, float pixel_ratio) {
-    if (has_overlay_content(state.scenario)) return fit_scenario(state.scenario, drawable, 110.0 * pixel_ratio);
-    return Camera::world_view(drawable);
+    if (!has_overlay_content(state.scenario)) return Camera::world_view(drawable);
+    const int left = static_cast<int>(state.map_left_px);
+    const PixelSize free_area{std::max(drawable.width - left, 1), drawable.height};
+    const Camera fitted = fit_scenario(state.scenario, free_area, 110.0 * pixel_ratio);
+    Camera camera(drawable);
+    camera.set_zoom(fitted.zoom());
+    return camera_centred_on(camera, fitted.centre(), state.map_left_px);
 }
 
 Camera initial_camera(const ViewerOptions& options, const ViewState& state, PixelSize drawable, float pixel_ratio) {
     return options.bbox ? Camera::fit(*options.bbox, drawable) : home_camera(state, drawable, pixel_ratio);
 }
 
+// The side column shows only when there is something to read in it.
+bool side_column_visible(const ViewState& state) {
+    return state.show_side_panels && (!state.scenario.sources.empty() || !state.scenario.places.empty());
+}
+
+// Pixels the side column covers, clamping its width to the window.
+void update_map_left(ViewState& state, float window_width_pt, float pixel_ratio) {
+    state.side_panel_width =
+        std::clamp(state.side_panel_width, side_min_width, std::max(side_min_width, window_width_pt * side_max_share));
+    state.map_left_px = side_column_visible(state) ? static_cast<double>(state.side_panel_width) * pixel_ratio : 0.0;
+}
+
+constexpr ImGuiWindowFlags side_flags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+
+// Article above Entities down the left edge; the Article's right edge
+// resizes the column (its width is read back into state).
+void draw_side_column(ViewState& state) {
+    if (!side_column_visible(state)) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float height = viewport->WorkSize.y - status_bar_height();
+    const float article_height = std::round(height * article_share);
+    const float max_width = std::max(side_min_width, viewport->WorkSize.x * side_max_share);
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(ImVec2(state.side_panel_width, article_height));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(side_min_width, article_height), ImVec2(max_width, article_height));
+    if (ImGui::Begin("Article", nullptr, side_flags)) draw_article_text(state);
+    state.side_panel_width = ImGui::GetWindowWidth();
+    ImGui::End();
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + article_height));
+    ImGui::SetNextWindowSize(ImVec2(state.side_panel_width, height - article_height));
+    if (ImGui::Begin("Entities", nullptr, side_flags | ImGuiWindowFlags_NoResize)) draw_entities_tables(state);
+    ImGui::End();
+}
+
 void draw_panels(ViewState& state) {
     draw_menu_bar(state);
     draw_status_bar(state);
+    draw_side_column(state);
     draw_about_panel(state);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     draw_attribution(ImGui::GetBackgroundDrawList(), ImGui::GetFont(), ImGui::GetFontSize() * 0.85f,
@@ -146,14 +196,17 @@ int run_viewer(const ViewerOptions& options) {
 
     ViewState state;
     state.scenario = options.scenario;
-    state.camera = initial_camera(options, state, surface.drawable_size(), surface.pixel_ratio());
     state.show_about = options.show_about;
+    const float width_pt = static_cast<float>(surface.drawable_size().width) / surface.pixel_ratio();
+    update_map_left(state, width_pt, surface.pixel_ratio());
+    state.camera = initial_camera(options, state, surface.drawable_size(), surface.pixel_ratio());
     FrameClock clock;
     int busy_frames = frames_after_input;
     for (int frame = 1; !state.quit_requested; ++frame) {
         const bool free_running = options.frames > 0;
         const bool loading = state.detail_loading || state.overlay_loading;
-        const int wait_ms = free_running || busy_frames > 0 ? 0 : loading ? loading_poll_ms : 1000;
+        const bool flying = state.camera_target.has_value();
+        const int wait_ms = free_running || flying || busy_frames > 0 ? 0 : loading ? loading_poll_ms : 1000;
         if (pump_events(state, wait_ms)) busy_frames = frames_after_input;
         if (state.quit_requested) break;
 
@@ -161,21 +214,30 @@ int run_viewer(const ViewerOptions& options) {
         ImGui_ImplSDL2_NewFrame();
         imgui.begin_frame();
         state.camera.set_viewport(surface.drawable_size());
-        handle_map_input(state, surface.pixel_ratio());
+        const float ratio = surface.pixel_ratio();
+        update_map_left(state, ImGui::GetIO().DisplaySize.x, ratio);
+        handle_map_input(state, ratio);
+        if (state.dragging_map) state.camera_target.reset();  // the user takes over from a fly-to
         if (state.reset_view_requested) {
-            state.camera = home_camera(state, surface.drawable_size(), surface.pixel_ratio());
+            state.camera = home_camera(state, surface.drawable_size(), ratio);
             state.reset_view_requested = false;
         }
+        // Hover is rebuilt each frame by whichever view has the pointer.
+        state.hovered = {};
+        update_map_hover(state, renderer.overlay().layout(), ratio);
+        const bool hovered_on_map = !state.hovered.empty();
+        step_fly_to(state, fly_to_fraction);
         renderer.set_style(state.style);
         renderer.set_scenario(&state.scenario);
         surface.make_current();
         surface.bind_framebuffer();
-        const float ratio = surface.pixel_ratio();
         renderer.draw(state.camera, ratio);
         // Symbols and labels under the panels; ImGui works in points, the camera in pixels.
         renderer.draw_overlay(ImGui::GetBackgroundDrawList(), map_fonts, OverlayScale{ratio, ratio});
         copy_frame_info(state, renderer);
         draw_panels(state);
+        // After the panels, which may set hovered; the background list still draws under them.
+        draw_map_links(ImGui::GetBackgroundDrawList(), state, renderer.overlay().layout(), ratio, hovered_on_map);
         imgui.render();
 
         const bool last = options.frames > 0 && frame >= options.frames;

@@ -1,0 +1,61 @@
+// What the user points at and what they picked: one entity of the scenario
+// (a place or a figure), named by its id so that edits to the Scenario never
+// leave a dangling pointer. The article, the entities table and the map all
+// read and write the same two references in ViewState, which is what links
+// them: hover a span and its mark lights up on the map, and the other way.
+#pragma once
+
+#include "core/geo.hpp"
+#include "render/camera.hpp"
+#include "scenario/scenario.hpp"
+
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace muster::ui {
+
+enum class EntityKind { none, place, figure };
+
+struct EntityRef {
+    EntityKind kind = EntityKind::none;
+    std::string id;  // Place::id or Figure::id
+
+    [[nodiscard]] bool empty() const { return kind == EntityKind::none; }
+    friend bool operator==(const EntityRef&, const EntityRef&) = default;
+};
+
+inline EntityRef place_ref(std::string id) { return {EntityKind::place, std::move(id)}; }
+inline EntityRef figure_ref(std::string id) { return {EntityKind::figure, std::move(id)}; }
+
+// Highlight colours shared by the panels and the map, so a place looks the
+// same wherever it is shown (Okabe-Ito blue and orange: colour-blind safe).
+ImU32 entity_colour(EntityKind kind, float alpha = 1.0f);
+
+const scenario::Figure* find_figure(const scenario::Scenario& scenario, std::string_view id);
+
+// Where an entity is on the map: a place's point, or the point of a figure's
+// place; nothing for figures without a place or unknown ids.
+std::optional<LatLon> entity_position(const scenario::Scenario& scenario, const EntityRef& entity);
+
+// The entity's first mention in the text, if it has one.
+std::optional<scenario::Mention> entity_mention(const scenario::Scenario& scenario, const EntityRef& entity);
+
+// Byte offset of code point `index` in UTF-8 text; text.size() when the index
+// is at or past the end. Scenario spans count code points, ImGui draws bytes.
+std::size_t code_point_to_byte(std::string_view text, std::size_t index);
+
+// The sentence of text around bytes [begin, end): from after the previous
+// full stop (or line break) to the next one, trimmed. For tooltips.
+std::string_view sentence_around(std::string_view text, std::size_t begin, std::size_t end);
+
+// The sentence an entity was mentioned in, or "" without a mention.
+std::string entity_sentence(const scenario::Scenario& scenario, const EntityRef& entity);
+
+// The camera moved so that `target` is at the middle of the part of the
+// viewport the panels leave free (left_px pixels are covered on the left).
+Camera camera_centred_on(Camera camera, LatLon target, double left_px);
+
+}  // namespace muster::ui
