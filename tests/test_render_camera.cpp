@@ -1,6 +1,7 @@
 // Camera (Web Mercator view maths), graticule steps and the text forms of
 // sizes and boxes. Pure computation: no OpenGL needed.
 #include "render/camera.hpp"
+#include "render/country_mesh.hpp"
 #include "render/graticule.hpp"
 #include "render/map_renderer.hpp"
 #include "render/spatial_chunks.hpp"
@@ -8,7 +9,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <numbers>
+#include <utility>
+#include <vector>
 
 using muster::Camera;
 using muster::Extent;
@@ -238,4 +243,80 @@ TEST_CASE("a primitive larger than its cell widens the cell's bounds") {
     REQUIRE(chunked.chunks.size() == 1);
     CHECK(chunked.chunks[0].bounds.min_lon == 0.0);
     CHECK(chunked.chunks[0].bounds.max_lon == 50.0);
+}
+
+TEST_CASE("a border shared by two rings is kept once, in either direction") {
+    // Two unit squares side by side, each with its own ring vertices; the
+    // edge x = 1 appears in both (0->1 upwards in one, downwards in the other).
+    const std::vector<float> lonlat = {0, 0, 1, 0, 1, 1, 0, 1, 1, 0, 2, 0, 2, 1, 1, 1};
+    const std::vector<std::uint32_t> rings = {0, 1, 1, 2, 2, 3, 3, 0, 4, 5, 5, 6, 6, 7, 7, 4};
+    const std::vector<std::uint32_t> unique = muster::unique_segments(lonlat, rings);
+    CHECK(unique.size() == 7 * 2);
+    // The first ring is untouched; the second loses its copy of x = 1 (7 -> 4).
+    CHECK(std::vector<std::uint32_t>(unique.begin(), unique.begin() + 8) ==
+          std::vector<std::uint32_t>(rings.begin(), rings.begin() + 8));
+    for (std::size_t i = 8; i < unique.size(); i += 2) CHECK_FALSE((unique[i] == 7 && unique[i + 1] == 4));
+    // Zero-length segments go too.
+    CHECK(muster::unique_segments({3, 3, 3, 3}, {0, 1}).empty());
+}
+
+TEST_CASE("outline chains lose vertices closer than the tolerance, never their ends") {
+    // A chain along y = 0 with vertices every 0.1, then a separate segment.
+    std::vector<float> lonlat;
+    std::vector<std::uint32_t> segments;
+    for (int i = 0; i <= 10; ++i) {
+        lonlat.push_back(0.1f * static_cast<float>(i));
+        lonlat.push_back(0.0f);
+        if (i > 0) segments.insert(segments.end(), {std::uint32_t(i - 1), std::uint32_t(i)});
+    }
+    lonlat.insert(lonlat.end(), {5, 5, 5.01f, 5});
+    segments.insert(segments.end(), {11, 12});
+
+    CHECK(muster::simplify_segment_chains(lonlat, segments, 0.0) == segments);
+    const std::vector<std::uint32_t> simple = muster::simplify_segment_chains(lonlat, segments, 0.25);
+    // Kept: 0, 3, 6, 9 and the chain's end 10; the lone short segment stays whole.
+    CHECK(simple == std::vector<std::uint32_t>{0, 3, 3, 6, 6, 9, 9, 10, 11, 12});
+    // y_scale stretches latitude differences.
+    const std::vector<float> vertical = {0, 0, 0, 0.1f, 0, 0.2f};
+    CHECK(muster::simplify_segment_chains(vertical, {0, 1, 1, 2}, 0.15).size() == 2);
+    CHECK(muster::simplify_segment_chains(vertical, {0, 1, 1, 2}, 0.15, 2.0).size() == 4);
+}
+
+TEST_CASE("Delaunay flips replace a fan of slivers and keep the boundary and the area") {
+    // A long thin ellipse (strictly convex), counter-clockwise; a fan from its
+    // western end makes slivers reaching across its whole length.
+    std::vector<double> xy;
+    constexpr int points = 40;
+    for (int i = 0; i < points; ++i) {
+        const double t = std::numbers::pi + 2.0 * std::numbers::pi * i / points;
+        xy.insert(xy.end(), {5.0 + 5.0 * std::cos(t), 0.5 * std::sin(t)});
+    }
+    const std::uint32_t n = static_cast<std::uint32_t>(xy.size() / 2);
+    std::vector<std::uint32_t> fan;
+    for (std::uint32_t v = 1; v + 1 < n; ++v) fan.insert(fan.end(), {0, v, v + 1});
+    auto twice_area = [&](const std::vector<std::uint32_t>& tris) {
+        double sum = 0.0, longest = 0.0;
+        for (std::size_t t = 0; t < tris.size(); t += 3) {
+            const double* a = &xy[2 * tris[t]];
+            const double* b = &xy[2 * tris[t + 1]];
+            const double* c = &xy[2 * tris[t + 2]];
+            const double area = (b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1]);
+            CHECK(area > 0.0);  // still counter-clockwise
+            sum += area;
+            for (const auto* p : {a, b, c})
+                for (const auto* q : {a, b, c}) longest = std::max(longest, std::hypot(p[0] - q[0], p[1] - q[1]));
+        }
+        return std::pair{sum, longest};
+    };
+    const auto [area_before, longest_before] = twice_area(fan);
+    std::vector<std::uint32_t> flipped = fan;
+    CHECK(muster::make_delaunay(xy, flipped) > 0);
+    CHECK(flipped.size() == fan.size());
+    const auto [area_after, longest_after] = twice_area(flipped);
+    CHECK(area_after == doctest::Approx(area_before));
+    CHECK(longest_before > 9.0);
+    CHECK(longest_after < 2.0);  // triangles now join neighbouring points across the strip
+    // Idempotent: already Delaunay.
+    std::vector<std::uint32_t> again = flipped;
+    CHECK(muster::make_delaunay(xy, again) == 0);
 }

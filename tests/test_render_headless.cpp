@@ -317,3 +317,24 @@ TEST_CASE("an unwritable PNG target fails with one line and leaves nothing") {
                          "/nonexistent-dir/x.png: cannot write (folder /nonexistent-dir does not exist)", Error);
     CHECK_FALSE(fs::exists("/nonexistent-dir/x.png"));
 }
+
+TEST_CASE("a border between two countries is drawn once") {
+    OffscreenSurface surface({200, 100});
+    // Two squares sharing the edge x = 10, each with its own ring.
+    auto loader = [](Lod) {
+        CountryMesh mesh = square_mesh(0.0, 0.0, 10.0, 10.0);
+        const CountryMesh east = square_mesh(10.0, 0.0, 20.0, 10.0);
+        const auto base = static_cast<std::uint32_t>(mesh.outline_vertices.size() / 2);
+        mesh.outline_vertices.insert(mesh.outline_vertices.end(), east.outline_vertices.begin(),
+                                     east.outline_vertices.end());
+        for (std::uint32_t index : east.outline_indices) mesh.outline_indices.push_back(base + index);
+        return mesh;
+    };
+    MapRenderer renderer(MapStyle{}, DetailLoading::blocking, loader);
+    Camera camera({200, 100});
+    camera.set_zoom(2.0);
+    camera.set_centre({5.0, 10.0});
+    surface.bind_framebuffer();
+    renderer.draw(camera);
+    CHECK(renderer.last_frame().outline_segments == 7);  // 8 + 8 ring segments, the shared one once
+}

@@ -175,9 +175,10 @@ struct Benchmark {
     int (*run)(const Words& words);
 };
 
-constexpr std::array<Benchmark, 2> kBenchmarks{{
+constexpr std::array<Benchmark, 3> kBenchmarks{{
     {"gazetteer", "gazetteer load time, memory and lookups per second", bench_gazetteer},
     {"extract", "geoparsing speed over a corpus (default: ../shared LGL), load included", bench_extract},
+    {"render", "map frame times along a scripted camera path, 1920x1080 headless", bench_render},
 }};
 
 std::string known_benchmarks() {

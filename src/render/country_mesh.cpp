@@ -28,6 +28,7 @@
 #include <string_view>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 
 namespace muster {
 namespace fs = std::filesystem;
@@ -175,6 +176,93 @@ bool inside_rings(const std::vector<Ring>& rings, double x, double y) {
     return inside;
 }
 
+}  // namespace
+
+// ================================================================ triangle quality
+
+std::size_t make_delaunay(const std::vector<double>& xy, std::vector<std::uint32_t>& indices) {
+    const std::size_t triangles = indices.size() / 3;
+    if (triangles < 2) return 0;
+    auto key = [](std::uint32_t a, std::uint32_t b) {
+        return a < b ? (static_cast<std::uint64_t>(a) << 32) | b : (static_cast<std::uint64_t>(b) << 32) | a;
+    };
+    auto px = [&](std::uint32_t v) { return xy[2 * v]; };
+    auto py = [&](std::uint32_t v) { return xy[2 * v + 1]; };
+    auto orient = [&](std::uint32_t a, std::uint32_t b, std::uint32_t c) {
+        return (px(b) - px(a)) * (py(c) - py(a)) - (px(c) - px(a)) * (py(b) - py(a));
+    };
+    // > 0 when d lies inside the circle through a, b, c (counter-clockwise).
+    auto in_circle = [&](std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t d) {
+        const double adx = px(a) - px(d), ady = py(a) - py(d);
+        const double bdx = px(b) - px(d), bdy = py(b) - py(d);
+        const double cdx = px(c) - px(d), cdy = py(c) - py(d);
+        const double ad = adx * adx + ady * ady, bd = bdx * bdx + bdy * bdy, cd = cdx * cdx + cdy * cdy;
+        const double det = adx * (bdy * cd - bd * cdy) - ady * (bdx * cd - bd * cdx) + ad * (bdx * cdy - bdy * cdx);
+        const double scale = (std::fabs(adx) + std::fabs(ady)) * (std::fabs(bdx) + std::fabs(bdy)) *
+                             (std::fabs(cdx) + std::fabs(cdy)) * (std::fabs(adx) + std::fabs(ady) + std::fabs(bdx) +
+                                                                  std::fabs(bdy) + std::fabs(cdx) + std::fabs(cdy));
+        return det > 1e-10 * scale;
+    };
+    constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
+    struct Pair {
+        std::uint32_t t[2] = {none, none};
+    };
+    std::unordered_map<std::uint64_t, Pair> edges;
+    edges.reserve(triangles * 2);
+    for (std::uint32_t t = 0; t < triangles; ++t)
+        for (int k = 0; k < 3; ++k) {
+            Pair& pair = edges[key(indices[3 * t + k], indices[3 * t + (k + 1) % 3])];
+            (pair.t[0] == none ? pair.t[0] : pair.t[1]) = t;  // a third triangle on an edge: left alone below
+        }
+    std::vector<std::uint64_t> stack;
+    stack.reserve(edges.size());
+    for (const auto& [edge, pair] : edges)
+        if (pair.t[1] != none) stack.push_back(edge);
+    // The corner of triangle t that is not on edge (a, b), and the rotation
+    // putting the triangle as (a, b, opposite) counter-clockwise.
+    auto opposite = [&](std::uint32_t t, std::uint32_t a, std::uint32_t b) {
+        for (int k = 0; k < 3; ++k) {
+            const std::uint32_t v = indices[3 * t + k];
+            if (v != a && v != b) return v;
+        }
+        return none;
+    };
+    auto replace = [&](std::uint64_t edge, std::uint32_t from, std::uint32_t to) {
+        Pair& pair = edges[edge];
+        if (pair.t[0] == from) pair.t[0] = to;
+        else if (pair.t[1] == from) pair.t[1] = to;
+    };
+    std::size_t flips = 0;
+    const std::size_t max_flips = triangles * 30;
+    while (!stack.empty() && flips < max_flips) {
+        const std::uint64_t edge = stack.back();
+        stack.pop_back();
+        const auto found = edges.find(edge);
+        if (found == edges.end() || found->second.t[1] == none) continue;
+        const std::uint32_t t1 = found->second.t[0], t2 = found->second.t[1];
+        std::uint32_t a = static_cast<std::uint32_t>(edge >> 32), b = static_cast<std::uint32_t>(edge);
+        const std::uint32_t c = opposite(t1, a, b), d = opposite(t2, a, b);
+        if (c == none || d == none || c == d) continue;
+        if (orient(a, b, c) < 0) std::swap(a, b);  // t1 = (a, b, c) counter-clockwise, t2 = (b, a, d)
+        if (orient(a, b, c) <= 0 || orient(b, a, d) <= 0) continue;
+        if (!in_circle(a, b, c, d)) continue;
+        if (orient(c, a, d) <= 0 || orient(d, b, c) <= 0) continue;  // not convex: cannot flip
+        if (edges.count(key(c, d))) continue;  // would duplicate an edge
+        const std::uint32_t n1[3] = {c, a, d}, n2[3] = {d, b, c};
+        std::copy_n(n1, 3, indices.begin() + 3 * t1);
+        std::copy_n(n2, 3, indices.begin() + 3 * t2);
+        edges.erase(found);
+        edges[key(c, d)] = Pair{{t1, t2}};
+        replace(key(a, d), t2, t1);
+        replace(key(b, c), t1, t2);
+        for (const std::uint64_t outer : {key(c, a), key(a, d), key(d, b), key(b, c)}) stack.push_back(outer);
+        ++flips;
+    }
+    return flips;
+}
+
+namespace {
+
 // ================================================================ building a mesh
 
 // Triangles and outline of one country, in a mesh of its own.
@@ -266,6 +354,10 @@ private:
         auto& xy = triangles_.xy;
         // As stored: the ring points are floats already, the crossings GLU made are not.
         for (auto& v : xy) v = to_float(v);
+        // GLU's sweep makes long fans of slivers; on a software rasteriser a
+        // sliver costs every tile its bounding box touches. Delaunay flips
+        // (the ring edges stay) turn them into compact triangles.
+        make_delaunay(xy, triangles_.indices);
         vertex_map_.assign(xy.size() / 2, kNone);
         const auto& idx = triangles_.indices;
         for (std::size_t t = 0; t + 2 < idx.size(); t += 3) {
@@ -615,7 +707,7 @@ CountryMesh tessellate_countries(const fs::path& gpkg, Lod lod, TessellationNote
 namespace {
 
 constexpr char kMagic[8] = {'M', 'U', 'S', 'T', 'M', 'E', 'S', 'H'};
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;  // 2: Delaunay-flipped fills
 constexpr std::size_t kHeaderSize = 80;
 constexpr std::size_t kCountryFixedSize = 4 * 4 + 10 * 8;  // ranges, label, bounds, view_bounds
 constexpr const char* kRebuild = " (rebuild with cmake --build build)";

@@ -21,7 +21,9 @@
 // Triangles are wound counter-clockwise in lon/lat (x east, y north); slivers
 // with no area are left out. Every vertex is stored as float; repeated
 // consecutive points (also those that coincide once rounded to float) are dropped.
-// Triangulation is GLU's tessellator (see render/tessellate.hpp).
+// Triangulation is GLU's tessellator (see render/tessellate.hpp), followed by
+// Delaunay edge flips (make_delaunay): GLU's long fans of slivers cost a
+// software rasteriser several times what compact triangles do.
 #pragma once
 
 #include "core/geo.hpp"
@@ -73,6 +75,13 @@ struct CountryMesh {
     };
     std::vector<Country> countries;
 };
+
+// Flips interior edges of a triangulation (xy: x,y pairs; indices: three per
+// triangle, counter-clockwise) until it is the constrained Delaunay one: edges
+// with a single triangle (the rings) never move, the covered area and the
+// triangle count stay, slivers fanning across a polygon become compact
+// triangles (far cheaper to rasterise). Returns the number of flips.
+std::size_t make_delaunay(const std::vector<double>& xy, std::vector<std::uint32_t>& indices);
 
 // Tessellates the countries_<lod> layer of gpkg. Throws muster::Error naming
 // the file and layer when they cannot be read.

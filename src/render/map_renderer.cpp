@@ -18,6 +18,13 @@ constexpr GLuint country_location = 1;   // layout(location = 1) in shaders/coun
 // thousand cells at most, so the per-frame bounds test stays negligible).
 constexpr double chunk_degrees[] = {30.0, 10.0, 4.0};  // 110m, 50m, 10m
 
+// Simplified outlines per level: made for the zooms first, first + 1, ...
+// (each within outline_error_px there and at any zoom below); the lowest
+// zoom a level is drawn at comes first (the world view of a 1920-pixel window
+// is about zoom 2.9).
+constexpr double outline_simplified_from_zoom[] = {2.0, lod_zoom_medium, lod_zoom_fine};
+constexpr int outline_simplified_levels = 3;
+
 // Sets the draw colour; blending only for translucent colours, because on a
 // software rasteriser (llvmpipe) blending roughly doubles the cost of a pixel.
 void set_colour(const ShaderProgram& program, const Rgba& colour) {
@@ -150,7 +157,25 @@ MapRenderer::PreparedMesh MapRenderer::prepare(const CountryMesh& mesh, Lod lod)
     prepared.fill_positions = project_to_mercator(mesh.fill_vertices);
     prepared.outline_positions = project_to_mercator(mesh.outline_vertices);
     prepared.fills = chunk_primitives(mesh.fill_vertices, mesh.fill_indices, 3, cell);
-    prepared.outlines = chunk_primitives(mesh.outline_vertices, mesh.outline_indices, 2, cell);
+    // Outlines: shared borders once, then simplified copies for the zooms
+    // this level is drawn at, coarsest first, and the exact one last.
+    const std::vector<std::uint32_t> unique = unique_segments(mesh.outline_vertices, mesh.outline_indices);
+    auto add_level = [&](double tolerance, const std::vector<std::uint32_t>& segments) {
+        ChunkedIndices chunked = chunk_primitives(mesh.outline_vertices, segments, 2, cell);
+        const auto base = static_cast<std::uint32_t>(prepared.outline_indices.size());
+        for (MeshChunk& chunk : chunked.chunks) chunk.first += base;
+        prepared.outline_indices.insert(prepared.outline_indices.end(), chunked.indices.begin(), chunked.indices.end());
+        prepared.outline_levels.push_back({tolerance, std::move(chunked.chunks)});
+    };
+    const double first_zoom = outline_simplified_from_zoom[static_cast<std::size_t>(lod)];
+    for (int step = 0; step < outline_simplified_levels; ++step) {
+        const double tolerance = outline_error_px / (256.0 * std::exp2(first_zoom + step) / 360.0);
+        // Positions are lon, Mercator y in radians: scale y to degrees so
+        // distances compare as screen pixels do.
+        add_level(tolerance,
+                  simplify_segment_chains(prepared.outline_positions, unique, tolerance, 180.0 / std::numbers::pi));
+    }
+    add_level(0.0, unique);
     prepared.triangles = mesh.fill_indices.size() / 3;
     // Meshes without country indices (synthetic ones) count as one country.
     prepared.fill_country = mesh.fill_country;
@@ -168,7 +193,7 @@ MapRenderer::GpuMesh MapRenderer::upload(const PreparedMesh& prepared) {
     gpu.fill_vao =
         make_indexed_vao(gpu.fill_vertices, prepared.fill_positions, gpu.fill_indices, prepared.fills.indices);
     gpu.outline_vao = make_indexed_vao(gpu.outline_vertices, prepared.outline_positions, gpu.outline_indices,
-                                       prepared.outlines.indices);
+                                       prepared.outline_indices);
     // Country indices ride along in the fill VAO, for the role colours.
     gpu.fill_countries = gl::make_buffer();
     glBindVertexArray(gpu.fill_vao.get());
@@ -178,9 +203,17 @@ MapRenderer::GpuMesh MapRenderer::upload(const PreparedMesh& prepared) {
     glBindVertexArray(0);
     gpu.countries = prepared.countries;
     gpu.fill_chunks = prepared.fills.chunks;
-    gpu.outline_chunks = prepared.outlines.chunks;
+    gpu.outline_levels = prepared.outline_levels;
     gpu.triangles = prepared.triangles;
     return gpu;
+}
+
+// The coarsest outline level whose tolerance is under outline_error_px at
+// this zoom (the exact level always qualifies).
+const MapRenderer::OutlineLevel& MapRenderer::outline_level_for(const GpuMesh& mesh, const Camera& camera) {
+    for (const OutlineLevel& level : mesh.outline_levels)
+        if (level.tolerance * camera.pixels_per_degree() <= outline_error_px * 1.0001) return level;
+    return mesh.outline_levels.back();
 }
 
 MapRenderer::GpuMesh MapRenderer::load_now(Lod lod) const { return upload(prepare(loader_(lod), lod)); }
@@ -337,7 +370,7 @@ void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera) {
     };
     for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
         collect(mesh.fill_chunks, shifts[copy], fills[copy]);
-        collect(mesh.outline_chunks, shifts[copy], outlines[copy]);
+        collect(outline_level_for(mesh, camera).chunks, shifts[copy], outlines[copy]);
         frame_.triangles += fills[copy].elements / 3;
         frame_.outline_segments += outlines[copy].elements / 2;
     }

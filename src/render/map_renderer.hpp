@@ -9,8 +9,11 @@
 // uniforms. At upload, vertices are projected to Web Mercator once and the
 // primitives regrouped into lon/lat grid cells (spatial_chunks.hpp); cells
 // whose bounds lie off-screen are skipped. Opaque colours draw without
-// blending. Together these keep a 1920x1080 frame around 10-30 ms on Mesa's
-// software rasteriser.
+// blending. Outlines draw each shared border once and, below the zooms where
+// it shows, skip vertices closer than half a pixel (outline_error_px). With
+// the Delaunay-flipped fills of country_mesh.hpp (no slivers) a 1920x1080
+// frame takes about 7-12 ms (median) on Mesa's software rasteriser; measure
+// with `muster bench render`.
 //
 // When a view crosses the antimeridian the world is drawn a second time
 // shifted by 360 degrees, so a Pacific view is continuous.
@@ -54,6 +57,12 @@ using Texture = Handle<delete_texture>;
 //   z >= 5.0 (a country or a front line across the screen)       -> 1:10m
 inline constexpr double lod_zoom_medium = 3.3;
 inline constexpr double lod_zoom_fine = 5.0;
+
+// Borders and coastlines: each shared border is drawn once (not once per
+// country), and along them vertices closer than this many pixels to the last
+// one drawn are skipped (simplified copies of the outlines, picked by zoom;
+// the exact outline beyond the zooms they are made for). Fills stay exact.
+inline constexpr double outline_error_px = 0.5;
 
 // How a missing finer level is obtained.
 enum class DetailLoading {
@@ -113,10 +122,18 @@ public:
     [[nodiscard]] const std::string& detail_failure() const { return detail_failure_; }
 
 private:
+    // One simplification of the (deduplicated) outlines: its segments, chunked,
+    // in the shared outline index buffer. Used when `tolerance` (degrees of
+    // longitude, Mercator-scaled) spans at most outline_error_px on screen.
+    struct OutlineLevel {
+        double tolerance = 0.0;
+        std::vector<MeshChunk> chunks;
+    };
     struct GpuMesh {
         gl::VertexArray fill_vao, outline_vao;
         gl::Buffer fill_vertices, fill_indices, outline_vertices, outline_indices, fill_countries;
-        std::vector<MeshChunk> fill_chunks, outline_chunks;  // index ranges and bounds, for culling
+        std::vector<MeshChunk> fill_chunks;  // index ranges and bounds, for culling
+        std::vector<OutlineLevel> outline_levels;  // coarsest first; the last one is exact
         std::size_t triangles = 0;
         std::vector<CountryLabelInfo> countries;  // mesh order: names, label points, areas
         // Per-country fill colours (texture row) and what they were made for.
@@ -127,7 +144,9 @@ private:
     struct PreparedMesh {  // ready for upload: projected, chunked
         std::vector<float> fill_positions, outline_positions;
         std::vector<std::uint16_t> fill_country;
-        ChunkedIndices fills, outlines;
+        ChunkedIndices fills;
+        std::vector<std::uint32_t> outline_indices;  // every outline level, one after the other
+        std::vector<OutlineLevel> outline_levels;
         std::size_t triangles = 0;
         std::vector<CountryLabelInfo> countries;
     };
@@ -141,6 +160,7 @@ private:
     void poll_background_load(Lod lod);
     static PreparedMesh prepare(const CountryMesh& mesh, Lod lod);
     static GpuMesh upload(const PreparedMesh& prepared);
+    static const OutlineLevel& outline_level_for(const GpuMesh& mesh, const Camera& camera);
     GpuMesh load_now(Lod lod) const;
 
     static void set_view_uniforms(const ShaderProgram& program, const Camera& camera);

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <unordered_set>
 
 namespace muster {
 
@@ -56,6 +58,81 @@ ChunkedIndices chunk_primitives(const std::vector<float>& lonlat, const std::vec
             chunk.bounds.max_lat = std::max(chunk.bounds.max_lat, lat);
         }
         out.chunks.push_back(chunk);
+    }
+    return out;
+}
+
+}  // namespace muster
+
+namespace muster {
+
+std::vector<std::uint32_t> unique_segments(const std::vector<float>& lonlat, const std::vector<std::uint32_t>& indices) {
+    auto point_key = [&](std::uint32_t vertex) {
+        std::uint32_t x = 0, y = 0;
+        const float lon = lonlat[vertex * 2] + 0.0f, lat = lonlat[vertex * 2 + 1] + 0.0f;  // -0 -> +0
+        std::memcpy(&x, &lon, sizeof x);
+        std::memcpy(&y, &lat, sizeof y);
+        return (static_cast<std::uint64_t>(x) << 32) | y;
+    };
+    struct Key {
+        std::uint64_t a, b;
+        bool operator==(const Key&) const = default;
+    };
+    struct Hash {
+        std::size_t operator()(const Key& k) const noexcept {
+            std::uint64_t h = k.a * 0x9E3779B97F4A7C15ull;
+            h ^= (k.b + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
+            return static_cast<std::size_t>(h ^ (h >> 29));
+        }
+    };
+    std::unordered_set<Key, Hash> seen;
+    seen.reserve(indices.size() / 2);
+    std::vector<std::uint32_t> out;
+    out.reserve(indices.size());
+    for (std::size_t i = 0; i + 1 < indices.size(); i += 2) {
+        std::uint64_t a = point_key(indices[i]), b = point_key(indices[i + 1]);
+        if (a == b) continue;
+        if (b < a) std::swap(a, b);
+        if (!seen.insert({a, b}).second) continue;
+        out.push_back(indices[i]);
+        out.push_back(indices[i + 1]);
+    }
+    return out;
+}
+
+std::vector<std::uint32_t> simplify_segment_chains(const std::vector<float>& lonlat,
+                                                   const std::vector<std::uint32_t>& indices, double tolerance,
+                                                   double y_scale) {
+    const double tolerance2 = tolerance * tolerance;
+    auto far_enough = [&](std::uint32_t from, std::uint32_t to) {
+        const double dx = static_cast<double>(lonlat[to * 2]) - lonlat[from * 2];
+        const double dy = (static_cast<double>(lonlat[to * 2 + 1]) - lonlat[from * 2 + 1]) * y_scale;
+        return dx * dx + dy * dy >= tolerance2;
+    };
+    std::vector<std::uint32_t> out;
+    out.reserve(indices.size() / 2);
+    std::size_t i = 0;
+    const std::size_t n = indices.size() / 2 * 2;
+    while (i < n) {
+        // One chain: segments i, i+2, ... while each starts where the last ended.
+        std::uint32_t kept = indices[i];
+        std::uint32_t current = indices[i + 1];
+        i += 2;
+        for (;;) {
+            const bool continues = i < n && indices[i] == current;
+            if (!continues) {  // end of chain: always keep its last vertex
+                out.push_back(kept);
+                out.push_back(current);
+                break;
+            }
+            if (far_enough(kept, current)) {
+                out.push_back(kept);
+                out.push_back(current);
+                kept = current;
+            }
+            current = indices[i + 1];
+            i += 2;
+        }
     }
     return out;
 }

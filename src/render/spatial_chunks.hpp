@@ -30,3 +30,24 @@ ChunkedIndices chunk_primitives(const std::vector<float>& lonlat, const std::vec
                                 int corners, double cell_degrees);
 
 }  // namespace muster
+
+namespace muster {
+
+// Outline segments (pairs of indices into lonlat) with the same two end
+// points, in either direction, kept once, first occurrence first: rings of
+// neighbouring countries share their border, so a land border is otherwise
+// drawn twice. Degenerate segments (both ends equal) are dropped too.
+std::vector<std::uint32_t> unique_segments(const std::vector<float>& lonlat, const std::vector<std::uint32_t>& indices);
+
+// Fewer, longer segments along chains (a segment whose first index is the
+// previous segment's second one continues the chain): walking each chain, a
+// vertex is kept when it lies at least `tolerance` from the last kept one
+// (distance in lonlat units, latitude differences multiplied by y_scale), and
+// the last vertex of every chain is always kept. Every dropped vertex lies
+// within `tolerance` of the line drawn instead, so at a zoom where tolerance
+// is under a pixel the outline looks the same with far fewer segments.
+std::vector<std::uint32_t> simplify_segment_chains(const std::vector<float>& lonlat,
+                                                   const std::vector<std::uint32_t>& indices, double tolerance,
+                                                   double y_scale = 1.0);
+
+}  // namespace muster
