@@ -12,8 +12,9 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
     return it == items.end() ? nullptr : &*it;
 }
 
-// Byte offset of code point `index` in UTF-8 text (text.size() past the end).
-std::size_t byte_offset(std::string_view text, std::size_t index) {
+}  // namespace
+
+std::size_t code_point_to_byte(std::string_view text, std::size_t index) {
     std::size_t seen = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
@@ -23,8 +24,6 @@ std::size_t byte_offset(std::string_view text, std::size_t index) {
     return text.size();
 }
 
-}  // namespace
-
 const Place* Scenario::place(std::string_view id) const { return find_by_id(places, id); }
 const Source* Scenario::source(std::string_view id) const { return find_by_id(sources, id); }
 
@@ -32,8 +31,8 @@ std::string_view Scenario::mention_text(const Mention& mention) const {
     const Source* src = source(mention.source);
     if (!src || mention.span.end < mention.span.start) return {};
     const std::string_view text = src->text;
-    const std::size_t begin = byte_offset(text, mention.span.start);
-    const std::size_t end = byte_offset(text, mention.span.end);
+    const std::size_t begin = code_point_to_byte(text, mention.span.start);
+    const std::size_t end = code_point_to_byte(text, mention.span.end);
     return text.substr(begin, end - begin);
 }
 

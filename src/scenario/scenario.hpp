@@ -112,4 +112,9 @@ struct Scenario {
     friend bool operator==(const Scenario&, const Scenario&) = default;
 };
 
+// Byte offset of code point `index` in UTF-8 text; text.size() when the
+// index is at or past the end. Spans count code points; text is stored, and
+// drawn, as bytes.
+std::size_t code_point_to_byte(std::string_view text, std::size_t index);
+
 }  // namespace muster::scenario

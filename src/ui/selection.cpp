@@ -40,16 +40,6 @@ std::optional<scenario::Mention> entity_mention(const scenario::Scenario& scenar
     return std::nullopt;
 }
 
-std::size_t code_point_to_byte(std::string_view text, std::size_t index) {
-    std::size_t seen = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
-        if (seen == index) return i;
-        ++seen;
-    }
-    return text.size();
-}
-
 namespace {
 
 // A full stop, question or exclamation mark followed by a space ends a

@@ -43,9 +43,8 @@ std::optional<LatLon> entity_position(const scenario::Scenario& scenario, const 
 // The entity's first mention in the text, if it has one.
 std::optional<scenario::Mention> entity_mention(const scenario::Scenario& scenario, const EntityRef& entity);
 
-// Byte offset of code point `index` in UTF-8 text; text.size() when the index
-// is at or past the end. Scenario spans count code points, ImGui draws bytes.
-std::size_t code_point_to_byte(std::string_view text, std::size_t index);
+// Scenario spans count code points, ImGui draws bytes (scenario.hpp).
+using scenario::code_point_to_byte;
 
 // The sentence of text around bytes [begin, end): from after the previous
 // full stop (or line break) to the next one, trimmed. For tooltips.
