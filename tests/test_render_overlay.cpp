@@ -579,3 +579,32 @@ TEST_CASE("overlay frame times (MUSTER_OVERLAY_SHOTS=DIR)") {
                 << " ms, p99 " << times[times.size() * 99 / 100] << " ms, max " << times.back() << " ms");
     }
 }
+
+TEST_CASE("overlay: forces placed at a neighbour they border stand on the shared border") {
+    sc::Scenario scenario = test_scenario();
+    scenario.places.push_back(make_place("p3", "Ukraine", "UA", "country", {49.0, 32.0}));
+    scenario.figures.push_back(
+        make_figure("f2", "127,000 troops", exact(127000), "troops", "personnel", "RU", "p3"));
+    HeadlessRenderRequest request;
+    request.size = {1000, 700};
+    request.bbox = test_bbox;
+    request.scenario = &scenario;
+    const HeadlessRender render = render_map_headless(request);
+    REQUIRE(render.overlay.symbols.size() == 2);
+    const auto& on_border = render.overlay.symbols[1].figure == 1 ? render.overlay.symbols[1]
+                                                                 : render.overlay.symbols[0];
+    REQUIRE(on_border.figure == 1);
+    // Not at Ukraine's point, but on the RU-UA line (its middle is near 50.3 N 35.6 E).
+    const ScreenPoint country = render.camera.to_screen({49.0, 32.0});
+    CHECK(std::hypot(on_border.centre.x - country.x, on_border.centre.y - country.y) > 100.0);
+    double nearest = 1e9;
+    for (std::size_t i = 0; i + 1 < test_border_line.size(); ++i) {
+        const ScreenPoint a = render.camera.to_screen(test_border_line[i]);
+        const ScreenPoint b = render.camera.to_screen(test_border_line[i + 1]);
+        const double dx = b.x - a.x, dy = b.y - a.y;
+        const double t = std::clamp(((on_border.centre.x - a.x) * dx + (on_border.centre.y - a.y) * dy) /
+                                        (dx * dx + dy * dy), 0.0, 1.0);
+        nearest = std::min(nearest, std::hypot(on_border.centre.x - (a.x + t * dx), on_border.centre.y - (a.y + t * dy)));
+    }
+    CHECK(nearest < 2.0);
+}

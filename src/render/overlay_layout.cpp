@@ -12,6 +12,7 @@
 #include <imgui_internal.h>  // ImTextCharFromUtf8: UTF-8 decoding as ImGui itself does it
 
 #include <algorithm>
+#include <optional>
 #include <cfloat>
 #include <cmath>
 #include <numbers>
@@ -119,6 +120,7 @@ struct Stack {
     float width = 0.0f, height = 0.0f;  // the whole stack with amplifiers
     float weight = 0.0f;                // placement priority: the stronger first
     ScreenBox box;                      // placed, absolute
+    bool on_border = false;             // forces standing on a border, not at the place itself
 };
 
 Row make_row(const Context& ctx, const scenario::Figure& figure, std::size_t index) {
@@ -141,29 +143,82 @@ float label_padding(const Context& ctx) { return ctx.px(3.0f); }
 float city_spacing(const Context& ctx) { return ctx.px(7.0f); }
 float row_gap(const Context& ctx) { return ctx.px(6.0f); }
 
+// The point halfway along a border's lines, by length (lon/lat, with
+// longitudes shortened by cos(latitude) so the measure is roughly even).
+std::optional<LatLon> halfway_along(const std::vector<std::vector<LatLon>>& lines) {
+    constexpr double kRad = 3.14159265358979323846 / 180.0;
+    auto length = [&](LatLon p, LatLon q) {
+        const double dx = (q.lon - p.lon) * std::cos((p.lat + q.lat) / 2 * kRad);
+        return std::hypot(dx, q.lat - p.lat);
+    };
+    double total = 0.0;
+    for (const auto& line : lines)
+        for (std::size_t i = 1; i < line.size(); ++i) total += length(line[i - 1], line[i]);
+    if (total <= 0.0) return std::nullopt;
+    double left = total / 2;
+    for (const auto& line : lines)
+        for (std::size_t i = 1; i < line.size(); ++i) {
+            const double step = length(line[i - 1], line[i]);
+            if (step >= left && step > 0.0) {
+                const double t = left / step;
+                return LatLon{line[i - 1].lat + (line[i].lat - line[i - 1].lat) * t,
+                              line[i - 1].lon + (line[i].lon - line[i - 1].lon) * t};
+            }
+            left -= step;
+        }
+    return lines.back().back();
+}
+
+// Forces of one country placed at a neighbour it borders ("127,000 Russian
+// troops on Ukraine's borders") stand on that border, not in the middle of
+// the country they face: the point halfway along the shared boundary.
+std::optional<LatLon> border_anchor(const scenario::Scenario& scenario, const scenario::Figure& figure,
+                                    const scenario::Place& place) {
+    if (place.feature != "country" || figure.actor.size() != 2 || figure.actor == place.country) return std::nullopt;
+    for (const scenario::Border& border : scenario.borders) {
+        const bool pair = (border.a == figure.actor && border.b == place.country) ||
+                          (border.b == figure.actor && border.a == place.country);
+        if (pair) return halfway_along(border.lines);
+    }
+    return std::nullopt;
+}
+
+void finish_stack(const Context& ctx, Stack& stack) {
+    float amplifiers = 0.0f;
+    for (const Row& row : stack.rows) {
+        stack.column = std::max(stack.column, row.frame.x);
+        amplifiers = std::max({amplifiers, row.strength.x, row.what.x});
+        stack.height += row.height;
+        stack.weight += std::max(row.spec.halo_fill_pt, row.spec.halo_ring_pt) + 1.0f;
+    }
+    stack.height += row_gap(ctx) * static_cast<float>(stack.rows.size() - 1);
+    stack.width = stack.column + amplifier_gap(ctx) + amplifiers;
+}
+
+// One stack per place, and one per place-and-border for forces standing on
+// a border (border_anchor).
 std::vector<Stack> build_stacks(const Context& ctx, const scenario::Scenario& scenario) {
     std::vector<Stack> stacks;
     for (const scenario::Place& place : scenario.places) {
-        Stack stack;
-        stack.place = &place;
-        stack.at = ctx.camera.to_screen(place.point);
-        if (!in_view(ctx.view, stack.at)) continue;
+        Stack at_place, on_border;
+        at_place.place = on_border.place = &place;
+        at_place.at = ctx.camera.to_screen(place.point);
+        on_border.on_border = true;
         for (std::size_t f = 0; f < scenario.figures.size(); ++f) {
             const scenario::Figure& figure = scenario.figures[f];
             if (figure.place != place.id || !is_deployment(figure)) continue;
-            stack.rows.push_back(make_row(ctx, figure, f));
+            if (const auto anchor = border_anchor(scenario, figure, place)) {
+                on_border.at = ctx.camera.to_screen(*anchor);
+                on_border.rows.push_back(make_row(ctx, figure, f));
+            } else {
+                at_place.rows.push_back(make_row(ctx, figure, f));
+            }
         }
-        if (stack.rows.empty()) continue;
-        float amplifiers = 0.0f;
-        for (const Row& row : stack.rows) {
-            stack.column = std::max(stack.column, row.frame.x);
-            amplifiers = std::max({amplifiers, row.strength.x, row.what.x});
-            stack.height += row.height;
-            stack.weight += std::max(row.spec.halo_fill_pt, row.spec.halo_ring_pt) + 1.0f;
+        for (Stack* stack : {&at_place, &on_border}) {
+            if (stack->rows.empty() || !in_view(ctx.view, stack->at)) continue;
+            finish_stack(ctx, *stack);
+            stacks.push_back(std::move(*stack));
         }
-        stack.height += row_gap(ctx) * static_cast<float>(stack.rows.size() - 1);
-        stack.width = stack.column + amplifier_gap(ctx) + amplifiers;
-        stacks.push_back(std::move(stack));
     }
     return stacks;
 }
@@ -269,7 +324,7 @@ std::vector<ScreenBox> around_stack(const Context& ctx, const ScreenBox& stack, 
 
 const Stack* stack_of(const std::vector<Stack>& stacks, const scenario::Place& place) {
     for (const Stack& stack : stacks)
-        if (stack.place == &place) return &stack;
+        if (stack.place == &place && !stack.on_border) return &stack;
     return nullptr;
 }
 
