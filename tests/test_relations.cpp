@@ -198,3 +198,10 @@ TEST_CASE("actor: a demonym qualifying a force earlier in the sentence") {
     // A nationality of a person names no side for the troops.
     CHECK(linked("A Ukrainian official said 5,000 troops were near Kharkiv.", "5,000 troops") == "@Kharkiv");
 }
+
+TEST_CASE("borders: coordinated adjectives between the owner and the noun") {
+    const Linked l("Analysts put the Russian force massed along Ukraine's northern and eastern borders at about "
+                   "90,000 troops.");
+    CHECK(l.borders() == "RU-UA");
+    CHECK(l.link("about 90,000 troops") == "RU@Ukraine");
+}

@@ -660,6 +660,9 @@ private:
                 lead = figures_[static_cast<std::size_t>(g)].first_token;
             } else if (is_premodifier(lead - 1) && !is_word(lead - 1, kDeterminers)) {
                 --lead;
+            } else if (lead - 1 > sb_ && (t_.is(lead - 1, "and") || t_.is(lead - 1, "or")) &&
+                       is_premodifier(lead - 2) && !is_word(lead - 2, kDeterminers)) {
+                --lead;  // "Ukraine's northern and eastern borders"
             } else {
                 break;
             }
