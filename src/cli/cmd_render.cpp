@@ -1,36 +1,46 @@
-// muster render: the map drawn headless into a PNG.
+// muster render: the map drawn headless into a PNG or a GeoTIFF.
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/help.hpp"
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "export/geotiff.hpp"
 #include "export/png_writer.hpp"
 #include "extract/open_document.hpp"
 #include "platform/offscreen_surface.hpp"
 #include "render/headless_render.hpp"
 #include "render/view_spec.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace muster::cli {
 namespace {
 
 constexpr const char* usage =
-    "usage: muster render [INPUT] -o OUT.png [--size WxH] [--bbox MINLON,MINLAT,MAXLON,MAXLAT]\n"
-    "Draws the map without a window and writes a PNG (the path is printed).\n"
+    "usage: muster render [INPUT] -o OUT.png|OUT.tif [--size WxH] [--bbox MINLON,MINLAT,MAXLON,MAXLAT]\n"
+    "                     [--world-file]\n"
+    "Draws the map without a window and writes a PNG or a GeoTIFF (the path is printed).\n"
     "\n"
     "  INPUT            article (.txt/.html: extracted) or scenario file to draw;\n"
     "                   without --bbox the map frames what it holds\n"
-    "  -o OUT.png       where to write; written atomically, never half a file\n"
+    "  -o OUT           where to write, by extension: .png (image) or .tif/.tiff\n"
+    "                   (GeoTIFF in EPSG:3857 Web Mercator, tiled, DEFLATE, with the\n"
+    "                   exact geotransform: opens in QGIS on top of Natural Earth);\n"
+    "                   written atomically, never half a file\n"
     "  --size WxH       image size in pixels, each side 1..16384 (default 1920x1080)\n"
     "  --bbox W,S,E,N   area to fit, degrees (default: the whole world); the\n"
-    "                   image's aspect is kept, so one direction shows more\n";
+    "                   image's aspect is kept, so one direction shows more\n"
+    "  --world-file     with a PNG: also write OUT.pgw (world file) and OUT.prj\n"
+    "                   (EPSG:3857 as ESRI WKT) so GIS tools can place the image\n";
 
 constexpr const char* size_syntax = "WIDTHxHEIGHT with each side from 1 to 16384";
 constexpr const char* bbox_syntax =
@@ -50,6 +60,33 @@ std::optional<Extent> parse_bbox(const Args& args) {
     throw Error(args.message("option '--bbox' expects " + std::string(bbox_syntax) + ", got '" + *text + "'"));
 }
 
+enum class OutputFormat { png, geotiff };
+
+// The writer, chosen by OUT's extension (any case), so "-o map.tif" just works.
+OutputFormat output_format(const Args& args, const std::filesystem::path& target) {
+    std::string extension = target.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (extension == ".png") return OutputFormat::png;
+    if (extension == ".tif" || extension == ".tiff") return OutputFormat::geotiff;
+    const std::string problem = extension.empty() ? "output '" + target.string() + "' has no extension"
+                                                  : "unsupported output extension '" + target.extension().string() + "'";
+    throw Error(args.message(problem + " (supported: .png, .tif, .tiff)"));
+}
+
+// The .pgw and .prj beside a PNG just written. If they cannot be written the
+// PNG goes too: a georeferenced PNG without its georeference is the partial
+// result the user asked us not to leave.
+void write_png_side_cars(const Camera& camera, const std::filesystem::path& png) {
+    try {
+        write_world_files(camera, png);
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove(png, ignored);
+        throw;
+    }
+}
+
 // The scenario to draw: INPUT's, or none for the plain map.
 std::optional<scenario::Scenario> open_input(const Args& args) {
     if (args.positional().empty()) return std::nullopt;
@@ -66,7 +103,8 @@ int cmd_render(const Words& words) {
     Args args("render", words);
     // --samples N (multisampling, 1 = off) and --timing (milliseconds on
     // stderr) are for benchmarks and tests; not in the usage text.
-    args.option("-o").option("--size").option("--bbox").option("--samples").flag("--timing").positionals(0, 1);
+    args.option("-o").option("--size").option("--bbox").option("--samples");
+    args.flag("--timing").flag("--world-file").positionals(0, 1);
     args.parse();
 
     const auto output = args.value("-o");
@@ -76,19 +114,31 @@ int cmd_render(const Words& words) {
     request.bbox = parse_bbox(args);
     request.samples = args.int_value("--samples", request.samples, 1, 16);
     const std::filesystem::path target(*output);
-    check_writable(target);  // fail before seconds of rendering, not after
+    const OutputFormat format = output_format(args, target);
+    const bool world_file = args.has("--world-file");
+    if (world_file && format != OutputFormat::png)
+        throw Error(args.message("--world-file goes with a PNG; a GeoTIFF carries its georeference inside"));
+    // Fail before seconds of rendering, not after.
+    check_writable(target);
+    if (world_file) check_writable(world_file_path(target));
     const std::optional<scenario::Scenario> scenario = open_input(args);
     request.scenario = scenario ? &*scenario : nullptr;
 
     const HeadlessRender render = render_map_headless(request);
     const auto encode_start = std::chrono::steady_clock::now();
-    write_png(render.image, target);
+    if (format == OutputFormat::geotiff) {
+        write_geotiff(render.image, render.camera, target);
+    } else {
+        write_png(render.image, target);
+        if (world_file) write_png_side_cars(render.camera, target);
+    }
     const double encode_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - encode_start).count();
 
     if (args.has("--timing"))
-        std::fprintf(stderr, "muster render: setup %.1f ms, draw+read-back %.1f ms, PNG %.1f ms (%dx%d)\n",
-                     render.setup_ms, render.draw_ms, encode_ms, request.size.width, request.size.height);
+        std::fprintf(stderr, "muster render: setup %.1f ms, draw+read-back %.1f ms, %s %.1f ms (%dx%d)\n",
+                     render.setup_ms, render.draw_ms, format == OutputFormat::geotiff ? "GeoTIFF" : "PNG", encode_ms,
+                     request.size.width, request.size.height);
     std::printf("%s\n", target.string().c_str());
     return 0;
 }

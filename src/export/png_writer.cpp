@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <vector>
 
 namespace muster {
 namespace {
@@ -59,25 +60,37 @@ DatasetPtr memory_dataset(const RgbaImage& image, int bands) {
 
 }  // namespace
 
-void write_png(const RgbaImage& image, const std::filesystem::path& target, const PngOptions& options) {
+void write_image_with_gdal(const RgbaImage& image, const std::filesystem::path& target, const GdalEncoding& encoding) {
     if (image.size.width < 1 || image.size.height < 1 ||
         image.pixels.size() != static_cast<std::size_t>(image.size.width) * image.size.height * 4)
         throw Error(target.string() + ": cannot write (empty or inconsistent image)");
     write_file_atomically(target, [&](const std::filesystem::path& temp) {
         QuietGdalErrors quiet;
-        const DatasetPtr source = memory_dataset(image, options.keep_alpha ? 4 : 3);
-        const std::string zlevel = "ZLEVEL=" + std::to_string(options.zlevel);
-        const char* create_options[] = {zlevel.c_str(), nullptr};
-        GDALDataset* written = driver("PNG")->CreateCopy(temp.c_str(), source.get(), FALSE,
-                                                          const_cast<char**>(create_options), nullptr, nullptr);
+        const DatasetPtr source = memory_dataset(image, encoding.bands);
+        if (encoding.decorate) encoding.decorate(*source);
+        std::vector<const char*> create_options;
+        for (const std::string& option : encoding.creation_options) create_options.push_back(option.c_str());
+        create_options.push_back(nullptr);
+        GDALDataset* written = driver(encoding.driver.c_str())
+                                   ->CreateCopy(temp.c_str(), source.get(), FALSE,
+                                                const_cast<char**>(create_options.data()), nullptr, nullptr);
         if (written) GDALClose(GDALDataset::ToHandle(written));  // flushes the file
         const bool ok = written && CPLGetLastErrorType() < CE_Failure;
         // GDAL may leave a side-car of metadata beside the temporary file.
         std::error_code ignored;
         std::filesystem::remove(temp.string() + ".aux.xml", ignored);
         // write_file_atomically turns this into "TARGET: cannot write (REASON)".
-        if (!ok) throw std::runtime_error(QuietGdalErrors::last_message("PNG encoding failed"));
+        if (!ok) throw std::runtime_error(QuietGdalErrors::last_message((encoding.what + " failed").c_str()));
     });
+}
+
+void write_png(const RgbaImage& image, const std::filesystem::path& target, const PngOptions& options) {
+    GdalEncoding encoding;
+    encoding.driver = "PNG";
+    encoding.bands = options.keep_alpha ? 4 : 3;
+    encoding.creation_options = {"ZLEVEL=" + std::to_string(options.zlevel)};
+    encoding.what = "PNG encoding";
+    write_image_with_gdal(image, target, encoding);
 }
 
 }  // namespace muster
