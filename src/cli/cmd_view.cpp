@@ -19,7 +19,8 @@ namespace {
 constexpr const char* usage =
     "usage: muster view [FILE] [--bbox MINLON,MINLAT,MAXLON,MAXLAT]\n"
     "Opens the map window. Drag to pan, scroll to zoom about the pointer,\n"
-    "+/- and arrow keys, Home for the whole world, Ctrl+Q to quit.\n"
+    "+/- and arrow keys, Home for the whole world, Ctrl+F to search for a place,\n"
+    "M to measure (click A, then B), Ctrl+Q to quit.\n"
     "\n"
     "  FILE             article (.txt/.html: extracted) or scenario file to show;\n"
     "                   the first view frames what it holds\n"
@@ -39,8 +40,10 @@ int cmd_view(const Words& words) {
     // Hidden, for tests and screenshots under xvfb-run: --frames N (quit after
     // N frames), --screenshot FILE.png (save the last frame), --window WxH
     // (window size in points), --no-vsync, --timing (frame times on stderr),
-    // --about (open the About box).
+    // --about (open the About box), --search NAME (run that search in the
+    // search box), --measure LAT,LON,LAT,LON (measure tool on, A and B set).
     args.option("--bbox").option("--frames").option("--screenshot").option("--window");
+    args.option("--search").option("--measure");
     args.flag("--no-vsync").flag("--timing").flag("--about").positionals(0, 1);
     args.parse();
 
@@ -64,6 +67,13 @@ int cmd_view(const Words& words) {
     options.vsync = !args.has("--no-vsync");
     options.timing = args.has("--timing");
     options.show_about = args.has("--about");
+    if (const auto text = args.value("--search")) options.search = *text;
+    if (const auto text = args.value("--measure")) {
+        LatLon a, b;
+        if (std::sscanf(text->c_str(), "%lf,%lf,%lf,%lf", &a.lat, &a.lon, &b.lat, &b.lon) != 4)
+            throw Error(args.message("option '--measure' expects LAT,LON,LAT,LON, got '" + *text + "'"));
+        options.measure = std::pair(a, b);
+    }
     if (!ui::display_available()) throw Error(no_display_message);
     if (!args.positional().empty()) {
         std::vector<std::string> warnings;

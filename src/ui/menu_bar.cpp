@@ -14,6 +14,7 @@ void draw_menu_bar(ViewState& state) {
         if (ImGui::MenuItem("Home view", "Home")) state.reset_view_requested = true;
         ImGui::MenuItem("Graticule", nullptr, &state.style.show_graticule);
         ImGui::MenuItem("Article and entities", nullptr, &state.show_side_panels);
+        ImGui::MenuItem("Measure", "M", &state.measure.active);
         if (ImGui::MenuItem("Clear selection", nullptr, false, !state.selected.empty())) state.selected = {};
         ImGui::EndMenu();
     }

@@ -1,5 +1,5 @@
 // The window's main menu: File (Quit), View (fit, graticule, side panels,
-// clear selection), Help (About).
+// measure tool, clear selection), Help (About).
 #pragma once
 
 #include "ui/view_state.hpp"

@@ -1,5 +1,7 @@
 #include "ui/status_bar.hpp"
 
+#include "ui/grid_reference.hpp"
+
 #include <imgui.h>
 
 #include <cmath>
@@ -30,6 +32,14 @@ void draw_status_bar(const ViewState& state) {
         const std::string where = state.cursor ? format_lat_lon(*state.cursor) : std::string("\u2014");
         ImGui::TextUnformatted(where.c_str());
         ImGui::SameLine(230.0f);
+        const std::string grid = state.cursor ? format_mgrs(*state.cursor) : std::string("\u2014");
+        ImGui::Text("MGRS %s", grid.c_str());
+        ImGui::SameLine(420.0f);
+        // The scale at the cursor (Mercator's scale changes with latitude),
+        // else at the centre of the view.
+        const double lat = state.cursor ? state.cursor->lat : state.camera.centre().lat;
+        ImGui::Text("%s", format_scale(metres_per_pixel(state.camera.world_pixels(), lat)).c_str());
+        ImGui::SameLine(0.0f, 24.0f);
         ImGui::Text("zoom %.2f", state.camera.zoom());
         ImGui::SameLine(0.0f, 24.0f);
         if (state.detail_drawn == state.detail_wanted)

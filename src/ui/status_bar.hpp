@@ -1,5 +1,6 @@
-// The strip along the bottom of the window: cursor position, zoom, level of
-// detail, frame time.
+// The strip along the bottom of the window: cursor position (lat/lon and
+// MGRS, grid_reference.hpp), scale at the cursor's latitude ("10 km = 83 px",
+// camera pixels), zoom, level of detail, frame time.
 #pragma once
 
 #include "core/geo.hpp"

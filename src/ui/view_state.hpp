@@ -14,8 +14,45 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace muster::ui {
+
+// The measure tool (measure_tool.hpp): while active, clicks on the map set
+// a, then b; a third click starts again from a.
+struct MeasureState {
+    bool active = false;
+    std::optional<LatLon> a;
+    std::optional<LatLon> b;
+};
+
+// One place the search box offers (search_box.hpp), already reduced to what
+// the list shows and what picking it does.
+struct SearchHit {
+    std::string id;       // Place::id(): "703448", "UA", "RU.61"
+    std::string name;
+    std::string kind;     // "city", "country", ...
+    std::string country;  // ISO alpha-2, may be empty
+    LatLon point;
+    double zoom = 0.0;    // how close to fly in, by kind
+};
+
+// The search box's state: the text, the last search's hits and which one
+// Enter picks.
+struct SearchState {
+    std::array<char, 128> text{};
+    std::string searched;           // the text the hits are for
+    std::vector<SearchHit> hits;
+    bool open = false;              // the hit list (or "no match") is showing
+    int highlighted = 0;
+};
+
+// A zoom change that waits for a fly-to to arrive: then the map zooms about
+// `at`, so the place stays where the fly-to put it.
+struct ZoomTarget {
+    LatLon at;
+    double zoom = 0.0;
+};
 
 struct ViewState {
     Camera camera;
@@ -31,6 +68,7 @@ struct ViewState {
     EntityRef selected;
     // Fly-to request: the main loop moves the camera there over a few frames.
     std::optional<LatLon> camera_target;
+    std::optional<ZoomTarget> zoom_target;  // after camera_target: the search's zoom by kind
     // Set with a selection made outside the article (map, table): the
     // article scrolls the selected span into view once, then clears it.
     bool reveal_in_article = false;
@@ -59,6 +97,9 @@ struct ViewState {
     bool show_about = false;
     bool quit_requested = false;
     bool reset_view_requested = false;
+
+    MeasureState measure;
+    SearchState search;
 
     std::string notice;  // one-line message shown in the status bar (e.g. a failed detail level)
 };

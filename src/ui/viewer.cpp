@@ -13,7 +13,9 @@
 #include "ui/imgui_layer.hpp"
 #include "ui/map_input.hpp"
 #include "ui/map_links.hpp"
+#include "ui/measure_tool.hpp"
 #include "ui/menu_bar.hpp"
+#include "ui/search_box.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/view_state.hpp"
 
@@ -27,7 +29,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
+#include <exception>
 #include <numeric>
+#include <optional>
+#include <string>
 
 namespace muster::ui {
 namespace {
@@ -80,6 +85,32 @@ private:
     std::chrono::steady_clock::time_point start_;
     std::deque<double> recent_;
     std::vector<double> all_;
+};
+
+// The gazetteer for the search box, loaded on the first search (memory-
+// mapping the index takes milliseconds, but a viewer that never searches
+// should not pay for it, nor for building it when the index is missing).
+class LazyGazetteer {
+public:
+    // Candidates for name; none when the gazetteer cannot load (see failure()).
+    std::vector<Candidate> lookup(std::string_view name, std::size_t limit) {
+        if (!tried_) {
+            tried_ = true;
+            try {
+                gazetteer_.emplace(Gazetteer::load());
+            } catch (const std::exception& error) {
+                failure_ = std::string("search unavailable: ") + error.what();
+            }
+        }
+        return gazetteer_ ? gazetteer_->lookup(name, limit) : std::vector<Candidate>{};
+    }
+    // Why searching finds nothing: empty while the gazetteer loads fine.
+    [[nodiscard]] const std::string& failure() const { return failure_; }
+
+private:
+    bool tried_ = false;
+    std::optional<Gazetteer> gazetteer_;
+    std::string failure_;
 };
 
 // Feeds SDL events to ImGui; returns whether any arrived. Waits up to
@@ -152,10 +183,11 @@ void draw_side_column(ViewState& state) {
     ImGui::End();
 }
 
-void draw_panels(ViewState& state) {
+void draw_panels(ViewState& state, const PlaceLookup& lookup) {
     draw_menu_bar(state);
     draw_status_bar(state);
     draw_side_column(state);
+    draw_search_box(state, lookup);
     draw_about_panel(state);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     draw_attribution(ImGui::GetBackgroundDrawList(), ImGui::GetFont(), ImGui::GetFontSize() * 0.85f,
@@ -170,6 +202,23 @@ void copy_frame_info(ViewState& state, const MapRenderer& renderer) {
     state.detail_loading = frame.loading;
     state.overlay_loading = renderer.overlay().loading();
     state.notice = renderer.detail_failure();
+}
+
+// --search and --measure (screenshots): the search already run, the
+// measure tool on with both points.
+void apply_tool_options(const ViewerOptions& options, ViewState& state, const PlaceLookup& lookup) {
+    if (!options.search.empty()) {
+        const std::size_t length = std::min(options.search.size(), state.search.text.size() - 1);
+        std::copy_n(options.search.begin(), length, state.search.text.begin());
+        state.search.searched = state.search.text.data();
+        state.search.hits = search_places(lookup, state.search.searched);
+        state.search.open = true;
+    }
+    if (options.measure) {
+        state.measure.active = true;
+        state.measure.a = options.measure->first;
+        state.measure.b = options.measure->second;
+    }
 }
 
 }  // namespace
@@ -197,6 +246,11 @@ int run_viewer(const ViewerOptions& options) {
     ViewState state;
     state.scenario = options.scenario;
     state.show_about = options.show_about;
+    LazyGazetteer gazetteer;
+    const PlaceLookup lookup = [&](std::string_view name, std::size_t limit) {
+        return gazetteer.lookup(name, limit);
+    };
+    apply_tool_options(options, state, lookup);
     const float width_pt = static_cast<float>(surface.drawable_size().width) / surface.pixel_ratio();
     update_map_left(state, width_pt, surface.pixel_ratio());
     state.camera = initial_camera(options, state, surface.drawable_size(), surface.pixel_ratio());
@@ -205,7 +259,7 @@ int run_viewer(const ViewerOptions& options) {
     for (int frame = 1; !state.quit_requested; ++frame) {
         const bool free_running = options.frames > 0;
         const bool loading = state.detail_loading || state.overlay_loading;
-        const bool flying = state.camera_target.has_value();
+        const bool flying = state.camera_target.has_value() || state.zoom_target.has_value();
         const int wait_ms = free_running || flying || busy_frames > 0 ? 0 : loading ? loading_poll_ms : 1000;
         if (pump_events(state, wait_ms)) busy_frames = frames_after_input;
         if (state.quit_requested) break;
@@ -217,16 +271,19 @@ int run_viewer(const ViewerOptions& options) {
         const float ratio = surface.pixel_ratio();
         update_map_left(state, ImGui::GetIO().DisplaySize.x, ratio);
         handle_map_input(state, ratio);
-        if (state.dragging_map) state.camera_target.reset();  // the user takes over from a fly-to
+        handle_measure_input(state, ratio);
+        if (state.dragging_map) state.camera_target.reset(), state.zoom_target.reset();  // the user takes over
         if (state.reset_view_requested) {
             state.camera = home_camera(state, surface.drawable_size(), ratio);
             state.reset_view_requested = false;
         }
         // Hover is rebuilt each frame by whichever view has the pointer.
         state.hovered = {};
-        update_map_hover(state, renderer.overlay().layout(), ratio);
+        // A click in measure mode places a point; it must not select too.
+        if (!state.measure.active) update_map_hover(state, renderer.overlay().layout(), ratio);
         const bool hovered_on_map = !state.hovered.empty();
         step_fly_to(state, fly_to_fraction);
+        step_zoom_to(state, fly_to_fraction);
         renderer.set_style(state.style);
         renderer.set_scenario(&state.scenario);
         surface.make_current();
@@ -235,7 +292,9 @@ int run_viewer(const ViewerOptions& options) {
         // Symbols and labels under the panels; ImGui works in points, the camera in pixels.
         renderer.draw_overlay(ImGui::GetBackgroundDrawList(), map_fonts, OverlayScale{ratio, ratio});
         copy_frame_info(state, renderer);
-        draw_panels(state);
+        if (state.notice.empty()) state.notice = gazetteer.failure();
+        draw_measure(ImGui::GetBackgroundDrawList(), state, ratio);
+        draw_panels(state, lookup);
         // After the panels, which may set hovered; the background list still draws under them.
         draw_map_links(ImGui::GetBackgroundDrawList(), state, renderer.overlay().layout(), ratio, hovered_on_map);
         imgui.render();

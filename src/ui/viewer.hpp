@@ -12,6 +12,8 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <utility>
 
 namespace muster::ui {
 
@@ -25,6 +27,10 @@ struct ViewerOptions {
     std::optional<std::filesystem::path> screenshot;
     bool timing = false;
     bool show_about = false;  // open Help -> About at start (screenshots)
+    // For screenshots of the tools: run this search at start, leaving its
+    // list open; turn the measure tool on with these two points.
+    std::string search;
+    std::optional<std::pair<LatLon, LatLon>> measure;
     // What to show over the map (an opened article or scenario); the first
     // view frames it unless bbox is given.
     scenario::Scenario scenario;
