@@ -214,6 +214,10 @@ TEST_CASE("render --world-file writes a .pgw matching the GeoTIFF at pixel centr
     REQUIRE(placed);
     const GeoTransform png_gt = geotransform_of(*placed);
     for (int i = 0; i < 6; ++i) CHECK(png_gt[i] == doctest::Approx(gt[i]).epsilon(1e-12));
+    // ... and its CRS, from the .aux.xml side file.
+    const OGRSpatialReference* png_srs = placed->GetSpatialRef();
+    REQUIRE(png_srs);
+    CHECK(std::string(png_srs->GetAuthorityCode(nullptr) ? png_srs->GetAuthorityCode(nullptr) : "") == "3857");
 }
 
 TEST_CASE("world files: names and the six numbers") {

@@ -39,8 +39,9 @@ constexpr const char* usage =
     "  --size WxH       image size in pixels, each side 1..16384 (default 1920x1080)\n"
     "  --bbox W,S,E,N   area to fit, degrees (default: the whole world); the\n"
     "                   image's aspect is kept, so one direction shows more\n"
-    "  --world-file     with a PNG: also write OUT.pgw (world file) and OUT.prj\n"
-    "                   (EPSG:3857 as ESRI WKT) so GIS tools can place the image\n";
+    "  --world-file     with a PNG: also write OUT.pgw (world file), OUT.prj\n"
+    "                   (EPSG:3857 as ESRI WKT) and OUT.png.aux.xml (the CRS as\n"
+    "                   GDAL and QGIS read it) so GIS tools can place the image\n";
 
 constexpr const char* size_syntax = "WIDTHxHEIGHT with each side from 1 to 16384";
 constexpr const char* bbox_syntax =

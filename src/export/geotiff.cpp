@@ -108,20 +108,44 @@ std::string world_file_text(const GeoTransform& gt) {
     return text;
 }
 
+std::filesystem::path aux_file_path(const std::filesystem::path& image) {
+    std::filesystem::path aux = image;
+    aux += ".aux.xml";
+    return aux;
+}
+
+// GDAL's PNG driver, and so QGIS, does not read a .prj; it reads the CRS
+// from a PAM side file (map.png.aux.xml).
+std::string pam_text(const OGRSpatialReference& srs) {
+    char* wkt = nullptr;
+    if (srs.exportToWkt(&wkt) != OGRERR_NONE || !wkt) {
+        CPLFree(wkt);
+        throw std::runtime_error("cannot express EPSG:3857 as WKT");
+    }
+    std::string text = "<PAMDataset>\n  <SRS dataAxisToSRSAxisMapping=\"1,2\">";
+    for (const char* c = wkt; *c; ++c) text += *c == '"' ? std::string("&quot;") : std::string(1, *c);
+    text += "</SRS>\n</PAMDataset>\n";
+    CPLFree(wkt);
+    return text;
+}
+
 void write_world_files(const Camera& camera, const std::filesystem::path& image) {
     const std::filesystem::path world = world_file_path(image);
-    std::string wkt;
+    std::string wkt, pam;
     try {
         wkt = web_mercator_esri_wkt();
+        pam = pam_text(web_mercator());
     } catch (const std::exception& e) {
         throw Error(projection_file_path(image).string() + ": cannot write (" + e.what() + ")");
     }
     write_bytes_atomically(world, world_file_text(web_mercator_geotransform(camera)));
     try {
         write_bytes_atomically(projection_file_path(image), wkt + "\n");
+        write_bytes_atomically(aux_file_path(image), pam);
     } catch (...) {
         std::error_code ignored;
         std::filesystem::remove(world, ignored);
+        std::filesystem::remove(projection_file_path(image), ignored);
         throw;
     }
 }

@@ -46,6 +46,9 @@ void write_geotiff(const RgbaImage& image, const Camera& camera, const std::file
 // 'w' (map.png -> map.pgw), and the projection file (map.png -> map.prj).
 std::filesystem::path world_file_path(const std::filesystem::path& image);
 std::filesystem::path projection_file_path(const std::filesystem::path& image);
+// GDAL's side file for a PNG's CRS (map.png -> map.png.aux.xml), which GDAL
+// and QGIS read where they ignore a .prj.
+std::filesystem::path aux_file_path(const std::filesystem::path& image);
 
 // The six lines of a world file: pixel width, row rotation, column rotation,
 // pixel height (negative), and X, Y of the *centre* of the top-left pixel
