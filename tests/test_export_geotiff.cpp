@@ -5,6 +5,8 @@
 #include "render/camera.hpp"
 #include "render/style.hpp"
 
+#include "cli_scratch.hpp"
+
 #include <doctest/doctest.h>
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -34,49 +36,12 @@ constexpr LatLon kyiv{50.4501, 30.5234};
 constexpr LatLon minsk{53.9006, 27.5590};
 constexpr LatLon black_sea{43.5, 34.0};
 
-struct Run {
-    int exit_code = -1;
-    std::string out, err;
-};
+using muster::test::Run;
+using muster::test::slurp;
 
-std::string slurp(const fs::path& file) {
-    std::ifstream in(file);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-// A private folder per test process, removed afterwards.
-class Scratch {
+class Scratch : public muster::test::Scratch {
 public:
-    Scratch() : folder_(fs::temp_directory_path() / ("muster-test-geotiff-" + std::to_string(getpid()))) {
-        fs::create_directories(folder_);
-    }
-    ~Scratch() {
-        std::error_code ignored;
-        fs::remove_all(folder_, ignored);
-    }
-    Scratch(const Scratch&) = delete;
-    Scratch& operator=(const Scratch&) = delete;
-    [[nodiscard]] const fs::path& folder() const { return folder_; }
-
-    // Runs "muster ARGS" with stdout and stderr captured separately.
-    Run muster(const std::string& args) const {
-        const fs::path out = folder_ / "stdout.txt", err = folder_ / "stderr.txt";
-        const std::string command = "'" + std::string(MUSTER_BINARY) + "' " + args + " >'" + out.string() + "' 2>'" +
-                                    err.string() + "'";
-        const int status = std::system(command.c_str());
-        Run run;
-        run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        run.out = slurp(out);
-        run.err = slurp(err);
-        fs::remove(out);
-        fs::remove(err);
-        return run;
-    }
-
-private:
-    fs::path folder_;
+    Scratch() : muster::test::Scratch("geotiff") {}
 };
 
 struct DatasetCloser {

@@ -1,4 +1,6 @@
 // `muster render` through the built binary, as users and scripts run it.
+#include "cli_scratch.hpp"
+
 #include <doctest/doctest.h>
 #include <gdal_priv.h>
 
@@ -15,46 +17,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int exit_code = -1;
-    std::string out, err;
-};
+using muster::test::Run;
+using muster::test::slurp;
 
-std::string slurp(const fs::path& file) {
-    std::ifstream in(file);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-class Scratch {
+class Scratch : public muster::test::Scratch {
 public:
-    Scratch() : folder_(fs::temp_directory_path() / ("muster-test-render-cli-" + std::to_string(getpid()))) {
-        fs::create_directories(folder_);
-    }
-    ~Scratch() {
-        std::error_code ignored;
-        fs::remove_all(folder_, ignored);
-    }
-    [[nodiscard]] const fs::path& folder() const { return folder_; }
-
-    // Runs "env ENV muster ARGS" with stdout and stderr captured separately.
-    Run muster(const std::string& args, const std::string& env = "") const {
-        const fs::path out = folder_ / "stdout.txt", err = folder_ / "stderr.txt";
-        const std::string command = "env " + env + " '" + std::string(MUSTER_BINARY) + "' " + args + " >'" +
-                                    out.string() + "' 2>'" + err.string() + "'";
-        const int status = std::system(command.c_str());
-        Run run;
-        run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        run.out = slurp(out);
-        run.err = slurp(err);
-        fs::remove(out);
-        fs::remove(err);
-        return run;
-    }
-
-private:
-    fs::path folder_;
+    Scratch() : muster::test::Scratch("render-cli") {}
 };
 
 }  // namespace
