@@ -4,6 +4,8 @@
 #include "ui/map_input.hpp"
 #include "ui/view_state.hpp"
 
+#include "headless_imgui.hpp"
+
 #include <doctest/doctest.h>
 #include <imgui.h>
 
@@ -15,19 +17,8 @@ using muster::ui::ViewState;
 namespace {
 
 // A Dear ImGui context with a built font atlas and an 800x600 display.
-class HeadlessImGui {
+class HeadlessImGui : public muster::test::HeadlessImGuiContext {
 public:
-    HeadlessImGui() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(800.0f, 600.0f);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    }
-    ~HeadlessImGui() { ImGui::DestroyContext(); }
 
     // One frame with the mouse at (x, y), the left button as given, and wheel notches.
     void frame(ViewState& state, float x, float y, bool left_down, float wheel = 0.0f, float pixel_ratio = 1.0f) {

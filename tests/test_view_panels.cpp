@@ -7,6 +7,8 @@
 #include "ui/selection.hpp"
 #include "ui/view_state.hpp"
 
+#include "headless_imgui.hpp"
+
 #include <doctest/doctest.h>
 #include <imgui.h>
 
@@ -82,19 +84,8 @@ ViewState europe_state() {
 }
 
 // A Dear ImGui context with a built font atlas and an 800x600 display.
-class HeadlessImGui {
+class HeadlessImGui : public muster::test::HeadlessImGuiContext {
 public:
-    HeadlessImGui() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(800.0f, 600.0f);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    }
-    ~HeadlessImGui() { ImGui::DestroyContext(); }
 
     // One frame of `panel` in a 400x600 window at the top left, the mouse
     // at (x, y); hover is cleared first, as the viewer does.

@@ -13,6 +13,8 @@
 #include "ui/view_state.hpp"
 
 #include <SDL_scancode.h>
+#include "headless_imgui.hpp"
+
 #include <doctest/doctest.h>
 #include <imgui.h>
 
@@ -43,26 +45,8 @@ ViewState europe_state() {
 
 // A Dear ImGui context with a built font atlas, an 800x600 display and the
 // key map the SDL backend sets (keys are SDL scancodes).
-class HeadlessImGui {
+class HeadlessImGui : public muster::test::HeadlessImGuiContext {
 public:
-    HeadlessImGui() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(800.0f, 600.0f);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.KeyMap[ImGuiKey_Enter] = SDL_SCANCODE_RETURN;
-        io.KeyMap[ImGuiKey_Escape] = SDL_SCANCODE_ESCAPE;
-        io.KeyMap[ImGuiKey_Backspace] = SDL_SCANCODE_BACKSPACE;
-        io.KeyMap[ImGuiKey_UpArrow] = SDL_SCANCODE_UP;
-        io.KeyMap[ImGuiKey_DownArrow] = SDL_SCANCODE_DOWN;
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    }
-    ~HeadlessImGui() { ImGui::DestroyContext(); }
-    HeadlessImGui(const HeadlessImGui&) = delete;
-    HeadlessImGui& operator=(const HeadlessImGui&) = delete;
 
     // One frame: the mouse at (x, y), `key` (an SDL scancode, -1: none)
     // held down, `text` typed; then what the viewer does with the map.
