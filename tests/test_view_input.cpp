@@ -16,7 +16,7 @@ using muster::ui::ViewState;
 
 namespace {
 
-// A Dear ImGui context with a built font atlas and an 800x600 display.
+// The shared headless context (headless_imgui.hpp) and this test's frame loop.
 class HeadlessImGui : public muster::test::HeadlessImGuiContext {
 public:
 

@@ -83,7 +83,7 @@ ViewState europe_state() {
     return state;
 }
 
-// A Dear ImGui context with a built font atlas and an 800x600 display.
+// The shared headless context (headless_imgui.hpp) and this test's frame loop.
 class HeadlessImGui : public muster::test::HeadlessImGuiContext {
 public:
 

@@ -43,8 +43,7 @@ ViewState europe_state() {
     return state;
 }
 
-// A Dear ImGui context with a built font atlas, an 800x600 display and the
-// key map the SDL backend sets (keys are SDL scancodes).
+// The shared headless context (headless_imgui.hpp) and this test's frame loop.
 class HeadlessImGui : public muster::test::HeadlessImGuiContext {
 public:
 
