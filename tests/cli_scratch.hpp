@@ -3,6 +3,8 @@
 // exit status.
 #pragma once
 
+#include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -58,5 +60,34 @@ public:
 private:
     std::filesystem::path folder_;
 };
+
+// The result of run_piped(): `status` rather than `exit_code`, as the tests
+// that pipe output (and may redirect input in ARGS) name it.
+struct PipedRun {
+    int status = -1;
+    std::string out, err;
+};
+
+// Runs `muster ARGS` (ARGS shell-quoted; may end in a redirection), reading
+// stdout through a pipe and stderr through a file named after `tag`.
+inline PipedRun run_piped(const std::string& args, const std::string& tag) {
+    static int serial = 0;
+    const std::filesystem::path err_file =
+        std::filesystem::temp_directory_path() /
+        ("muster-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(serial++) + ".err");
+    const std::string command = std::string("'") + MUSTER_BINARY + "' " + args + " 2>'" + err_file.string() + "'";
+    PipedRun run;
+    std::FILE* pipe = ::popen(command.c_str(), "r");
+    if (pipe) {
+        std::array<char, 4096> buffer{};
+        std::size_t got = 0;
+        while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), got);
+        const int status = ::pclose(pipe);
+        run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    run.err = slurp(err_file);
+    std::filesystem::remove(err_file);
+    return run;
+}
 
 }  // namespace muster::test

@@ -1,5 +1,7 @@
 // `muster geocode` and `muster bench` as a user runs them: the built binary,
 // its stdout, stderr and exit status.
+#include "cli_scratch.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -17,41 +19,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using Run = muster::test::PipedRun;
+using muster::test::slurp;
 
 // Runs `muster ARGS` (ARGS already shell-quoted) and captures everything.
-Run muster(const std::string& args) {
-    static int serial = 0;
-    const fs::path err_file =
-        fs::temp_directory_path() / ("muster-geocode-test-" + std::to_string(::getpid()) + "-" +
-                                     std::to_string(serial++) + ".err");
-    const std::string command = std::string("'") + MUSTER_BINARY + "' " + args + " 2>'" + err_file.string() + "'";
-    Run run;
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buffer{};
-    std::size_t got = 0;
-    while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), got);
-    const int status = ::pclose(pipe);
-    run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.err = slurp(err_file);
-    fs::remove(err_file);
-    return run;
-}
+Run run_muster(const std::string& args) { return muster::test::run_piped(args, "geocode-test"); }
 
 }  // namespace
 
 TEST_CASE("geocode Kyiv --json: Kyiv, Ukraine first") {
-    const Run run = muster("geocode Kyiv --json");
+    const Run run = run_muster("geocode Kyiv --json");
     CHECK(run.status == 0);
     CHECK(run.err == "");
     const auto json = nlohmann::json::parse(run.out);
@@ -77,7 +54,7 @@ TEST_CASE("geocode Kyiv --json: Kyiv, Ukraine first") {
 }
 
 TEST_CASE("geocode 'Kuzminsky range' --json: the site in Russia") {
-    const Run run = muster("geocode Kuzminsky range --json");
+    const Run run = run_muster("geocode Kuzminsky range --json");
     CHECK(run.status == 0);
     CHECK(run.err == "");
     const auto json = nlohmann::json::parse(run.out);
@@ -97,7 +74,7 @@ TEST_CASE("geocode 'Kuzminsky range' --json: the site in Russia") {
 }
 
 TEST_CASE("geocode of admin2 areas, regions and abbreviations --json") {
-    const Run rapides = muster("geocode 'Rapides Parish' --json --limit 1");
+    const Run rapides = run_muster("geocode 'Rapides Parish' --json --limit 1");
     CHECK(rapides.status == 0);
     const auto parish = nlohmann::json::parse(rapides.out).at(0);
     CHECK(parish["id"] == "US.LA.079");
@@ -107,7 +84,7 @@ TEST_CASE("geocode of admin2 areas, regions and abbreviations --json") {
     CHECK(parish["admin1"] == "LA");
     CHECK(parish["admin2"] == "079");
 
-    const Run baltics = muster("geocode Baltic states --json --limit 1");
+    const Run baltics = run_muster("geocode Baltic states --json --limit 1");
     const auto region = nlohmann::json::parse(baltics.out).at(0);
     CHECK(region["id"] == "baltic-states");
     CHECK(region["kind"] == "region");
@@ -115,21 +92,21 @@ TEST_CASE("geocode of admin2 areas, regions and abbreviations --json") {
     CHECK(region["country"] == "");
     CHECK(region["members"] == nlohmann::json::array({"EE", "LV", "LT"}));
 
-    const Run sea = muster("geocode 'Black Sea' --json --limit 1");
+    const Run sea = run_muster("geocode 'Black Sea' --json --limit 1");
     CHECK(nlohmann::json::parse(sea.out).at(0)["feature"] == "water");
 
-    const Run calif = muster("geocode Calif. --json");
+    const Run calif = run_muster("geocode Calif. --json");
     const auto california = nlohmann::json::parse(calif.out);
     REQUIRE(california.size() == 1);
     CHECK(california[0]["id"] == "US.CA");
 
-    const Run mass = muster("geocode mass");
+    const Run mass = run_muster("geocode mass");
     CHECK(mass.status == 1);
     CHECK(mass.err == "muster geocode: no match for 'mass'\n");
 }
 
 TEST_CASE("geocode joins several words into one name") {
-    const Run run = muster("geocode Rostov oblast --json --limit 1");
+    const Run run = run_muster("geocode Rostov oblast --json --limit 1");
     CHECK(run.status == 0);
     const auto json = nlohmann::json::parse(run.out);
     REQUIRE(json.size() == 1);
@@ -138,12 +115,12 @@ TEST_CASE("geocode joins several words into one name") {
     CHECK(json[0]["country"] == "RU");
     CHECK(json[0]["admin1"] == "61");
 
-    const Run quoted = muster("geocode 'Rostov oblast' --json --limit 1");
+    const Run quoted = run_muster("geocode 'Rostov oblast' --json --limit 1");
     CHECK(quoted.out == run.out);
 }
 
 TEST_CASE("geocode prints an aligned table") {
-    const Run run = muster("geocode Paris --limit 2");
+    const Run run = run_muster("geocode Paris --limit 2");
     CHECK(run.status == 0);
     CHECK(run.err == "");
     CHECK(run.out ==
@@ -153,36 +130,36 @@ TEST_CASE("geocode prints an aligned table") {
 }
 
 TEST_CASE("geocode of an unknown name fails with one line on stderr") {
-    const Run run = muster("geocode Xyzzyplace");
+    const Run run = run_muster("geocode Xyzzyplace");
     CHECK(run.status == 1);
     CHECK(run.out == "");
     CHECK(run.err == "muster geocode: no match for 'Xyzzyplace'\n");
 }
 
 TEST_CASE("geocode without a name is a usage error") {
-    const Run run = muster("geocode");
+    const Run run = run_muster("geocode");
     CHECK(run.status == 2);
     CHECK(run.out == "");
     CHECK(run.err == "muster geocode: missing place name (see 'muster geocode --help')\n");
 }
 
 TEST_CASE("geocode checks --limit") {
-    const Run run = muster("geocode Kyiv --limit 0");
+    const Run run = run_muster("geocode Kyiv --limit 0");
     CHECK(run.status == 1);
     CHECK(run.err == "muster geocode: option '--limit' expects a whole number from 1 to 1000, got '0'\n");
 }
 
 TEST_CASE("bench names its benchmarks when asked for an unknown one") {
-    const Run unknown = muster("bench frobnicate");
+    const Run unknown = run_muster("bench frobnicate");
     CHECK(unknown.status == 1);
     CHECK(unknown.err == "muster bench: unknown benchmark 'frobnicate' (known: gazetteer, extract, render)\n");
-    const Run none = muster("bench");
+    const Run none = run_muster("bench");
     CHECK(none.status == 1);
     CHECK(none.err == "muster bench: which benchmark? (known: gazetteer, extract, render)\n");
 }
 
 TEST_CASE("bench gazetteer --json reports every measure and its target") {
-    const Run run = muster("bench gazetteer --json");
+    const Run run = run_muster("bench gazetteer --json");
     CHECK(run.err == "");
     const auto report = nlohmann::json::parse(run.out);
     CHECK(report["benchmark"] == "gazetteer");
