@@ -380,37 +380,3 @@ TEST_CASE("find_figures never crashes on odd input") {
         }
     }
 }
-
-// ================================================================ throughput
-
-// Run by hand: muster_tests -tc="*throughput*" --no-skip. Reads the LGL corpus
-// from ../shared when present (not part of the repository).
-TEST_CASE("throughput of tokenize and find_figures on LGL" * doctest::skip()) {
-    const fs::path lgl = fs::path(MUSTER_SOURCE_DIR) / ".." / "shared" / "corpora" / "lgl.xml";
-    if (!fs::exists(lgl)) return;
-    std::ifstream in(lgl);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string xml = buffer.str();
-    std::string text;
-    for (std::size_t open = xml.find("<text><![CDATA["); open != std::string::npos;
-         open = xml.find("<text><![CDATA[", open + 1)) {
-        const std::size_t start = open + 15;
-        const std::size_t close = xml.find("]]></text>", start);
-        if (close == std::string::npos) break;
-        text.append(xml, start, close - start);
-        text += "\n\n";
-    }
-    const auto t0 = std::chrono::steady_clock::now();
-    const Tokenized tokenized = tokenize(text);
-    const auto t1 = std::chrono::steady_clock::now();
-    const std::vector<Figure> figures = find_figures(text, tokenized);
-    const auto t2 = std::chrono::steady_clock::now();
-    const double tokenize_s = std::chrono::duration<double>(t1 - t0).count();
-    const double figures_s = std::chrono::duration<double>(t2 - t1).count();
-    const double mb = static_cast<double>(text.size()) / 1e6;
-    MESSAGE(mb << " MB, " << tokenized.tokens.size() << " tokens, " << tokenized.sentences.size() << " sentences, "
-               << figures.size() << " figures; tokenize " << tokenize_s * 1e3 << " ms (" << mb / tokenize_s
-               << " MB/s), find_figures " << figures_s * 1e3 << " ms (" << mb / figures_s << " MB/s), both "
-               << mb / (tokenize_s + figures_s) << " MB/s");
-}
