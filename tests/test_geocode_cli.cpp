@@ -163,7 +163,7 @@ TEST_CASE("bench gazetteer --json reports every measure and its target") {
     CHECK(run.err == "");
     const auto report = nlohmann::json::parse(run.out);
     CHECK(report["benchmark"] == "gazetteer");
-    CHECK(report["entries"] == 162118);
+    CHECK(report["entries"] == 162119);
     CHECK(report["targets"]["load_ms"] == 300.0);
     CHECK(report["targets"]["rss_mb"] == 300.0);
     CHECK(report["targets"]["lookups_per_second"] == 1000000.0);

@@ -70,6 +70,7 @@ Scenario full_scenario() {
     baltic.name = "Baltic states";
     baltic.feature = "region";
     baltic.point = {57.0, 24.0};
+    baltic.members = {"EE", "LV", "LT"};
     s.places.push_back(baltic);
     Figure troops;
     troops.id = "f1";
@@ -144,6 +145,8 @@ TEST_CASE("scenario JSON: a hand-made scenario survives to_json and back") {
     CHECK_FALSE(j["figures"][1].contains("actor"));  // empty strings are left out
     CHECK_FALSE(j["figures"][2].contains("value"));  // so are absent numbers
     CHECK_FALSE(j["places"][1].contains("geonameid"));
+    CHECK(j["places"][1]["members"] == json::array({"EE", "LV", "LT"}));
+    CHECK_FALSE(j["places"][0].contains("members"));  // a city covers no others
     CHECK(j["borders"][0]["lines"][0][0] == json::array({33.8, 46.1}));  // [lon, lat]
     CHECK(scenario_from_json(j, "mem") == s);
     CHECK(parse_scenario(scenario_text(s), "mem") == s);
@@ -210,6 +213,9 @@ TEST_CASE("scenario JSON: wrong types and values are reported with a JSON pointe
     doc["places"][3].erase("lat");
     CHECK(error_of(doc) == "in.json: /places/3/lat: missing (expected a number)");
     doc["places"][3]["lat"] = 50.0;
+    doc["places"][2]["members"] = json::array({"EE", 7});
+    CHECK(error_of(doc) == "in.json: /places/2/members/1: expected a string");
+    doc["places"][2].erase("members");
     doc["places"][1]["feature"] = "village";
     CHECK(error_of(doc) ==
           "in.json: /places/1/feature: expected one of country, admin1, city, region, site, water, got \"village\"");

@@ -127,3 +127,8 @@ TEST_CASE("offsets are code points into the text") {
 TEST_CASE("weapon designations are not places") {
     CHECK(summary("A squadron of Su-35 fighters and S-400 batteries moved to Belarus.") == "Belarus=BY");
 }
+
+TEST_CASE("NATO members is an area, NATO allies an actor") {
+    CHECK(summary("Jets flew over NATO members in the east.") == "NATO members=nato-members");
+    CHECK(summary("NATO member states met in Brussels.") == "NATO member=nato-members; Brussels=2800866");
+}

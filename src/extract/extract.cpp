@@ -1,6 +1,8 @@
 #include "extract/extract.hpp"
 
 #include "core/error.hpp"
+#include "extract/alliances.hpp"
+#include "extract/document_date.hpp"
 #include "extract/figure.hpp"
 #include "extract/relations.hpp"
 #include "extract/text.hpp"
@@ -79,10 +81,17 @@ scenario::Mention mention_of(const CodePointIndex& index, std::size_t begin, std
     return {"s1", {index.code_point_offset(begin), index.code_point_offset(end)}};
 }
 
+// What an area covers: the gazetteer's members, or for "NATO members" the
+// members on the article's date.
+std::vector<std::string> members_of(const Candidate& entry, const std::string& entry_id, std::string_view date) {
+    if (entry_id == kNatoMembersId) return nato_members_on(date);
+    return entry.members;
+}
+
 // One Place per distinct gazetteer entry, in order of first mention; returns
 // the place index of each toponym.
 std::vector<std::size_t> build_places(const std::vector<Toponym>& toponyms, const CodePointIndex& index,
-                                      scenario::Scenario& out) {
+                                      std::string_view date, scenario::Scenario& out) {
     std::unordered_map<std::string, std::size_t> by_entry;
     std::vector<std::size_t> place_of(toponyms.size());
     for (std::size_t t = 0; t < toponyms.size(); ++t) {
@@ -100,6 +109,7 @@ std::vector<std::size_t> build_places(const std::vector<Toponym>& toponyms, cons
             place.geonameid = entry.geonameid;
             place.point = entry.point;
             place.confidence = toponym.confidence;
+            place.members = members_of(entry, entry_id, date);
             out.places.push_back(std::move(place));
         }
         scenario::Place& place = out.places[it->second];
@@ -187,9 +197,10 @@ scenario::Scenario extract_scenario(std::string_view bytes, const ExtractSource&
     const std::vector<Figure> figures = find_figures(text, tokens);
     const Relations relations = link_relations(text, tokens, toponyms, figures);
     const CodePointIndex index(text);
+    const std::string date = source.date.empty() ? document_date(source.path, text) : source.date;
 
     scenario::Scenario out;
-    const std::vector<std::size_t> place_of = build_places(toponyms, index, out);
+    const std::vector<std::size_t> place_of = build_places(toponyms, index, date, out);
     build_figures(text, figures, relations, place_of, index, out);
     build_borders(relations, index, source, resources.borders, warnings, out);
 
@@ -197,10 +208,10 @@ scenario::Scenario extract_scenario(std::string_view bytes, const ExtractSource&
     src.id = "s1";
     src.title = source.title.empty() ? first_line(text) : source.title;
     src.path = source.path == "-" ? std::string() : source.path;
-    src.date = source.date;
+    src.date = date;
     src.text = std::move(text);
     out.title = src.title;
-    out.date = source.date;
+    out.date = date;
     out.sources.push_back(std::move(src));
     return out;
 }

@@ -52,9 +52,9 @@ constexpr std::array<std::string_view, 30> kPlaceCompoundHeads{
 
 // Lower-case words that may end a place name after capitalised ones:
 // "Rostov region", "Kuzminsky range", "Baltic states".
-constexpr std::array<std::string_view, 12> kTrailingGenerics{
+constexpr std::array<std::string_view, 14> kTrailingGenerics{
     "region", "oblast", "province", "peninsula", "range", "district", "krai", "republic", "states", "countries",
-    "islands", "sea"};
+    "islands", "sea", "members", "member"};
 
 // Lower-case nouns after a name that make it a publication, a broadcaster or
 // a disease: "Germany's Bild newspaper", "the Marburg virus".

@@ -57,6 +57,10 @@ struct Place {
     std::int64_t geonameid = 0;
     LatLon point;
     double confidence = 1.0;   // 0..1; 1 for places set by hand
+    // What an area covers: ISO alpha-2 or "CC.A1" admin-1 codes ("Donbas":
+    // UA.05, UA.14; "NATO members": the members on the source's date).
+    // Empty for places that are not made of others.
+    std::vector<std::string> members;
     std::vector<Mention> mentions;
     friend bool operator==(const Place&, const Place&) = default;
 };

@@ -57,6 +57,7 @@ json place_json(const Place& place) {
     out["lat"] = place.point.lat;
     out["lon"] = place.point.lon;
     out["confidence"] = place.confidence;
+    if (!place.members.empty()) out["members"] = place.members;
     json mentions = json::array();
     for (const Mention& mention : place.mentions) mentions.push_back(mention_json(mention));
     out["mentions"] = std::move(mentions);
@@ -263,7 +264,8 @@ private:
 
     Place place(const json& j, const std::string& at) const {
         known(j, at,
-              {"id", "name", "country", "feature", "gazetteer_id", "geonameid", "lat", "lon", "confidence", "mentions"});
+              {"id", "name", "country", "feature", "gazetteer_id", "geonameid", "lat", "lon", "confidence", "members",
+               "mentions"});
         Place out;
         out.id = text(j, at, "id", true);
         out.name = text(j, at, "name", true);
@@ -277,6 +279,13 @@ private:
         out.point.lat = number_in(j, at, "lat", -90.0, 90.0);
         out.point.lon = number_in(j, at, "lon", -180.0, 180.0);
         out.confidence = j.contains("confidence") ? number_in(j, at, "confidence", 0.0, 1.0) : 1.0;
+        if (const json* members = member(j, at, "members", false, "an array of strings")) {
+            if (!members->is_array()) fail(at + "/members", "expected an array of strings");
+            for (std::size_t i = 0; i < members->size(); ++i) {
+                if (!(*members)[i].is_string()) fail(at + "/members/" + std::to_string(i), "expected a string");
+                out.members.push_back((*members)[i].get<std::string>());
+            }
+        }
         if (const json* mentions = member(j, at, "mentions", false, "an array")) {
             if (!mentions->is_array()) fail(at + "/mentions", "expected an array");
             for (std::size_t i = 0; i < mentions->size(); ++i)
@@ -431,11 +440,11 @@ std::string scalar(const json& j) { return j.dump(-1, ' ', false, json::error_ha
 
 // nlohmann::json keeps keys sorted; files read better in the order of the
 // format's documentation: identity first, geometry and long lists last.
-constexpr std::array<std::string_view, 45> kKeyOrder = {
+constexpr std::array<std::string_view, 46> kKeyOrder = {
     "muster",   "type",       "kind",        "id",         "source",    "title",       "path",     "date",
     "text",     "start",      "end",         "name",       "value",     "min",         "max",      "qualifier",
     "unit",     "category",   "actor",       "place",      "a",         "b",           "country",  "feature",
-    "gazetteer_id", "geonameid", "lat",      "lon",        "confidence", "claimed_km", "measured_km", "sentence",
+    "gazetteer_id", "geonameid", "lat",      "lon",        "confidence", "members", "claimed_km", "measured_km", "sentence",
     "mentions", "mention",    "lines",       "sources",    "places",    "figures",     "borders",  "features",
     "properties", "geometry", "coordinates", "bbox",       "crs"};
 
