@@ -262,3 +262,10 @@ TEST_CASE("extract_scenario: regions carry the areas they cover") {
     REQUIRE(crimea);
     CHECK(crimea->members == std::vector<std::string>{"UA.11", "UA.20"});
 }
+
+TEST_CASE("extract_scenario: a town's name inside a weapon's name is no place") {
+    const scenario::Scenario s = extract_text("Russia moved Iskander missiles and S-400 batteries to Belarus.");
+    CHECK_FALSE(place_named(s, "Iskandar"));
+    REQUIRE(place_named(s, "Belarus"));
+    CHECK(s.figures.size() == 2);
+}

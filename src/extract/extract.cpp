@@ -175,6 +175,19 @@ void build_borders(const Relations& relations, const CodePointIndex& index,
     }
 }
 
+// "Iskander missiles", "Patriot batteries": a town's name inside the name
+// of a weapon is no place. Demonyms and countries in a figure stay: they
+// say whose the equipment is ("Russian Iskander missiles").
+void drop_equipment_names(std::vector<Toponym>& toponyms, const std::vector<Figure>& figures) {
+    std::erase_if(toponyms, [&](const Toponym& toponym) {
+        if (toponym.adjectival || toponym.place().kind == PlaceKind::country) return false;
+        return std::any_of(figures.begin(), figures.end(), [&](const Figure& f) {
+            return f.category == FigureCategory::equipment && f.first_token <= toponym.first_token &&
+                   toponym.last_token <= f.last_token;
+        });
+    });
+}
+
 }  // namespace
 
 // ================================================================ pipeline
@@ -195,6 +208,7 @@ scenario::Scenario extract_scenario(std::string_view bytes, const ExtractSource&
     std::vector<Toponym> toponyms = recognise_toponyms(text, tokens, resources.gazetteer, resources.lexicon);
     resolve_toponyms(toponyms);
     const std::vector<Figure> figures = find_figures(text, tokens);
+    drop_equipment_names(toponyms, figures);
     const Relations relations = link_relations(text, tokens, toponyms, figures);
     const CodePointIndex index(text);
     const std::string date = source.date.empty() ? document_date(source.path, text) : source.date;
