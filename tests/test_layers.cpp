@@ -201,6 +201,19 @@ TEST_CASE("a hidden or transparent user layer draws nothing; half opacity halves
     CHECK(near(half, blend(user_layer_colour(0), UserLayerStyle{}.fill_alpha * 0.5f, style.land)));
 }
 
+TEST_CASE("a translucent line is faded as one picture: its joints are no darker than its middle") {
+    LayerSettings layers;
+    layers.add_user_layer(std::make_shared<const VectorFile>(read_vector_file(fixtures / "zigzag.geojson")));
+    layers.user_layers[0].look.opacity = 0.5f;
+    const HeadlessRender render = render_with(layers, suwalki_view);
+    const auto expected = blend(user_layer_colour(0), 0.5f, MapStyle{}.land);
+    for (const LatLon at : {LatLon{54.2, 23.5}, LatLon{54.0, 24.0}, LatLon{54.1, 23.75}, LatLon{54.1, 24.25}}) {
+        const auto pixel = rgb_at(render, at);
+        INFO("at " << at.lat << "," << at.lon << ": " << describe(pixel) << ", expected " << describe(expected));
+        CHECK(near(pixel, expected));
+    }
+}
+
 TEST_CASE("hiding the countries layer turns land into sea; half opacity mixes them") {
     const MapStyle style;
     LayerSettings layers;

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "render/graticule.hpp"
+#include "render/opacity_group.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -288,7 +289,7 @@ void MapRenderer::draw(const Camera& camera, float ui_scale) {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    use_map_blending();
     glClearColor(style_.ocean.r, style_.ocean.g, style_.ocean.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
 

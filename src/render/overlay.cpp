@@ -195,10 +195,16 @@ void OverlayRenderer::draw_lines(const Camera& camera, const OverlayStyle& style
         lines_dirty_ = false;
     }
     const float width = style.border_width_pt * size_scale;
-    const float opacity = std::clamp(look.opacity, 0.0f, 1.0f);
-    lines_->draw(camera, width + 2 * style.border_casing_pt * size_scale,
-                 style.border_casing.with_alpha(style.border_casing.a * opacity));
-    lines_->draw(camera, width, style.border_line.with_alpha(style.border_line.a * opacity));
+    // Translucent, line and casing are faded as one picture: no joint or
+    // casing shows through the line.
+    const bool translucent = look.opacity < 1.0f;
+    if (translucent) {
+        if (!fade_) fade_ = std::make_unique<OpacityGroup>();
+        fade_->begin(camera.viewport());
+    }
+    lines_->draw(camera, width + 2 * style.border_casing_pt * size_scale, style.border_casing);
+    lines_->draw(camera, width, style.border_line);
+    if (translucent) fade_->end(look.opacity);
 }
 
 void OverlayRenderer::draw_marks(ImDrawList* list, const OverlayFonts& fonts, const Camera& camera,

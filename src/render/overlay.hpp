@@ -31,6 +31,7 @@
 #include "render/labels.hpp"
 #include "render/layers.hpp"
 #include "render/labels_places.hpp"
+#include "render/opacity_group.hpp"
 #include "render/overlay_fonts.hpp"
 #include "render/overlay_lines.hpp"
 #include "render/style.hpp"
@@ -199,6 +200,7 @@ private:
     std::future<std::vector<MapCity>> pending_cities_;
     std::optional<std::vector<MapCity>> cities_;
     std::unique_ptr<ThickLines> lines_;
+    std::unique_ptr<OpacityGroup> fade_;  // for border features drawn translucent
     bool lines_dirty_ = true;
     std::unique_ptr<LayoutKey> last_key_;
     OverlayLayout layout_;

@@ -1,5 +1,6 @@
 #include "render/user_layer.hpp"
 
+#include "render/opacity_group.hpp"
 #include "render/tessellate.hpp"
 
 #include <algorithm>
@@ -81,8 +82,6 @@ bool overlaps(const Extent& a, const Extent& b) {
     return a.min_lon <= b.max_lon && b.min_lon <= a.max_lon && a.min_lat <= b.max_lat && b.min_lat <= a.max_lat;
 }
 
-Rgba faded(const Rgba& colour, float opacity) { return colour.with_alpha(colour.a * opacity); }
-
 }  // namespace
 
 // ------------------------------------------------------------------ one file
@@ -119,7 +118,7 @@ void UserLayerMesh::draw_fill(const Camera& camera, const ShaderProgram& program
     program.use();
     glUniform4f(program.uniform("u_colour"), colour.r, colour.g, colour.b, colour.a);
     glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    use_map_blending();
     glBindVertexArray(fill_.vao.get());
     for (const double shift : lon_shifts) {
         glUniform1f(program.uniform("u_lon_shift"), static_cast<float>(shift));
@@ -137,16 +136,14 @@ void UserLayerMesh::draw_fill(const Camera& camera, const ShaderProgram& program
 }
 
 void UserLayerMesh::draw(const Camera& camera, const ShaderProgram& fill_program, const std::vector<double>& lon_shifts,
-                         const UserLayer& layer, const UserLayerStyle& style, float scale) const {
-    const float opacity = std::clamp(layer.look.opacity, 0.0f, 1.0f);
-    draw_fill(camera, fill_program, lon_shifts, layer.colour.with_alpha(style.fill_alpha * opacity));
-    const Rgba colour = faded(layer.colour, opacity);
+                         const Rgba& colour, const UserLayerStyle& style, float scale) const {
+    draw_fill(camera, fill_program, lon_shifts, colour.with_alpha(style.fill_alpha));
     outlines_.draw(camera, style.outline_pt * scale, colour);
     const float line = style.line_pt * scale;
-    lines_.draw(camera, line + 2 * style.line_casing_pt * scale, faded(style.casing, opacity));
+    lines_.draw(camera, line + 2 * style.line_casing_pt * scale, style.casing);
     lines_.draw(camera, line, colour);
     const float point = style.point_pt * scale;
-    points_.draw(camera, point + 2 * style.point_rim_pt * scale, faded(Rgba::hex(0xFFFFFF), opacity));
+    points_.draw(camera, point + 2 * style.point_rim_pt * scale, Rgba::hex(0xFFFFFF));
     points_.draw(camera, point, colour);
 }
 
@@ -162,7 +159,15 @@ void UserLayerRenderer::draw(const Camera& camera, const std::vector<UserLayer>&
         if (!layer.look.drawn() || !layer.file) continue;
         std::unique_ptr<UserLayerMesh>& mesh = meshes_[layer.id];
         if (!mesh) mesh = std::make_unique<UserLayerMesh>(*layer.file);
-        mesh->draw(camera, fill_program, lon_shifts, layer, style, scale);
+        // A translucent layer is drawn as one picture, so its outline does
+        // not show its own fill through, nor its lines their joints.
+        const float opacity = std::min(layer.look.opacity, 1.0f);
+        if (opacity < 1.0f) {
+            if (!group_) group_ = std::make_unique<OpacityGroup>();
+            group_->begin(camera.viewport());
+        }
+        mesh->draw(camera, fill_program, lon_shifts, layer.colour.with_alpha(1.0f), style, scale);
+        if (opacity < 1.0f) group_->end(opacity);
     }
 }
 

@@ -14,6 +14,7 @@
 #include "render/camera.hpp"
 #include "render/gl_objects.hpp"
 #include "render/layers.hpp"
+#include "render/opacity_group.hpp"
 #include "render/overlay_lines.hpp"
 #include "render/shader_program.hpp"
 #include "render/spatial_chunks.hpp"
@@ -41,10 +42,11 @@ class UserLayerMesh {
 public:
     explicit UserLayerMesh(const VectorFile& file);
 
-    // fill_program: map.vert + solid.frag, in use, its view uniforms set.
+    // Draws the file opaque in colour (fills translucent by the style).
+    // fill_program: map.vert + solid.frag, its view uniforms set.
     // lon_shifts: the world copies the view shows (0, or +-360 too).
     void draw(const Camera& camera, const ShaderProgram& fill_program, const std::vector<double>& lon_shifts,
-              const UserLayer& layer, const UserLayerStyle& style, float scale) const;
+              const Rgba& colour, const UserLayerStyle& style, float scale) const;
 
     [[nodiscard]] std::size_t triangles() const { return fill_.indices_count / 3; }
 
@@ -64,8 +66,9 @@ private:
 
 class UserLayerRenderer {
 public:
-    // Draws the visible layers in order; uploads new ones, frees gone ones.
-    // fill_program and lon_shifts as for UserLayerMesh::draw.
+    // Draws the visible layers in order, each at its opacity (through an
+    // OpacityGroup); uploads new ones, frees gone ones. fill_program and
+    // lon_shifts as for UserLayerMesh::draw.
     void draw(const Camera& camera, const std::vector<UserLayer>& layers, const ShaderProgram& fill_program,
               const std::vector<double>& lon_shifts, float scale);
 
@@ -76,6 +79,7 @@ public:
 
 private:
     std::map<std::uint64_t, std::unique_ptr<UserLayerMesh>> meshes_;
+    std::unique_ptr<OpacityGroup> group_;  // made for the first translucent layer
 };
 
 }  // namespace muster

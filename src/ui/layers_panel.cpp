@@ -14,8 +14,8 @@
 namespace muster::ui {
 namespace {
 
-constexpr float panel_width = 360.0f;  // points; the height fits the rows
-constexpr float opacity_width = 96.0f;
+constexpr float panel_width = 310.0f;  // points; the height fits the rows
+constexpr float opacity_width = 80.0f;
 constexpr float action_width = 22.0f;   // the remove button's column
 constexpr double frame_margin_px = 60.0;
 
@@ -108,14 +108,19 @@ void draw_user_layers(ViewState& state) {
                             ImGui::GetStyle().ItemSpacing.x);
     const bool entered = ImGui::InputTextWithHint("##path", "path of a vector file", state.layer_path.data(),
                                                   state.layer_path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Drop a file on the map or type its path:\n%s", supported_vector_formats());
     ImGui::SameLine();
     if ((ImGui::Button("Add") || entered) && state.layer_path[0] != '\0') {
         state.dropped_vector_files.push_back(expand_home(state.layer_path.data()));
         state.layer_path.fill('\0');
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("Drop a file on the map or type its path: %s.", supported_vector_formats());
-    ImGui::PopStyleColor();
+    // Until the first file arrives, say how files arrive.
+    if (state.layers.user_layers.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("Drop a file on the map or type its path: %s.", supported_vector_formats());
+        ImGui::PopStyleColor();
+    }
 }
 
 bool overlaps_view(const Camera& camera, const Extent& extent) {
