@@ -8,6 +8,7 @@
 #include "export/geotiff.hpp"
 #include "export/png_writer.hpp"
 #include "extract/open_document.hpp"
+#include "geodata/vector_file.hpp"
 #include "platform/offscreen_surface.hpp"
 #include "render/headless_render.hpp"
 #include "render/view_spec.hpp"
@@ -17,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -27,7 +29,7 @@ namespace {
 
 constexpr const char* usage =
     "usage: muster render [INPUT] -o OUT.png|OUT.tif [--size WxH] [--bbox MINLON,MINLAT,MAXLON,MAXLAT]\n"
-    "                     [--world-file]\n"
+    "                     [--world-file] [--layer FILE]...\n"
     "Draws the map without a window and writes a PNG or a GeoTIFF (the path is printed).\n"
     "\n"
     "  INPUT            article (.txt/.html: extracted) or scenario file to draw;\n"
@@ -41,7 +43,11 @@ constexpr const char* usage =
     "                   image's aspect is kept, so one direction shows more\n"
     "  --world-file     with a PNG: also write OUT.pgw (world file), OUT.prj\n"
     "                   (EPSG:3857 as ESRI WKT) and OUT.png.aux.xml (the CRS as\n"
-    "                   GDAL and QGIS read it) so GIS tools can place the image\n";
+    "                   GDAL and QGIS read it) so GIS tools can place the image\n"
+    "  --layer FILE     your own vector file drawn over the map, in a colour of its\n"
+    "                   own (GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, CSV\n"
+    "                   with lon/lat columns); repeatable, the last on top; without\n"
+    "                   INPUT and --bbox the map frames the layers\n";
 
 constexpr const char* size_syntax = "WIDTHxHEIGHT with each side from 1 to 16384";
 constexpr const char* bbox_syntax =
@@ -104,7 +110,7 @@ int cmd_render(const Words& words) {
     Args args("render", words);
     // --samples N (multisampling, 1 = off) and --timing (milliseconds on
     // stderr) are for benchmarks and tests; not in the usage text.
-    args.option("-o").option("--size").option("--bbox").option("--samples");
+    args.option("-o").option("--size").option("--bbox").option("--samples").option("--layer");
     args.flag("--timing").flag("--world-file").positionals(0, 1);
     args.parse();
 
@@ -124,6 +130,8 @@ int cmd_render(const Words& words) {
     if (world_file) check_writable(world_file_path(target));
     const std::optional<scenario::Scenario> scenario = open_input(args);
     request.scenario = scenario ? &*scenario : nullptr;
+    for (const std::string& path : args.values("--layer"))
+        request.layers.add_user_layer(std::make_shared<const VectorFile>(read_vector_file(path)));
 
     const HeadlessRender render = render_map_headless(request);
     const auto encode_start = std::chrono::steady_clock::now();

@@ -5,11 +5,13 @@
 
 #include "core/error.hpp"
 #include "extract/open_document.hpp"
+#include "geodata/vector_file.hpp"
 #include "render/view_spec.hpp"
 #include "ui/viewer.hpp"
 
 #include <filesystem>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,14 +19,17 @@ namespace muster::cli {
 namespace {
 
 constexpr const char* usage =
-    "usage: muster view [FILE] [--bbox MINLON,MINLAT,MAXLON,MAXLAT]\n"
+    "usage: muster view [FILE] [--bbox MINLON,MINLAT,MAXLON,MAXLAT] [--layer FILE]...\n"
     "Opens the map window. Drag to pan, scroll to zoom about the pointer,\n"
     "+/- and arrow keys, Home for the whole world, Ctrl+F to search for a place,\n"
-    "M to measure (click A, then B), Ctrl+Q to quit.\n"
+    "M to measure (click A, then B), Ctrl+Q to quit. View -> Layers shows and\n"
+    "fades each layer; drop a vector file on the window to add it as a layer.\n"
     "\n"
     "  FILE             article (.txt/.html: extracted) or scenario file to show;\n"
     "                   the first view frames what it holds\n"
-    "  --bbox W,S,E,N   area to show first, degrees (default: the whole world)\n";
+    "  --bbox W,S,E,N   area to show first, degrees (default: the whole world)\n"
+    "  --layer FILE     your own vector file as a layer (GeoJSON, GeoPackage, Shapefile,\n"
+    "                   KML, FlatGeobuf, CSV with lon/lat columns); repeatable\n";
 
 constexpr const char* no_display_message =
     "muster view: no display (DISPLAY/WAYLAND_DISPLAY unset); use 'muster render -o map.png' for a headless image";
@@ -41,10 +46,11 @@ int cmd_view(const Words& words) {
     // N frames), --screenshot FILE.png (save the last frame), --window WxH
     // (window size in points), --no-vsync, --timing (frame times on stderr),
     // --about (open the About box), --search NAME (run that search in the
-    // search box), --measure LAT,LON,LAT,LON (measure tool on, A and B set).
+    // search box), --measure LAT,LON,LAT,LON (measure tool on, A and B set),
+    // --layers-panel (open View -> Layers).
     args.option("--bbox").option("--frames").option("--screenshot").option("--window");
-    args.option("--search").option("--measure");
-    args.flag("--no-vsync").flag("--timing").flag("--about").positionals(0, 1);
+    args.option("--search").option("--measure").option("--layer");
+    args.flag("--no-vsync").flag("--timing").flag("--about").flag("--layers-panel").positionals(0, 1);
     args.parse();
 
     ui::ViewerOptions options;
@@ -74,7 +80,10 @@ int cmd_view(const Words& words) {
             throw Error(args.message("option '--measure' expects LAT,LON,LAT,LON, got '" + *text + "'"));
         options.measure = std::pair(a, b);
     }
+    options.show_layers = args.has("--layers-panel");
     if (!ui::display_available()) throw Error(no_display_message);
+    for (const std::string& path : args.values("--layer"))
+        options.layers.add_user_layer(std::make_shared<const VectorFile>(read_vector_file(path)));
     if (!args.positional().empty()) {
         std::vector<std::string> warnings;
         options.scenario = extract::open_document(args.positional()[0], &warnings);

@@ -45,6 +45,7 @@ HeadlessRender render_map_headless(const HeadlessRenderRequest& request) {
     OffscreenSurface surface(request.size, affordable_samples(request.size, request.samples));
     MapRenderer renderer(request.style, DetailLoading::blocking);
     renderer.set_scenario(request.scenario);
+    renderer.set_layers(request.layers);
     const bool overlay = renderer.overlay().active();
     const float scale = overlay_size_scale(request.size);
 
@@ -59,6 +60,8 @@ HeadlessRender render_map_headless(const HeadlessRenderRequest& request) {
         result.camera = Camera::fit(*request.bbox, request.size);
     else if (overlay)
         result.camera = fit_scenario(*request.scenario, request.size, 110.0 * scale);
+    else if (const auto layers = user_layers_extent(request.layers))
+        result.camera = fit_extent(*layers, request.size, 60.0 * scale, 1.0);
     else
         result.camera = Camera::world_view(request.size);
     result.setup_ms = ms_since(start);

@@ -5,6 +5,7 @@
 
 #include "core/geo.hpp"
 #include "render/camera.hpp"
+#include "render/layers.hpp"
 #include "render/overlay.hpp"
 #include "render/rgba_image.hpp"
 #include "render/style.hpp"
@@ -17,12 +18,14 @@ namespace muster {
 
 struct HeadlessRenderRequest {
     PixelSize size{1920, 1080};
-    // none: fit_scenario() when the scenario has places or borders, else Camera::world_view
+    // none: fit_scenario() when the scenario has places or borders, else the
+    // visible user layers' features (fit_extent), else Camera::world_view
     std::optional<Extent> bbox;
     // Drawn over the map (render/overlay.hpp); not owned, only read during
     // the call. nullptr or an empty scenario: the plain map.
     const scenario::Scenario* scenario = nullptr;
     MapStyle style;
+    LayerSettings layers;      // what is drawn, how opaque, and the user's vector files
     int samples = 4;           // multisampling: smooth coastlines; interiors keep exact colours
     bool attribution = true;   // "Natural Earth · GeoNames (CC-BY)" bottom right
 };

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "render/graticule.hpp"
+#include "render/opacity_group.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -34,6 +35,11 @@ void set_colour(const ShaderProgram& program, const Rgba& colour) {
     else
         glDisable(GL_BLEND);
 }
+
+float layer_opacity(const LayerLook& look) { return std::clamp(look.opacity, 0.0f, 1.0f); }
+
+// A colour at its layer's opacity.
+Rgba faded(const Rgba& colour, const LayerLook& look) { return colour.with_alpha(colour.a * layer_opacity(look)); }
 
 template <typename T>
 void upload_array(GLenum target, const gl::Buffer& buffer, const std::vector<T>& data) {
@@ -283,15 +289,19 @@ void MapRenderer::draw(const Camera& camera, float ui_scale) {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    use_map_blending();
     glClearColor(style_.ocean.r, style_.ocean.g, style_.ocean.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
 
     program_.use();
     set_view_uniforms(program_, camera);
-    if (style_.show_graticule) draw_graticule(camera);
+    if (style_.show_graticule && layers_.graticule.drawn()) draw_graticule(camera);
     draw_countries(mesh, camera);
-    overlay_.draw_lines(camera, style_.overlay, ui_scale);
+    if (!layers_.user_layers.empty()) {
+        program_.use();
+        user_layers_.draw(camera, layers_.user_layers, program_, world_copy_shifts(camera.visible_extent()), ui_scale);
+    }
+    overlay_.draw_lines(camera, style_.overlay, ui_scale, layers_.border_features);
     glBindVertexArray(0);
     glUseProgram(0);
 }
@@ -300,7 +310,7 @@ void MapRenderer::set_scenario(const scenario::Scenario* scenario) { overlay_.se
 
 void MapRenderer::draw_overlay(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale) {
     if (!last_camera_ || !last_mesh_) return;
-    overlay_.draw_marks(list, fonts, *last_camera_, style_.overlay, last_mesh_->countries, scale);
+    overlay_.draw_marks(list, fonts, *last_camera_, style_.overlay, last_mesh_->countries, scale, layers_);
 }
 
 bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera) {
@@ -334,10 +344,15 @@ bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera) {
     }
     country_program_.use();
     glUniform1i(country_program_.uniform("u_country_colours"), 0);
+    const float opacity = layer_opacity(layers_.countries);
+    glUniform1f(country_program_.uniform("u_opacity"), opacity);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, mesh.country_colours.get());
     set_view_uniforms(country_program_, camera);
-    glDisable(GL_BLEND);
+    if (opacity < 1.0f)
+        glEnable(GL_BLEND);
+    else
+        glDisable(GL_BLEND);
     return true;
 }
 
@@ -350,7 +365,7 @@ void MapRenderer::draw_graticule(const Camera& camera) {
     glBindBuffer(GL_ARRAY_BUFFER, graticule_vertices_.get());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(float)), lines.data(), GL_STREAM_DRAW);
     glUniform1f(program_.uniform("u_lon_shift"), 0.0f);
-    set_colour(program_, style_.graticule);
+    set_colour(program_, faded(style_.graticule, layers_.graticule));
     glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(lines.size() / 2));
 }
 
@@ -377,20 +392,24 @@ void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera) {
     frame_.mesh_triangles = mesh.triangles;
 
     // Fills: one colour for all land, or each country's role colour.
-    const ShaderProgram& fill_program = use_role_colours(mesh, camera) ? country_program_ : program_;
-    if (&fill_program == &program_) set_colour(program_, style_.land);
-    glBindVertexArray(mesh.fill_vao.get());
-    for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
-        glUniform1f(fill_program.uniform("u_lon_shift"), static_cast<float>(shifts[copy]));
-        fills[copy].draw(GL_TRIANGLES);
+    if (layers_.countries.drawn()) {
+        const ShaderProgram& fill_program = use_role_colours(mesh, camera) ? country_program_ : program_;
+        if (&fill_program == &program_) set_colour(program_, faded(style_.land, layers_.countries));
+        glBindVertexArray(mesh.fill_vao.get());
+        for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
+            glUniform1f(fill_program.uniform("u_lon_shift"), static_cast<float>(shifts[copy]));
+            fills[copy].draw(GL_TRIANGLES);
+        }
     }
     program_.use();
-    set_colour(program_, style_.outline);
+    if (!layers_.country_borders.drawn()) return;
+    set_colour(program_, faded(style_.outline, layers_.country_borders));
     glBindVertexArray(mesh.outline_vao.get());
     for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
         glUniform1f(program_.uniform("u_lon_shift"), static_cast<float>(shifts[copy]));
         outlines[copy].draw(GL_LINES);
     }
+    glUniform1f(program_.uniform("u_lon_shift"), 0.0f);
 }
 
 }  // namespace muster

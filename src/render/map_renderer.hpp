@@ -24,6 +24,10 @@
 // thick lines, then, through draw_overlay() into an ImGui draw list,
 // symbols, halos and labels.
 //
+// Layers (set_layers, render/layers.hpp) switch each part on or off and set
+// its opacity; the user's vector files are drawn between the base map's
+// borders and the border features (render/user_layer.hpp).
+//
 // All methods need the GL context the renderer was created in to be current.
 #pragma once
 
@@ -31,10 +35,12 @@
 #include "render/country_mesh.hpp"
 #include "render/gl_objects.hpp"
 #include "render/labels_places.hpp"
+#include "render/layers.hpp"
 #include "render/overlay.hpp"
 #include "render/shader_program.hpp"
 #include "render/spatial_chunks.hpp"
 #include "render/style.hpp"
+#include "render/user_layer.hpp"
 
 #include <array>
 #include <functional>
@@ -106,6 +112,12 @@ public:
     [[nodiscard]] const MapStyle& style() const { return style_; }
     void set_style(const MapStyle& style) { style_ = style; }
 
+    // Which layers draw and how opaque (a copy: user layers share their
+    // features). Cheap, so the window calls it every frame.
+    void set_layers(const LayerSettings& layers) { layers_ = layers; }
+    [[nodiscard]] const LayerSettings& layers() const { return layers_; }
+    [[nodiscard]] const UserLayerRenderer& user_layers() const { return user_layers_; }
+
     // What the last draw() did, for the status bar and benchmarks.
     struct FrameInfo {
         Lod wanted = Lod::coarse_110m;  // the level the zoom asks for
@@ -176,6 +188,8 @@ private:
     ShaderProgram program_;
     ShaderProgram country_program_;
     OverlayRenderer overlay_;
+    LayerSettings layers_;
+    UserLayerRenderer user_layers_;
     std::optional<Camera> last_camera_;
     const GpuMesh* last_mesh_ = nullptr;
     std::array<LodSlot, 3> slots_;

@@ -89,12 +89,15 @@ Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, doub
     if (!extent) return Camera::world_view(viewport);
     // A single place, or places in a row, still get some surroundings.
     constexpr double min_span_degrees = 3.0;
-    Extent framed = *extent;
-    const LatLon middle = framed.centre();
-    const double half_lat = std::max(framed.height(), min_span_degrees) / 2;
-    const double half_lon = std::max(framed.width(), min_span_degrees) / 2;
-    framed = {middle.lon - half_lon, std::max(middle.lat - half_lat, -85.0), middle.lon + half_lon,
-              std::min(middle.lat + half_lat, 85.0)};
+    return fit_extent(*extent, viewport, margin_px, min_span_degrees);
+}
+
+Camera fit_extent(const Extent& extent, PixelSize viewport, double margin_px, double min_span_degrees) {
+    const LatLon middle = extent.centre();
+    const double half_lat = std::max(extent.height(), min_span_degrees) / 2;
+    const double half_lon = std::max(extent.width(), min_span_degrees) / 2;
+    const Extent framed{middle.lon - half_lon, std::max(middle.lat - half_lat, -85.0), middle.lon + half_lon,
+                        std::min(middle.lat + half_lat, 85.0)};
     // Fit into the viewport less the margins, then give the margins back.
     const int margin = static_cast<int>(std::lround(margin_px));
     const PixelSize inner{std::max(viewport.width - 2 * margin, viewport.width / 2),
@@ -106,6 +109,11 @@ Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, doub
 
 // ------------------------------------------------------------------ renderer
 
+OverlayVisibility OverlayVisibility::of(const LayerSettings& layers) {
+    return {layers.deployments.visible, layers.place_labels.visible, layers.border_features.visible,
+            layers.country_names.visible, layers.city_labels.visible};
+}
+
 struct OverlayRenderer::LayoutKey {
     double lat, lon, zoom;
     int width, height;
@@ -113,6 +121,7 @@ struct OverlayRenderer::LayoutKey {
     std::size_t country_count;
     std::uint64_t revision;
     OverlayStyle style;
+    OverlayVisibility visible;
     float size_scale;
     const void* font;
     bool cities_loaded;
@@ -174,8 +183,9 @@ const std::vector<MapCity>& OverlayRenderer::cities() {
     return *cities_;
 }
 
-void OverlayRenderer::draw_lines(const Camera& camera, const OverlayStyle& style, float size_scale) {
-    if (!active_ || scenario_.borders.empty()) return;
+void OverlayRenderer::draw_lines(const Camera& camera, const OverlayStyle& style, float size_scale,
+                                 const LayerLook& look) {
+    if (!active_ || scenario_.borders.empty() || !look.drawn()) return;
     if (!lines_) lines_ = std::make_unique<ThickLines>();
     if (lines_dirty_) {
         std::vector<std::vector<LatLon>> all;
@@ -185,24 +195,33 @@ void OverlayRenderer::draw_lines(const Camera& camera, const OverlayStyle& style
         lines_dirty_ = false;
     }
     const float width = style.border_width_pt * size_scale;
+    // Translucent, line and casing are faded as one picture: no joint or
+    // casing shows through the line.
+    const bool translucent = look.opacity < 1.0f;
+    if (translucent) {
+        if (!fade_) fade_ = std::make_unique<OpacityGroup>();
+        fade_->begin(camera.viewport());
+    }
     lines_->draw(camera, width + 2 * style.border_casing_pt * size_scale, style.border_casing);
     lines_->draw(camera, width, style.border_line);
+    if (translucent) fade_->end(look.opacity);
 }
 
 void OverlayRenderer::draw_marks(ImDrawList* list, const OverlayFonts& fonts, const Camera& camera,
                                  const OverlayStyle& style, const std::vector<CountryLabelInfo>& countries,
-                                 OverlayScale scale) {
+                                 OverlayScale scale, const LayerSettings& layers) {
     if (!active_) return;
     static const std::vector<MapCity> no_cities;
-    const std::vector<MapCity>& city_list = style.show_cities ? cities() : no_cities;
+    const OverlayVisibility visible = OverlayVisibility::of(layers);
+    const std::vector<MapCity>& city_list = style.show_cities && visible.city_labels ? cities() : no_cities;
     LayoutKey key{camera.centre().lat, camera.centre().lon, camera.zoom(), camera.viewport().width,
-                  camera.viewport().height, countries.data(), countries.size(), revision_, style, scale.size,
-                  fonts.font(MapFont::city), !city_list.empty()};
+                  camera.viewport().height, countries.data(), countries.size(), revision_, style, visible,
+                  scale.size, fonts.font(MapFont::city), !city_list.empty()};
     if (!last_key_ || !(*last_key_ == key)) {
-        layout_ = layout_overlay(scenario_, roles_, countries, city_list, camera, fonts, style, scale.size);
+        layout_ = layout_overlay(scenario_, roles_, countries, city_list, camera, fonts, style, scale.size, visible);
         last_key_ = std::make_unique<LayoutKey>(key);
     }
-    draw_overlay_layout(list, layout_, fonts, style, scale);
+    draw_overlay_layout(list, layout_, fonts, style, scale, layers);
 }
 
 }  // namespace muster

@@ -29,7 +29,9 @@
 #include "core/geo.hpp"
 #include "render/camera.hpp"
 #include "render/labels.hpp"
+#include "render/layers.hpp"
 #include "render/labels_places.hpp"
+#include "render/opacity_group.hpp"
 #include "render/overlay_fonts.hpp"
 #include "render/overlay_lines.hpp"
 #include "render/style.hpp"
@@ -75,12 +77,29 @@ std::optional<Extent> scenario_extent(const scenario::Scenario& scenario);
 // when the scenario has nothing to frame.
 Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, double margin_px = 110.0);
 
+// A camera showing extent with margin_px of room on each side, and at least
+// min_span_degrees of latitude and longitude.
+Camera fit_extent(const Extent& extent, PixelSize viewport, double margin_px, double min_span_degrees);
+
 // Overlay sizes: style sizes are in points; `size` is pixels per point (the
 // display's pixel ratio, or a poster's scale); the ImDrawList works in
 // camera pixels divided by `coords` (ImGui's points in a high-DPI window).
 struct OverlayScale {
     float size = 1.0f;
     float coords = 1.0f;
+};
+
+// Which classes of marks the layout makes room for: the visibility of their
+// layers (render/layers.hpp). Opacity does not change the layout.
+struct OverlayVisibility {
+    bool deployments = true;      // symbol stacks, halos, their leader lines
+    bool place_labels = true;     // scenario places' dots and names
+    bool border_features = true;  // border plates
+    bool country_names = true;
+    bool city_labels = true;
+
+    static OverlayVisibility of(const LayerSettings& layers);
+    friend bool operator==(const OverlayVisibility&, const OverlayVisibility&) = default;
 };
 
 // Everything placed for one view, in camera pixels. Kept for drawing, tests
@@ -113,6 +132,7 @@ struct OverlayLayout {
         ScreenPoint centre;
         bool scenario = false;  // a scenario place (bigger, darker) or a base-map city
         bool capital = false;
+        bool stack_place = false;  // where a stack of symbols moved aside stands (a deployment mark)
     };
     struct Leader {
         ScreenPoint from, to;
@@ -149,13 +169,17 @@ public:
     [[nodiscard]] std::uint64_t revision() const { return revision_; }
     [[nodiscard]] const std::map<std::string, CountryRole>& roles() const { return roles_; }
 
-    // GL pass, after the country fills: border features. Needs the GL context.
-    void draw_lines(const Camera& camera, const OverlayStyle& style, float size_scale);
+    // GL pass, after the country fills: border features, as their layer
+    // shows them. Needs the GL context.
+    void draw_lines(const Camera& camera, const OverlayStyle& style, float size_scale, const LayerLook& look = {});
 
     // 2D pass: halos, symbols, dots and labels into list (any ImDrawList of
     // the current ImGui frame). countries: of the level of detail drawn.
+    // layers: what is visible (the layout makes room for that only) and how
+    // opaque each class of marks is.
     void draw_marks(ImDrawList* list, const OverlayFonts& fonts, const Camera& camera, const OverlayStyle& style,
-                    const std::vector<CountryLabelInfo>& countries, OverlayScale scale);
+                    const std::vector<CountryLabelInfo>& countries, OverlayScale scale,
+                    const LayerSettings& layers = LayerSettings{});
 
     // Base-map cities are still being read on the worker thread.
     [[nodiscard]] bool loading() const { return pending_cities_.valid() && !cities_; }
@@ -176,6 +200,7 @@ private:
     std::future<std::vector<MapCity>> pending_cities_;
     std::optional<std::vector<MapCity>> cities_;
     std::unique_ptr<ThickLines> lines_;
+    std::unique_ptr<OpacityGroup> fade_;  // for border features drawn translucent
     bool lines_dirty_ = true;
     std::unique_ptr<LayoutKey> last_key_;
     OverlayLayout layout_;
@@ -186,10 +211,11 @@ private:
 OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<std::string, CountryRole>& roles,
                              const std::vector<CountryLabelInfo>& countries, const std::vector<MapCity>& cities,
                              const Camera& camera, const OverlayFonts& fonts, const OverlayStyle& style,
-                             float size_scale);
+                             float size_scale, const OverlayVisibility& visible = {});
 
-// Replays a layout into list.
+// Replays a layout into list, each class of marks at its layer's opacity
+// (hidden layers draw nothing).
 void draw_overlay_layout(ImDrawList* list, const OverlayLayout& layout, const OverlayFonts& fonts,
-                         const OverlayStyle& style, OverlayScale scale);
+                         const OverlayStyle& style, OverlayScale scale, const LayerSettings& layers = LayerSettings{});
 
 }  // namespace muster

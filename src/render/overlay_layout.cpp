@@ -300,7 +300,7 @@ std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& sc
             const ScreenPoint to{std::clamp(float(stack.at.x), column.min_x, column.max_x),
                                  std::clamp(float(stack.at.y), column.min_y, column.max_y)};
             layout.leaders.push_back({stack.at, to, false});
-            layout.dots.push_back({stack.at, true, false});
+            layout.dots.push_back({stack.at, true, false, true});
         }
     }
     std::stable_sort(layout.halos.begin(), layout.halos.end(), [](const auto& a, const auto& b) {
@@ -566,21 +566,22 @@ void add_city_labels(const Context& ctx, const scenario::Scenario& scenario, con
 OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<std::string, CountryRole>& roles,
                              const std::vector<CountryLabelInfo>& countries, const std::vector<MapCity>& cities,
                              const Camera& camera, const OverlayFonts& fonts, const OverlayStyle& style,
-                             float size_scale) {
+                             float size_scale, const OverlayVisibility& visible) {
     const PixelSize viewport = camera.viewport();
     const Context ctx{camera, fonts, style, size_scale,
                       ScreenBox{0, 0, static_cast<float>(viewport.width), static_cast<float>(viewport.height)}};
     OverlayLayout layout;
-    const std::vector<Stack> stacks = place_stacks(ctx, scenario, layout);
+    // Hidden layers take no room: their marks are never laid out.
+    const std::vector<Stack> stacks = visible.deployments ? place_stacks(ctx, scenario, layout) : std::vector<Stack>{};
 
     std::vector<ScreenBox> obstacles = layout.symbol_groups;
     std::vector<Pending> pending;
-    add_border_labels(ctx, scenario, countries, pending);
-    add_place_labels(ctx, scenario, stacks, layout, pending);
+    if (visible.border_features) add_border_labels(ctx, scenario, countries, pending);
+    if (visible.place_labels) add_place_labels(ctx, scenario, stacks, layout, pending);
     for (const auto& dot : layout.dots)
         obstacles.push_back(ScreenBox::centred(float(dot.centre.x), float(dot.centre.y), ctx.px(8), ctx.px(8)));
-    add_country_labels(ctx, scenario, roles, countries, stacks, pending);
-    add_city_labels(ctx, scenario, cities, pending);
+    if (visible.country_names) add_country_labels(ctx, scenario, roles, countries, stacks, pending);
+    if (visible.city_labels) add_city_labels(ctx, scenario, cities, pending);
 
     std::vector<LabelRequest> requests;
     for (const Pending& item : pending) {

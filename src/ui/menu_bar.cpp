@@ -12,7 +12,8 @@ void draw_menu_bar(ViewState& state) {
     }
     if (ImGui::BeginMenu("View")) {
         if (ImGui::MenuItem("Home view", "Home")) state.reset_view_requested = true;
-        ImGui::MenuItem("Graticule", nullptr, &state.style.show_graticule);
+        ImGui::MenuItem("Layers", nullptr, &state.show_layers);
+        ImGui::MenuItem("Graticule", nullptr, &state.layers.graticule.visible);
         ImGui::MenuItem("Article and entities", nullptr, &state.show_side_panels);
         ImGui::MenuItem("Measure", "M", &state.measure.active);
         if (ImGui::MenuItem("Clear selection", nullptr, false, !state.selected.empty())) state.selected = {};

@@ -6,12 +6,13 @@
 #include "core/geo.hpp"
 #include "render/camera.hpp"
 #include "render/country_mesh.hpp"
+#include "render/layers.hpp"
 #include "render/style.hpp"
 #include "scenario/scenario.hpp"
 #include "ui/selection.hpp"
 
 #include <array>
-
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -100,6 +101,14 @@ struct ViewState {
 
     MeasureState measure;
     SearchState search;
+
+    // What each layer of the map shows, and the user's vector files (the
+    // Layers panel, View -> Layers, edits it; the renderer reads it).
+    LayerSettings layers;
+    bool show_layers = false;
+    std::array<char, 512> layer_path{};  // the Layers panel's "add a file" field
+    // Vector files dropped on the window, waiting to become user layers (the main loop takes them each frame).
+    std::vector<std::filesystem::path> dropped_vector_files;
 
     std::string notice;  // one-line message shown in the status bar (e.g. a failed detail level)
 };

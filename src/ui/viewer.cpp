@@ -11,6 +11,7 @@
 #include "ui/article_panel.hpp"
 #include "ui/entities_panel.hpp"
 #include "ui/imgui_layer.hpp"
+#include "ui/layers_panel.hpp"
 #include "ui/map_input.hpp"
 #include "ui/map_links.hpp"
 #include "ui/measure_tool.hpp"
@@ -132,13 +133,16 @@ bool pump_events(ViewState& state, int wait_ms) {
     return any;
 }
 
-// Home: the scenario's places and borders, or the world without one; framed
-// in the part of the window the side column leaves free.
+// Home: the scenario's places and borders, else the user layers, else the
+// world; framed in the part of the window the side column leaves free.
 Camera home_camera(const ViewState& state, PixelSize drawable, float pixel_ratio) {
-    if (!has_overlay_content(state.scenario)) return Camera::world_view(drawable);
+    const auto layers = user_layers_extent(state.layers);
+    if (!has_overlay_content(state.scenario) && !layers) return Camera::world_view(drawable);
     const int left = static_cast<int>(state.map_left_px);
     const PixelSize free_area{std::max(drawable.width - left, 1), drawable.height};
-    const Camera fitted = fit_scenario(state.scenario, free_area, 110.0 * pixel_ratio);
+    const Camera fitted = has_overlay_content(state.scenario)
+                              ? fit_scenario(state.scenario, free_area, 110.0 * pixel_ratio)
+                              : fit_extent(*layers, free_area, 60.0 * pixel_ratio, 1.0);
     Camera camera(drawable);
     camera.set_zoom(fitted.zoom());
     return camera_centred_on(camera, fitted.centre(), state.map_left_px);
@@ -188,6 +192,7 @@ void draw_panels(ViewState& state, const PlaceLookup& lookup) {
     draw_status_bar(state);
     draw_side_column(state);
     draw_search_box(state, lookup);
+    draw_layers_panel(state);
     draw_about_panel(state);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     draw_attribution(ImGui::GetBackgroundDrawList(), ImGui::GetFont(), ImGui::GetFontSize() * 0.85f,
@@ -201,7 +206,8 @@ void copy_frame_info(ViewState& state, const MapRenderer& renderer) {
     state.detail_drawn = frame.drawn;
     state.detail_loading = frame.loading;
     state.overlay_loading = renderer.overlay().loading();
-    state.notice = renderer.detail_failure();
+    // Other notices (a dropped file that could not be read) stay until replaced.
+    if (!renderer.detail_failure().empty()) state.notice = renderer.detail_failure();
 }
 
 // --search and --measure (screenshots): the search already run, the
@@ -246,6 +252,8 @@ int run_viewer(const ViewerOptions& options) {
     ViewState state;
     state.scenario = options.scenario;
     state.show_about = options.show_about;
+    state.layers = options.layers;
+    state.show_layers = options.show_layers;
     LazyGazetteer gazetteer;
     const PlaceLookup lookup = [&](std::string_view name, std::size_t limit) {
         return gazetteer.lookup(name, limit);
@@ -284,8 +292,10 @@ int run_viewer(const ViewerOptions& options) {
         const bool hovered_on_map = !state.hovered.empty();
         step_fly_to(state, fly_to_fraction);
         step_zoom_to(state, fly_to_fraction);
+        add_dropped_vector_files(state);
         renderer.set_style(state.style);
         renderer.set_scenario(&state.scenario);
+        renderer.set_layers(state.layers);
         surface.make_current();
         surface.bind_framebuffer();
         renderer.draw(state.camera, ratio);

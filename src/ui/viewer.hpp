@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/geo.hpp"
+#include "render/layers.hpp"
 #include "scenario/scenario.hpp"
 
 #include <filesystem>
@@ -34,6 +35,10 @@ struct ViewerOptions {
     // What to show over the map (an opened article or scenario); the first
     // view frames it unless bbox is given.
     scenario::Scenario scenario;
+    // Layers at start: the user's vector files (`--layer FILE`), and
+    // whether the Layers panel is open.
+    LayerSettings layers;
+    bool show_layers = false;
 };
 
 // True when an X11 or Wayland display is named in the environment.
