@@ -395,7 +395,7 @@ def build_countries(ds, src, scale, wc_by_n3, wc_by_name, stats, coarser):
                     "Natural Earth 4.1.0 admin-0 countries 1:%s (world-atlas 2.0.2) "
                     "joined with world-countries 5.1.0" % scale)
     info = {"merged": [], "no_iso": [], "label_fallback": [], "borrowed": [],
-            "geoms": {}}
+            "geoms": {}, "crimea": crimea[0]}
     lyr.StartTransaction()
     for key in order:
         members = groups[key]
@@ -455,6 +455,28 @@ def build_countries(ds, src, scale, wc_by_n3, wc_by_name, stats, coarser):
     lyr.CommitTransaction()
     stats["countries_" + scale] = lyr.GetFeatureCount()
     return info
+
+
+# Regions whose own polygon muster can draw (hatched deployment areas), keyed
+# by the gazetteer id of their regions.json entry. Only Crimea for now: the
+# peninsula the countries build splits off Russia at 1:10m (admin-1 polygons
+# are not among the pinned packages).
+REGION_FIELDS = [("region", ogr.OFTString), ("name", ogr.OFTString), ("members", ogr.OFTString)]
+
+
+def build_region_polygons(ds, crimea_10m, stats):
+    lyr = new_layer(ds, "region_polygons", ogr.wkbMultiPolygon, REGION_FIELDS,
+                    "Regions drawn as areas: Crimea = the peninsula of Natural Earth 4.1.0 "
+                    "admin-0 1:10m (world-atlas 2.0.2)")
+    lyr.StartTransaction()
+    feat = ogr.Feature(lyr.GetLayerDefn())
+    feat.SetField("region", "crimea")
+    feat.SetField("name", "Crimea")
+    feat.SetField("members", "UA.11|UA.20")
+    feat.SetGeometry(ogr.ForceToMultiPolygon(crimea_10m.Clone()))
+    lyr.CreateFeature(feat)
+    lyr.CommitTransaction()
+    stats["region_polygons"] = lyr.GetFeatureCount()
 
 
 def build_land(ds, src, scale, stats):
@@ -667,6 +689,7 @@ def cmd_build(a):
         notes["countries_" + scale] = build_countries(ds, src, scale, wc_by_n3,
                                                       wc_by_name, stats, coarser)
         coarser = notes["countries_" + scale].pop("geoms")
+        crimea = notes["countries_" + scale].pop("crimea")
     for scale in SCALES:
         notes["land_" + scale] = build_land(ds, src, scale, stats)
     members, members2 = build_places(ds, src, stats)
@@ -674,6 +697,7 @@ def cmd_build(a):
     notes["admin1"] = build_admin1(ds, src, members, stats, area_points)
     notes["admin2"] = build_admin2(ds, src, members2, stats, area_points)
     notes["us_points"] = len(area_points)
+    build_region_polygons(ds, crimea, stats)  # the 1:10m peninsula: SCALES ends with 10m
     ds = None
 
     ds = ogr.Open(a.out, update=1)
@@ -707,7 +731,7 @@ def cmd_check(a):
         print("FAIL " + msg, file=sys.stderr)
 
     expected = ["countries_" + s for s in SCALES] + ["land_" + s for s in SCALES] + \
-        ["places", "admin1", "admin2"]
+        ["places", "admin1", "admin2", "region_polygons"]
     names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
     if sorted(names) != sorted(expected):
         err("layers %r" % names)
@@ -827,7 +851,7 @@ def write_readme(path, pins, stats, notes):
     def counts_table():
         rows = ["| layer | geometry | rows |", "|---|---|---|"]
         for k in ["countries_" + s for s in SCALES] + ["land_" + s for s in SCALES] + \
-                 ["places", "admin1", "admin2"]:
+                 ["places", "admin1", "admin2", "region_polygons"]:
             gt = "Point" if k in ("places", "admin1", "admin2") else "MultiPolygon"
             rows.append("| `%s` | %s | %d |" % (k, gt, stats[k]))
         return "\n".join(rows)
@@ -1027,6 +1051,21 @@ have at least one member place and are included.
 | `admin2` | String | admin2 code |
 | `name` | String | name, e.g. `Rapides Parish` |
 | `place_count` | Integer | number of member places |
+
+### `region_polygons` (MultiPolygon)
+
+Regions of `regions.json` that muster draws as areas (hatched deployment
+areas), one row each: for now only Crimea, the peninsula as the
+`countries_10m` build splits it off Russia (see below), so it matches the
+1:10m countries exactly. No npm package among those pinned here ships
+Natural Earth's admin-1 polygons, so regions made of admin-1 divisions
+(Donbas = UA.05 + UA.14) have no polygon yet.
+
+| field | type | meaning |
+|---|---|---|
+| `region` | String | gazetteer id of the regions.json entry, e.g. `crimea` |
+| `name` | String | its name, e.g. `Crimea` |
+| `members` | String | `|`-joined admin-1 codes it covers, e.g. `UA.11|UA.20` |
 
 ## Crimea
 
