@@ -290,13 +290,17 @@ void MapRenderer::draw(const Camera& camera, float ui_scale) {
     program_.use();
     set_view_uniforms(program_, camera);
     if (style_.show_graticule) draw_graticule(camera);
-    draw_countries(mesh, camera);
+    draw_countries(mesh, camera, ui_scale);
+    areas_.draw_outlines(camera, style_.overlay, ui_scale);
     overlay_.draw_lines(camera, style_.overlay, ui_scale);
     glBindVertexArray(0);
     glUseProgram(0);
 }
 
-void MapRenderer::set_scenario(const scenario::Scenario* scenario) { overlay_.set_scenario(scenario); }
+void MapRenderer::set_scenario(const scenario::Scenario* scenario) {
+    overlay_.set_scenario(scenario);
+    areas_.set_scenario(scenario);
+}
 
 void MapRenderer::draw_overlay(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale) {
     if (!last_camera_ || !last_mesh_) return;
@@ -354,7 +358,7 @@ void MapRenderer::draw_graticule(const Camera& camera) {
     glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(lines.size() / 2));
 }
 
-void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera) {
+void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera, float ui_scale) {
     const Extent visible = camera.visible_extent();
     const std::vector<double> shifts = world_copy_shifts(visible);
     frame_.world_copies = static_cast<int>(shifts.size());
@@ -384,6 +388,7 @@ void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera) {
         glUniform1f(fill_program.uniform("u_lon_shift"), static_cast<float>(shifts[copy]));
         fills[copy].draw(GL_TRIANGLES);
     }
+    areas_.draw_hatch(camera, style_.overlay, ui_scale, shifts);  // under the borders, like the fills
     program_.use();
     set_colour(program_, style_.outline);
     glBindVertexArray(mesh.outline_vao.get());

@@ -21,12 +21,15 @@
 // A scenario (set_scenario) adds the overlay of render/overlay.hpp: country
 // fills by role (shaders/country_fill.*: each vertex carries its country
 // index, a one-row texture per level holds the colours), border features as
-// thick lines, then, through draw_overlay() into an ImGui draw list,
+// thick lines, the countries and regions hosting deployments hatched
+// (render/areas.hpp) between the fills and the country borders, then,
+// through draw_overlay() into an ImGui draw list,
 // symbols, halos and labels.
 //
 // All methods need the GL context the renderer was created in to be current.
 #pragma once
 
+#include "render/areas.hpp"
 #include "render/camera.hpp"
 #include "render/country_mesh.hpp"
 #include "render/gl_objects.hpp"
@@ -102,6 +105,10 @@ public:
     void draw_overlay(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale = {});
 
     [[nodiscard]] const OverlayRenderer& overlay() const { return overlay_; }
+    [[nodiscard]] const AreaRenderer& areas() const { return areas_; }
+
+    // u_centre and u_scale of shaders/map.vert (and country_fill.vert) for a camera.
+    static void set_view_uniforms(const ShaderProgram& program, const Camera& camera);
 
     [[nodiscard]] const MapStyle& style() const { return style_; }
     void set_style(const MapStyle& style) { style_ = style; }
@@ -163,9 +170,8 @@ private:
     static const OutlineLevel& outline_level_for(const GpuMesh& mesh, const Camera& camera);
     GpuMesh load_now(Lod lod) const;
 
-    static void set_view_uniforms(const ShaderProgram& program, const Camera& camera);
     void draw_graticule(const Camera& camera);
-    void draw_countries(GpuMesh& mesh, const Camera& camera);
+    void draw_countries(GpuMesh& mesh, const Camera& camera, float ui_scale);
     // Binds the per-country colour program when the scenario gives any
     // country a role; false: draw plain land.
     bool use_role_colours(GpuMesh& mesh, const Camera& camera);
@@ -176,6 +182,7 @@ private:
     ShaderProgram program_;
     ShaderProgram country_program_;
     OverlayRenderer overlay_;
+    AreaRenderer areas_;
     std::optional<Camera> last_camera_;
     const GpuMesh* last_mesh_ = nullptr;
     std::array<LodSlot, 3> slots_;

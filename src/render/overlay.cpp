@@ -80,6 +80,10 @@ std::optional<Extent> scenario_extent(const scenario::Scenario& scenario) {
     for (const scenario::Border& border : scenario.borders)
         for (const auto& line : border.lines)
             for (const LatLon& point : line) add(point);
+    // A movement's arrow is the story: both its ends are framed.
+    for (const scenario::Movement& movement : scenario.movements)
+        for (const std::string& end : {movement.from, movement.to})
+            if (const scenario::Place* place = scenario.place(end)) add(place->point);
     if (box.min_lon > box.max_lon) return std::nullopt;
     return box;
 }
@@ -139,13 +143,14 @@ bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario) {
         return true;
     }
     if (active_ && scenario->places == scenario_.places && scenario->figures == scenario_.figures &&
-        scenario->borders == scenario_.borders)
+        scenario->borders == scenario_.borders && scenario->movements == scenario_.movements)
         return false;
     const bool borders_changed = !active_ || scenario->borders != scenario_.borders;
     scenario_ = {};
     scenario_.places = scenario->places;
     scenario_.figures = scenario->figures;
     scenario_.borders = scenario->borders;
+    scenario_.movements = scenario->movements;
     roles_ = country_roles(scenario_);
     active_ = true;
     lines_dirty_ = lines_dirty_ || borders_changed;

@@ -1,6 +1,6 @@
 // draw_overlay_layout(): replays a computed layout into an ImDrawList. Back
-// to front: halos, leader lines, dots, labels, symbols with their
-// amplifiers. Text gets a white halo (eight offset copies) so it reads over
+// to front: movement arrows, halos, leader lines, dots, labels, symbols with
+// their amplifiers. Text gets a white halo (eight offset copies) so it reads over
 // any fill, line or halo.
 #include "render/overlay.hpp"
 #include "render/symbols_draw.hpp"
@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <vector>
 
 namespace muster {
 namespace {
@@ -78,6 +79,46 @@ void dashed_circle(ImDrawList* list, ImVec2 centre, float radius, ImU32 colour, 
     for (int i = 0; i < dashes; ++i) {
         list->PathArcTo(centre, radius, step * static_cast<float>(i), step * (static_cast<float>(i) + 0.55f), 6);
         list->PathStroke(colour, 0, line);
+    }
+}
+
+Rgba arrow_colour(Affiliation affiliation, const OverlayStyle& style) {
+    switch (affiliation) {
+        case Affiliation::hostile: return style.arrow_hostile;
+        case Affiliation::friend_: return style.arrow_friend;
+        case Affiliation::neutral: return style.arrow_neutral;
+        case Affiliation::unknown: break;
+    }
+    return style.arrow_unknown;
+}
+
+// Each arrow on a white casing: the shaft's casing, the head's, then the
+// shaft and the head in the side's colour.
+void draw_arrows(const Canvas& c, const OverlayLayout& layout) {
+    const ImU32 casing = IM_COL32(255, 255, 255, 235);
+    const float width = c.pt(c.style.arrow_width_pt);
+    const float casing_width = width + 2 * c.pt(c.style.arrow_casing_pt);
+    for (const OverlayLayout::Arrow& arrow : layout.arrows) {
+        const ImU32 colour = to_imgui(arrow_colour(arrow.affiliation, c.style));
+        std::vector<std::vector<ImVec2>> shaft;
+        for (const auto& line : arrow.shaft) {
+            std::vector<ImVec2>& points = shaft.emplace_back();
+            for (const ScreenPoint& p : line) points.push_back(c.at(p));
+        }
+        // The head's corners: either side of its base, across the direction of travel.
+        const double dx = arrow.tip.x - arrow.base.x, dy = arrow.tip.y - arrow.base.y;
+        const double length = std::max(std::hypot(dx, dy), 1e-6);
+        const double nx = -dy / length * arrow.head_half_width, ny = dx / length * arrow.head_half_width;
+        const ImVec2 tip = c.at(arrow.tip);
+        const ImVec2 left = c.at(arrow.base.x + nx, arrow.base.y + ny);
+        const ImVec2 right = c.at(arrow.base.x - nx, arrow.base.y - ny);
+
+        for (const auto& points : shaft)
+            c.list->AddPolyline(points.data(), static_cast<int>(points.size()), casing, ImDrawFlags_None, casing_width);
+        c.list->AddTriangle(tip, left, right, casing, 2 * c.pt(c.style.arrow_casing_pt));
+        for (const auto& points : shaft)
+            c.list->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, width);
+        c.list->AddTriangleFilled(tip, left, right, colour);
     }
 }
 
@@ -187,6 +228,7 @@ void draw_symbols(const Canvas& c, const OverlayLayout& layout) {
 void draw_overlay_layout(ImDrawList* list, const OverlayLayout& layout, const OverlayFonts& fonts,
                          const OverlayStyle& style, OverlayScale scale) {
     const Canvas canvas{list, fonts, style, scale};
+    draw_arrows(canvas, layout);
     draw_halos(canvas, layout);
     draw_leaders(canvas, layout);
     draw_dots(canvas, layout);

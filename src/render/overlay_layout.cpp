@@ -572,6 +572,7 @@ OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<
                       ScreenBox{0, 0, static_cast<float>(viewport.width), static_cast<float>(viewport.height)}};
     OverlayLayout layout;
     const std::vector<Stack> stacks = place_stacks(ctx, scenario, layout);
+    layout.arrows = layout_arrows(scenario, camera, style, size_scale, layout.symbol_groups);
 
     std::vector<ScreenBox> obstacles = layout.symbol_groups;
     std::vector<Pending> pending;
