@@ -71,7 +71,9 @@ Rgba role_colour(CountryRole role, const MapStyle& style);
 bool has_overlay_content(const scenario::Scenario& scenario);
 
 // The box around the places that carry figures (every place when none does),
-// every border point and both ends of every movement; nothing when there is none.
+// every border point and both ends of every movement; nothing when there is
+// none. Across the antimeridian when that box is narrower: max_lon may then
+// pass 180 (Khabarovsk and Anchorage give about 135..210).
 std::optional<Extent> scenario_extent(const scenario::Scenario& scenario);
 
 // A camera that shows every place and border of the scenario with margin_px
