@@ -5,6 +5,7 @@
 #include "extract/extract.hpp"
 #include "geodata/great_circle.hpp"
 #include "scenario/scenario_json.hpp"
+#include "cli_scratch.hpp"
 #include "shared_resources.hpp"
 
 #include <doctest/doctest.h>
@@ -266,4 +267,28 @@ TEST_CASE("GeoJSON: a movement across the antimeridian is a MultiLineString of t
     REQUIRE(movement["geometry"]["coordinates"].size() == 2);
     CHECK(movement["geometry"]["coordinates"][0].back()[0] == 180.0);
     CHECK(movement["geometry"]["coordinates"][1].front()[0] == -180.0);
+}
+
+// ================================================================ command line
+
+TEST_CASE("muster extract: an article's movements as GeoJSON features, the talks and the title left out") {
+    const test::Scratch scratch("movements-cli");
+    const fs::path article = fs::path(MUSTER_TEST_FIXTURES) / "movements" / "redeployments.txt";
+    const test::Run run = scratch.muster("extract '" + article.string() + "'");
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.err.empty());
+    std::vector<std::string> routes;
+    const nlohmann::json geojson = nlohmann::json::parse(run.out);
+    for (const nlohmann::json& f : geojson["features"])
+        if (f["properties"]["kind"] == "movement")
+            routes.push_back(f["properties"]["from"].get<std::string>() + " -> " +
+                             f["properties"]["to"].get<std::string>() + " (" +
+                             f["properties"].value("figure", std::string()) + ")");
+    std::string listed;
+    for (const std::string& route : routes) listed += "\n  " + route;
+    INFO("routes:" << listed);
+    CHECK(routes == std::vector<std::string>{"Khabarovsk -> Belarus (about 10,000 troops)",
+                                             "Kursk -> Crimea (2,000 soldiers)",
+                                             "Fort Bragg -> Poland (3,000 soldiers)",
+                                             "Germany -> Romania (1,000 troops)"});
 }
