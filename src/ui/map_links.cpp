@@ -1,5 +1,8 @@
 #include "ui/map_links.hpp"
 
+#include "geodata/great_circle.hpp"
+#include "render/symbols.hpp"
+
 #include <imgui.h>
 
 #include <cmath>
@@ -86,12 +89,13 @@ void tooltip_body(const ViewState& state, const EntityRef& entity) {
         const scenario::Place* to = scenario.place(movement->to);
         ImGui::TextColored(ImVec4(0.6f, 0.25f, 0.45f, 1.0f), "%s \u2192 %s", from ? from->name.c_str() : "?",
                            to ? to->name.c_str() : "?");
+        const std::string distance =
+            from && to ? format_thousands(geodesic_distance_km(from->point, to->point)) + " km" : std::string("?");
         if (const scenario::Figure* figure = find_figure(scenario, movement->figure))
-            ImGui::TextDisabled("%s \u00b7 %s %s \u00b7 actor %s", figure->text.c_str(),
-                                format_amount(figure->amount).c_str(), figure->unit.c_str(),
-                                figure->actor.empty() ? "?" : figure->actor.c_str());
+            ImGui::TextDisabled("%s \u00b7 actor %s \u00b7 %s", figure->text.c_str(),
+                                figure->actor.empty() ? "?" : figure->actor.c_str(), distance.c_str());
         else
-            ImGui::TextDisabled("no figure stated");
+            ImGui::TextDisabled("no figure stated \u00b7 %s", distance.c_str());
     } else if (entity.kind == EntityKind::figure) {
         const scenario::Figure* figure = find_figure(scenario, entity.id);
         if (!figure) return;
