@@ -7,6 +7,7 @@
 #include "geodata/geopackage.hpp"
 #include "render/map_renderer.hpp"
 #include "render/symbols.hpp"
+#include "render/country_mesh.hpp"
 #include "render/tessellate.hpp"
 
 #include <ogrsf_frmts.h>
@@ -171,18 +172,23 @@ void AreaRenderer::set_scenario(const scenario::Scenario* scenario) {
         failure_ = std::string("deployment areas unavailable: ") + e.what();
         shapes.clear();
     }
-    upload(shapes);
+    prepare(shapes);
 }
 
-// Tessellates the polygons (lon/lat, as the country meshes are) into
-// triangles for map.vert: longitude, Mercator y.
-void AreaRenderer::upload(const std::vector<AreaPolygons>& shapes) {
+bool AreaRenderer::hatches_country(const std::string& iso_a2) const {
+    return std::binary_search(areas_.begin(), areas_.end(), AreaRef{AreaRef::Kind::country, iso_a2});
+}
+
+// Outline rings of every area; triangles (map.vert's longitude, Mercator y)
+// of the regions, whose fill the country meshes do not hold. shapes[i] is
+// the geometry of areas_[i], or shapes is empty.
+void AreaRenderer::prepare(const std::vector<AreaPolygons>& shapes) {
     triangles_.clear();
     rings_.clear();
     tess::Tessellator tessellator;
     tess::Triangles triangles;
-    for (const AreaPolygons& shape : shapes)
-        for (const auto& polygon : shape) {
+    for (std::size_t a = 0; a < shapes.size(); ++a)
+        for (const auto& polygon : shapes[a]) {
             std::vector<tess::Ring> rings;
             for (const auto& ring : polygon) {
                 tess::Ring& xy = rings.emplace_back();
@@ -191,7 +197,9 @@ void AreaRenderer::upload(const std::vector<AreaPolygons>& shapes) {
                 closed.push_back(ring.front());
                 rings_.push_back(std::move(closed));
             }
+            if (areas_[a].kind != AreaRef::Kind::region) continue;
             tessellator.triangulate(rings, triangles);
+            make_delaunay(triangles.xy, triangles.indices);  // compact triangles rasterise faster
             for (const std::uint32_t index : triangles.indices) {
                 triangles_.push_back(static_cast<float>(triangles.xy[2 * index]));
                 triangles_.push_back(static_cast<float>(mercator_y(triangles.xy[2 * index + 1])));
@@ -200,9 +208,7 @@ void AreaRenderer::upload(const std::vector<AreaPolygons>& shapes) {
     dirty_ = true;
 }
 
-void AreaRenderer::draw_hatch(const Camera& camera, const OverlayStyle& style, float size_scale,
-                              const std::vector<double>& lon_shifts) {
-    if (triangles_.empty() && !gpu_) return;
+AreaRenderer::Gpu& AreaRenderer::gpu() {
     if (!gpu_) gpu_ = std::make_unique<Gpu>();
     if (dirty_) {
         glBindVertexArray(gpu_->vao.get());
@@ -216,38 +222,47 @@ void AreaRenderer::draw_hatch(const Camera& camera, const OverlayStyle& style, f
         gpu_->outlines.set_lines(rings_);
         dirty_ = false;
     }
-    if (gpu_->vertex_count == 0) return;
+    return *gpu_;
+}
 
+void AreaRenderer::set_hatch_uniforms(const ShaderProgram& program, const Camera& camera, const OverlayStyle& style,
+                                      float size_scale) {
     // Stripes run along x - y = const in window pixels (y up: "/" on screen),
     // one period apart across them; their phase follows where lon 0, lat 0
     // is on screen, so they move with the map.
     const float period = std::max(3.0f, style.area_hatch_spacing_pt * size_scale);
     const ScreenPoint origin = camera.to_screen({0.0, 0.0});
     const double origin_across = (origin.x - (camera.viewport().height - origin.y)) / std::numbers::sqrt2;
-    const auto offset = static_cast<float>(std::fmod(origin_across, static_cast<double>(period)));
-
-    const ShaderProgram& program = gpu_->hatch;
-    program.use();
-    MapRenderer::set_view_uniforms(program, camera);
-    const Rgba& colour = style.area_hatch;
-    glUniform4f(program.uniform("u_colour"), colour.r, colour.g, colour.b, colour.a);
     glUniform1f(program.uniform("u_period"), period);
     glUniform1f(program.uniform("u_half_width"), style.area_hatch_width_pt * size_scale / 2.0f);
-    glUniform1f(program.uniform("u_offset"), offset);
+    glUniform1f(program.uniform("u_offset"), static_cast<float>(std::fmod(origin_across, static_cast<double>(period))));
+}
+
+void AreaRenderer::draw_hatch(const Camera& camera, const OverlayStyle& style, float size_scale,
+                              const std::vector<double>& lon_shifts) {
+    if (triangles_.empty() && !gpu_) return;
+    Gpu& gpu = this->gpu();
+    if (gpu.vertex_count == 0) return;
+    const ShaderProgram& program = gpu.hatch;
+    program.use();
+    MapRenderer::set_view_uniforms(program, camera);
+    set_hatch_uniforms(program, camera, style, size_scale);
+    const Rgba& colour = style.area_hatch;
+    glUniform4f(program.uniform("u_colour"), colour.r, colour.g, colour.b, colour.a);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    glBindVertexArray(gpu_->vao.get());
+    glBindVertexArray(gpu.vao.get());
     for (const double shift : lon_shifts) {
         glUniform1f(program.uniform("u_lon_shift"), static_cast<float>(shift));
-        glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(gpu_->vertex_count));
+        glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(gpu.vertex_count));
     }
     glBindVertexArray(0);
     glDisable(GL_BLEND);
 }
 
 void AreaRenderer::draw_outlines(const Camera& camera, const OverlayStyle& style, float size_scale) {
-    if (!gpu_ || gpu_->vertex_count == 0) return;
-    gpu_->outlines.draw(camera, style.area_outline_pt * size_scale, style.area_outline);
+    if (rings_.empty() && !gpu_) return;
+    gpu().outlines.draw(camera, style.area_outline_pt * size_scale, style.area_outline);
 }
 
 }  // namespace muster

@@ -13,12 +13,16 @@
 //   a city, admin-1 division, site or sea -> no area (a point is drawn as one;
 //                 admin-1 polygons are not in geodata yet)
 //
-// Geometry comes from geodata/muster.gpkg at 1:10m (countries_10m,
-// region_polygons), read and tessellated once per change of the area list.
-// Hatching is a fragment shader (shaders/hatch.frag) that computes diagonal
-// stripes from the pixel position, so they keep their spacing and width on
-// screen at any zoom; the stripes are anchored to the map (they move with it
-// when it pans). The outline is a ThickLines line of the polygons' rings.
+// Hatching computes diagonal stripes from the pixel position in a fragment
+// shader, so they keep their spacing and width on screen at any zoom; they
+// are anchored to the map (they move with it when it pans). Countries are
+// hatched inside their own fill (MapRenderer's country_fill shader mixes the
+// stripes in where hatches_country() says so: no second pass over their
+// pixels, and the stripes follow the fill's level of detail); a region's
+// polygon, from the GeoPackage's region_polygons at 1:10m, is tessellated
+// once per change of the area list and drawn by draw_hatch
+// (shaders/hatch.frag). Every area gets an outline: a ThickLines line of its
+// 1:10m rings (countries_10m, region_polygons).
 //
 // Needs the GL context it draws in to be current (draw_*); choosing and
 // loading areas does not.
@@ -90,10 +94,17 @@ public:
     // leaves the areas out (failure() says why); the map still draws.
     void set_scenario(const scenario::Scenario* scenario);
     [[nodiscard]] const std::vector<AreaRef>& areas() const { return areas_; }
+    // Whether a country (ISO alpha-2) is one of the areas: its fill is hatched.
+    [[nodiscard]] bool hatches_country(const std::string& iso_a2) const;
+
+    // u_period, u_half_width and u_offset of the stripes (hatch.frag,
+    // country_fill.frag) for a view. size_scale: pixels per point.
+    static void set_hatch_uniforms(const ShaderProgram& program, const Camera& camera, const OverlayStyle& style,
+                                   float size_scale);
     [[nodiscard]] const std::string& failure() const { return failure_; }
 
-    // The stripes, for each world copy (longitude shifts of 0 or ±360, as the
-    // fills are drawn). size_scale: pixels per point.
+    // The stripes of the regions, for each world copy (longitude shifts of 0
+    // or ±360, as the fills are drawn). size_scale: pixels per point.
     void draw_hatch(const Camera& camera, const OverlayStyle& style, float size_scale,
                     const std::vector<double>& lon_shifts);
     // The outlines, over the country borders.
@@ -101,13 +112,15 @@ public:
 
 private:
     struct Gpu;
-    void upload(const std::vector<AreaPolygons>& shapes);
+    void prepare(const std::vector<AreaPolygons>& shapes);
+    Gpu& gpu();  // created, and the prepared geometry uploaded, on first use
 
     std::function<const AreaSource&()> source_;
     std::vector<AreaRef> areas_;
     bool loaded_ = false;
     std::string failure_;
-    // Triangles (lon, Mercator y) and outline rings of every area, ready to upload.
+    // Triangles of the regions (lon, Mercator y) and outline rings of every
+    // area, ready to upload.
     std::vector<float> triangles_;
     std::vector<std::vector<LatLon>> rings_;
     bool dirty_ = false;

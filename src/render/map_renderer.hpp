@@ -20,9 +20,10 @@
 //
 // A scenario (set_scenario) adds the overlay of render/overlay.hpp: country
 // fills by role (shaders/country_fill.*: each vertex carries its country
-// index, a one-row texture per level holds the colours), border features as
-// thick lines, the countries and regions hosting deployments hatched
-// (render/areas.hpp) between the fills and the country borders, then,
+// index, a two-row texture per level holds the colours and, for countries
+// hosting deployments, the hatch the fill shader mixes in), border features
+// as thick lines, regions hosting deployments hatched and every deployment
+// area outlined (render/areas.hpp) over the fills, then,
 // through draw_overlay() into an ImGui draw list,
 // symbols, halos and labels.
 //
@@ -174,7 +175,7 @@ private:
     void draw_countries(GpuMesh& mesh, const Camera& camera, float ui_scale);
     // Binds the per-country colour program when the scenario gives any
     // country a role; false: draw plain land.
-    bool use_role_colours(GpuMesh& mesh, const Camera& camera);
+    bool use_role_colours(GpuMesh& mesh, const Camera& camera, float ui_scale);
 
     MapStyle style_;
     DetailLoading loading_;
