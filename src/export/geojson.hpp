@@ -11,8 +11,15 @@
 //   border   one per border: a, b, claimed_km (when the text gives one),
 //            measured_km, and text, start, end of the words that named it; a
 //            MultiLineString.
+//   movement one per movement: from, to (place names), from_country,
+//            to_country, figure (the words of the figure that moves) and its
+//            actor, distance_km (geodesic), and text, start, end, sentence
+//            of the words that state it; a LineString along the geodesic
+//            (points at most 50 km apart), a MultiLineString of two lines
+//            when it crosses the antimeridian.
 // Every feature has properties.kind. Place and figure features also carry
-// `sentence`, the sentence of the source they came from, for provenance.
+// `sentence`, the sentence of the source they came from, for provenance
+// (movement features too).
 // Absent optional values are left out (no nulls, no empty strings); only a
 // figure without a place has a null geometry. Coordinates are rounded to 6
 // decimals (about 0.1 m), kilometres to 0.1, confidences to 0.001.

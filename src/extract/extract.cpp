@@ -4,6 +4,7 @@
 #include "extract/alliances.hpp"
 #include "extract/document_date.hpp"
 #include "extract/figure.hpp"
+#include "extract/movements.hpp"
 #include "extract/relations.hpp"
 #include "extract/text.hpp"
 #include "extract/tokenizer.hpp"
@@ -188,6 +189,32 @@ void drop_equipment_names(std::vector<Toponym>& toponyms, const std::vector<Figu
     });
 }
 
+// One Movement per pair of places in order (the same route stated twice is
+// one arrow), from its first statement; the figure is the first one any
+// statement of the route gives.
+void build_movements(const std::vector<MovementLink>& links, const std::vector<std::size_t>& place_of,
+                     const CodePointIndex& index, scenario::Scenario& out) {
+    std::map<std::pair<std::size_t, std::size_t>, std::size_t> seen;  // (from, to) places -> movement index
+    for (const MovementLink& link : links) {
+        const std::pair<std::size_t, std::size_t> route{place_of[link.from], place_of[link.to]};
+        if (route.first == route.second) continue;
+        const std::string figure = link.figure ? "f" + std::to_string(*link.figure + 1) : std::string();
+        if (auto it = seen.find(route); it != seen.end()) {
+            scenario::Movement& known = out.movements[it->second];
+            if (known.figure.empty()) known.figure = figure;
+            continue;
+        }
+        seen.emplace(route, out.movements.size());
+        scenario::Movement movement;
+        movement.id = "m" + std::to_string(out.movements.size() + 1);
+        movement.from = out.places[route.first].id;
+        movement.to = out.places[route.second].id;
+        movement.figure = figure;
+        movement.mention = mention_of(index, link.begin, link.end);
+        out.movements.push_back(std::move(movement));
+    }
+}
+
 }  // namespace
 
 // ================================================================ pipeline
@@ -217,6 +244,7 @@ scenario::Scenario extract_scenario(std::string_view bytes, const ExtractSource&
     const std::vector<std::size_t> place_of = build_places(toponyms, index, date, out);
     build_figures(text, figures, relations, place_of, index, out);
     build_borders(relations, index, source, resources.borders, warnings, out);
+    build_movements(find_movements(text, tokens, toponyms, figures), place_of, index, out);
 
     scenario::Source src;
     src.id = "s1";

@@ -296,7 +296,8 @@ void MapRenderer::draw(const Camera& camera, float ui_scale) {
     program_.use();
     set_view_uniforms(program_, camera);
     if (style_.show_graticule && layers_.graticule.drawn()) draw_graticule(camera);
-    draw_countries(mesh, camera);
+    draw_countries(mesh, camera, ui_scale);
+    if (layers_.areas.drawn()) areas_.draw_outlines(camera, style_.overlay, ui_scale, layer_opacity(layers_.areas));
     if (!layers_.user_layers.empty()) {
         program_.use();
         user_layers_.draw(camera, layers_.user_layers, program_, world_copy_shifts(camera.visible_extent()), ui_scale);
@@ -306,26 +307,39 @@ void MapRenderer::draw(const Camera& camera, float ui_scale) {
     glUseProgram(0);
 }
 
-void MapRenderer::set_scenario(const scenario::Scenario* scenario) { overlay_.set_scenario(scenario); }
+void MapRenderer::set_scenario(const scenario::Scenario* scenario) {
+    overlay_.set_scenario(scenario);
+    areas_.set_scenario(scenario);
+}
 
 void MapRenderer::draw_overlay(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale) {
     if (!last_camera_ || !last_mesh_) return;
     overlay_.draw_marks(list, fonts, *last_camera_, style_.overlay, last_mesh_->countries, scale, layers_);
 }
 
-bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera) {
+bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera, float ui_scale) {
     if (!overlay_.active() || overlay_.roles().empty()) return false;
     if (!mesh.country_colours || mesh.colours_revision != overlay_.revision() || !(mesh.colours_style == style_)) {
-        // One RGBA texel per country, in mesh order.
-        std::vector<std::uint8_t> texels;
-        texels.reserve(std::max<std::size_t>(mesh.countries.size(), 1) * 4);
-        for (const CountryLabelInfo& country : mesh.countries) {
-            const auto found = overlay_.roles().find(country.iso_a2);
-            const Rgba colour =
-                role_colour(found == overlay_.roles().end() ? CountryRole::other : found->second, style_);
-            texels.insert(texels.end(), {colour.red8(), colour.green8(), colour.blue8(), 255});
+        // Two RGBA texels per country, in mesh order: the role's fill in row 0,
+        // the deployment area's hatch in row 1 (alpha 0: not an area).
+        const std::size_t count = std::max<std::size_t>(mesh.countries.size(), 1);
+        std::vector<std::uint8_t> texels(count * 8, 0);
+        auto put = [&texels](std::size_t texel, const Rgba& colour) {
+            texels[texel * 4] = colour.red8();
+            texels[texel * 4 + 1] = colour.green8();
+            texels[texel * 4 + 2] = colour.blue8();
+            texels[texel * 4 + 3] = static_cast<std::uint8_t>(std::lround(std::clamp(colour.a, 0.0f, 1.0f) * 255.0f));
+        };
+        for (std::size_t i = 0; i < count; ++i) {
+            if (i >= mesh.countries.size()) {
+                put(i, style_.land);  // a mesh without countries: plain land
+                continue;
+            }
+            const std::string& iso = mesh.countries[i].iso_a2;
+            const auto found = overlay_.roles().find(iso);
+            put(i, role_colour(found == overlay_.roles().end() ? CountryRole::other : found->second, style_).with_alpha(1));
+            if (areas_.hatches_country(iso)) put(count + i, style_.overlay.area_hatch);
         }
-        if (texels.empty()) texels = {style_.land.red8(), style_.land.green8(), style_.land.blue8(), 255};
         if (!mesh.country_colours) {
             GLuint name = 0;
             glGenTextures(1, &name);
@@ -334,8 +348,8 @@ bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera) {
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, mesh.country_colours.get());
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, static_cast<GLsizei>(texels.size() / 4), 1, 0, GL_RGBA,
-                     GL_UNSIGNED_BYTE, texels.data());
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, static_cast<GLsizei>(count), 2, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                     texels.data());
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
@@ -349,6 +363,9 @@ bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera) {
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, mesh.country_colours.get());
     set_view_uniforms(country_program_, camera);
+    AreaRenderer::set_hatch_uniforms(country_program_, camera, style_.overlay, ui_scale);
+    // Hatched host countries are part of the areas layer, not of the countries'.
+    glUniform1f(country_program_.uniform("u_hatch_opacity"), layers_.areas.drawn() ? layer_opacity(layers_.areas) : 0.0f);
     if (opacity < 1.0f)
         glEnable(GL_BLEND);
     else
@@ -369,7 +386,7 @@ void MapRenderer::draw_graticule(const Camera& camera) {
     glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(lines.size() / 2));
 }
 
-void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera) {
+void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera, float ui_scale) {
     const Extent visible = camera.visible_extent();
     const std::vector<double> shifts = world_copy_shifts(visible);
     frame_.world_copies = static_cast<int>(shifts.size());
@@ -393,7 +410,7 @@ void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera) {
 
     // Fills: one colour for all land, or each country's role colour.
     if (layers_.countries.drawn()) {
-        const ShaderProgram& fill_program = use_role_colours(mesh, camera) ? country_program_ : program_;
+        const ShaderProgram& fill_program = use_role_colours(mesh, camera, ui_scale) ? country_program_ : program_;
         if (&fill_program == &program_) set_colour(program_, faded(style_.land, layers_.countries));
         glBindVertexArray(mesh.fill_vao.get());
         for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
@@ -401,6 +418,8 @@ void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera) {
             fills[copy].draw(GL_TRIANGLES);
         }
     }
+    // Regions; countries are hatched in their fill.
+    if (layers_.areas.drawn()) areas_.draw_hatch(camera, style_.overlay, ui_scale, shifts, layer_opacity(layers_.areas));
     program_.use();
     if (!layers_.country_borders.drawn()) return;
     set_colour(program_, faded(style_.outline, layers_.country_borders));

@@ -20,8 +20,11 @@
 //
 // A scenario (set_scenario) adds the overlay of render/overlay.hpp: country
 // fills by role (shaders/country_fill.*: each vertex carries its country
-// index, a one-row texture per level holds the colours), border features as
-// thick lines, then, through draw_overlay() into an ImGui draw list,
+// index, a two-row texture per level holds the colours and, for countries
+// hosting deployments, the hatch the fill shader mixes in), border features
+// as thick lines, regions hosting deployments hatched and every deployment
+// area outlined (render/areas.hpp) over the fills, then,
+// through draw_overlay() into an ImGui draw list,
 // symbols, halos and labels.
 //
 // Layers (set_layers, render/layers.hpp) switch each part on or off and set
@@ -31,6 +34,7 @@
 // All methods need the GL context the renderer was created in to be current.
 #pragma once
 
+#include "render/areas.hpp"
 #include "render/camera.hpp"
 #include "render/country_mesh.hpp"
 #include "render/gl_objects.hpp"
@@ -108,6 +112,10 @@ public:
     void draw_overlay(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale = {});
 
     [[nodiscard]] const OverlayRenderer& overlay() const { return overlay_; }
+    [[nodiscard]] const AreaRenderer& areas() const { return areas_; }
+
+    // u_centre and u_scale of shaders/map.vert (and country_fill.vert) for a camera.
+    static void set_view_uniforms(const ShaderProgram& program, const Camera& camera);
 
     [[nodiscard]] const MapStyle& style() const { return style_; }
     void set_style(const MapStyle& style) { style_ = style; }
@@ -175,12 +183,11 @@ private:
     static const OutlineLevel& outline_level_for(const GpuMesh& mesh, const Camera& camera);
     GpuMesh load_now(Lod lod) const;
 
-    static void set_view_uniforms(const ShaderProgram& program, const Camera& camera);
     void draw_graticule(const Camera& camera);
-    void draw_countries(GpuMesh& mesh, const Camera& camera);
+    void draw_countries(GpuMesh& mesh, const Camera& camera, float ui_scale);
     // Binds the per-country colour program when the scenario gives any
     // country a role; false: draw plain land.
-    bool use_role_colours(GpuMesh& mesh, const Camera& camera);
+    bool use_role_colours(GpuMesh& mesh, const Camera& camera, float ui_scale);
 
     MapStyle style_;
     DetailLoading loading_;
@@ -190,6 +197,7 @@ private:
     OverlayRenderer overlay_;
     LayerSettings layers_;
     UserLayerRenderer user_layers_;
+    AreaRenderer areas_;
     std::optional<Camera> last_camera_;
     const GpuMesh* last_mesh_ = nullptr;
     std::array<LodSlot, 3> slots_;

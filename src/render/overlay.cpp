@@ -61,14 +61,7 @@ bool has_overlay_content(const scenario::Scenario& scenario) {
 }
 
 std::optional<Extent> scenario_extent(const scenario::Scenario& scenario) {
-    constexpr double inf = std::numeric_limits<double>::infinity();
-    Extent box{inf, inf, -inf, -inf};
-    auto add = [&box](LatLon p) {
-        box.min_lon = std::min(box.min_lon, p.lon);
-        box.max_lon = std::max(box.max_lon, p.lon);
-        box.min_lat = std::min(box.min_lat, p.lat);
-        box.max_lat = std::max(box.max_lat, p.lat);
-    };
+    std::vector<LatLon> points;
     // Where forces are is what the map is about: frame the places that carry
     // figures (and the borders) when there are any, not every country and
     // far-off city the text mentions in passing.
@@ -76,11 +69,33 @@ std::optional<Extent> scenario_extent(const scenario::Scenario& scenario) {
     for (const scenario::Figure& figure : scenario.figures)
         if (!figure.place.empty()) deployment_places.insert(figure.place);
     for (const scenario::Place& place : scenario.places)
-        if (deployment_places.empty() || deployment_places.count(place.id)) add(place.point);
+        if (deployment_places.empty() || deployment_places.count(place.id)) points.push_back(place.point);
     for (const scenario::Border& border : scenario.borders)
-        for (const auto& line : border.lines)
-            for (const LatLon& point : line) add(point);
-    if (box.min_lon > box.max_lon) return std::nullopt;
+        for (const auto& line : border.lines) points.insert(points.end(), line.begin(), line.end());
+    // A movement's arrow is the story: both its ends are framed.
+    for (const scenario::Movement& movement : scenario.movements)
+        for (const std::string& end : {movement.from, movement.to})
+            if (const scenario::Place* place = scenario.place(end)) points.push_back(place->point);
+    if (points.empty()) return std::nullopt;
+
+    // The box in longitudes -180..180 and in 0..360; the narrower one frames
+    // places on both sides of the antimeridian (Khabarovsk and Anchorage)
+    // across the Pacific rather than around the world.
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    Extent box{inf, inf, -inf, -inf}, pacific{inf, inf, -inf, -inf};
+    for (const LatLon& p : points) {
+        for (Extent* b : {&box, &pacific}) {
+            const double lon = b == &pacific && p.lon < 0 ? p.lon + 360.0 : p.lon;
+            b->min_lon = std::min(b->min_lon, lon);
+            b->max_lon = std::max(b->max_lon, lon);
+            b->min_lat = std::min(b->min_lat, p.lat);
+            b->max_lat = std::max(b->max_lat, p.lat);
+        }
+    }
+    if (pacific.width() < box.width()) {
+        if (pacific.min_lon >= 180.0) pacific.min_lon -= 360.0, pacific.max_lon -= 360.0;
+        return pacific;
+    }
     return box;
 }
 
@@ -148,13 +163,14 @@ bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario) {
         return true;
     }
     if (active_ && scenario->places == scenario_.places && scenario->figures == scenario_.figures &&
-        scenario->borders == scenario_.borders)
+        scenario->borders == scenario_.borders && scenario->movements == scenario_.movements)
         return false;
     const bool borders_changed = !active_ || scenario->borders != scenario_.borders;
     scenario_ = {};
     scenario_.places = scenario->places;
     scenario_.figures = scenario->figures;
     scenario_.borders = scenario->borders;
+    scenario_.movements = scenario->movements;
     roles_ = country_roles(scenario_);
     active_ = true;
     lines_dirty_ = lines_dirty_ || borders_changed;

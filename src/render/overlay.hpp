@@ -12,6 +12,11 @@
 //                  when several share a place, moved aside with a leader line
 //                  when stacks would collide, with strength amplifiers and an
 //                  area-proportional halo under them
+//   areas          the countries and regions that host deployments, hatched
+//                  (render/areas.hpp, drawn by MapRenderer over the fills)
+//   movements      an arrow along the geodesic (great circle) from where
+//                  forces come from to where they go, coloured by their side,
+//                  under the halos, symbols and labels
 //   places         a dot and a name (cities, sites), a name alone (regions,
 //                  seas); countries named in the scenario get their country
 //                  label whatever their size
@@ -67,8 +72,10 @@ Rgba role_colour(CountryRole role, const MapStyle& style);
 // Whether the overlay draws anything for this scenario: a place, or a border.
 bool has_overlay_content(const scenario::Scenario& scenario);
 
-// The box around the places that carry figures (every place when none does)
-// and every border point; nothing when there is none.
+// The box around the places that carry figures (every place when none does),
+// every border point and both ends of every movement; nothing when there is
+// none. Across the antimeridian when that box is narrower: max_lon may then
+// pass 180 (Khabarovsk and Anchorage give about 135..210).
 std::optional<Extent> scenario_extent(const scenario::Scenario& scenario);
 
 // A camera that shows every place and border of the scenario with margin_px
@@ -138,7 +145,18 @@ struct OverlayLayout {
         ScreenPoint from, to;
         bool border = false;  // in the border line's colour
     };
+    // A movement's arrow: the shaft (one piece per side of the antimeridian
+    // or of a jump across the map) from just off the origin to the base of
+    // the head, and the head, whose tip is just off the destination.
+    struct Arrow {
+        std::size_t movement = 0;  // index into Scenario::movements
+        std::vector<std::vector<ScreenPoint>> shaft;
+        ScreenPoint tip, base;     // the head: its tip and the middle of its base
+        float head_half_width = 0.0f;  // pixels
+        Affiliation affiliation = Affiliation::unknown;  // of the figure that moves; unknown without one
+    };
 
+    std::vector<Arrow> arrows;
     std::vector<Halo> halos;  // largest first
     std::vector<Leader> leaders;
     std::vector<Dot> dots;
@@ -193,7 +211,7 @@ private:
 
     bool active_ = false;
     std::uint64_t revision_ = 0;
-    scenario::Scenario scenario_;  // places, figures and borders only
+    scenario::Scenario scenario_;  // places, figures, borders and movements only
     std::map<std::string, CountryRole> roles_;
     bool background_;
     CityLoader city_loader_;
@@ -212,6 +230,17 @@ OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<
                              const std::vector<CountryLabelInfo>& countries, const std::vector<MapCity>& cities,
                              const Camera& camera, const OverlayFonts& fonts, const OverlayStyle& style,
                              float size_scale, const OverlayVisibility& visible = {});
+
+// The arrows of the scenario's movements for a view (part of layout_overlay).
+// An arrow stops short of the boxes in `stops` (the symbol stacks) that hold
+// its ends, so its head shows beside the destination's symbols. Movements
+// whose places are missing, or whose ends nearly touch on screen, get none.
+std::vector<OverlayLayout::Arrow> layout_arrows(const scenario::Scenario& scenario, const Camera& camera,
+                                                const OverlayStyle& style, float size_scale,
+                                                const std::vector<ScreenBox>& stops = {});
+
+// Distance in pixels from a point to an arrow (its shaft or head); for picking.
+double distance_to_arrow(const OverlayLayout::Arrow& arrow, ScreenPoint point);
 
 // Replays a layout into list, each class of marks at its layer's opacity
 // (hidden layers draw nothing).

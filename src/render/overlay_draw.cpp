@@ -1,7 +1,7 @@
 // draw_overlay_layout(): replays a computed layout into an ImDrawList. Back
-// to front: halos, leader lines, dots, labels, symbols with their
-// amplifiers. Text gets a white halo (eight offset copies) so it reads over
-// any fill, line or halo. Each mark is drawn at its layer's opacity: the
+// to front: movement arrows, halos, leader lines, dots, labels, symbols with
+// their amplifiers. Text gets a white halo (eight offset copies) so it reads
+// over any fill, line or halo. Each mark is drawn at its layer's opacity: the
 // alpha of the vertices it added to the list is scaled afterwards, so one
 // code path draws every opacity and a hidden layer costs nothing.
 #include "render/overlay.hpp"
@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <vector>
 
 namespace muster {
 namespace {
@@ -102,6 +103,47 @@ void dashed_circle(ImDrawList* list, ImVec2 centre, float radius, ImU32 colour, 
         list->PathArcTo(centre, radius, step * static_cast<float>(i), step * (static_cast<float>(i) + 0.55f), 6);
         list->PathStroke(colour, 0, line);
     }
+}
+
+Rgba arrow_colour(Affiliation affiliation, const OverlayStyle& style) {
+    switch (affiliation) {
+        case Affiliation::hostile: return style.arrow_hostile;
+        case Affiliation::friend_: return style.arrow_friend;
+        case Affiliation::neutral: return style.arrow_neutral;
+        case Affiliation::unknown: break;
+    }
+    return style.arrow_unknown;
+}
+
+// Each arrow on a white casing: the shaft's casing, the head's, then the
+// shaft and the head in the side's colour.
+void draw_arrows(const Canvas& c, const OverlayLayout& layout) {
+    const ImU32 casing = IM_COL32(255, 255, 255, 235);
+    const float width = c.pt(c.style.arrow_width_pt);
+    const float casing_width = width + 2 * c.pt(c.style.arrow_casing_pt);
+    // Arrows show where forces move: part of the deployments layer.
+    for (const OverlayLayout::Arrow& arrow : layout.arrows) in_layer(c, c.layers.deployments, [&] {
+        const ImU32 colour = to_imgui(arrow_colour(arrow.affiliation, c.style));
+        std::vector<std::vector<ImVec2>> shaft;
+        for (const auto& line : arrow.shaft) {
+            std::vector<ImVec2>& points = shaft.emplace_back();
+            for (const ScreenPoint& p : line) points.push_back(c.at(p));
+        }
+        // The head's corners: either side of its base, across the direction of travel.
+        const double dx = arrow.tip.x - arrow.base.x, dy = arrow.tip.y - arrow.base.y;
+        const double length = std::max(std::hypot(dx, dy), 1e-6);
+        const double nx = -dy / length * arrow.head_half_width, ny = dx / length * arrow.head_half_width;
+        const ImVec2 tip = c.at(arrow.tip);
+        const ImVec2 left = c.at(arrow.base.x + nx, arrow.base.y + ny);
+        const ImVec2 right = c.at(arrow.base.x - nx, arrow.base.y - ny);
+
+        for (const auto& points : shaft)
+            c.list->AddPolyline(points.data(), static_cast<int>(points.size()), casing, ImDrawFlags_None, casing_width);
+        c.list->AddTriangle(tip, left, right, casing, 2 * c.pt(c.style.arrow_casing_pt));
+        for (const auto& points : shaft)
+            c.list->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, width);
+        c.list->AddTriangleFilled(tip, left, right, colour);
+    });
 }
 
 void draw_halos(const Canvas& c, const OverlayLayout& layout) {
@@ -227,6 +269,7 @@ void draw_symbols(const Canvas& c, const OverlayLayout& layout) {
 void draw_overlay_layout(ImDrawList* list, const OverlayLayout& layout, const OverlayFonts& fonts,
                          const OverlayStyle& style, OverlayScale scale, const LayerSettings& layers) {
     const Canvas canvas{list, fonts, style, scale, layers};
+    draw_arrows(canvas, layout);
     draw_halos(canvas, layout);
     draw_leaders(canvas, layout);
     draw_dots(canvas, layout);

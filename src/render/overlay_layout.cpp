@@ -573,6 +573,8 @@ OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<
     OverlayLayout layout;
     // Hidden layers take no room: their marks are never laid out.
     const std::vector<Stack> stacks = visible.deployments ? place_stacks(ctx, scenario, layout) : std::vector<Stack>{};
+    layout.arrows = visible.deployments ? layout_arrows(scenario, camera, style, size_scale, layout.symbol_groups)
+                                        : std::vector<OverlayLayout::Arrow>{};
 
     std::vector<ScreenBox> obstacles = layout.symbol_groups;
     std::vector<Pending> pending;

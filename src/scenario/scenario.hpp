@@ -4,9 +4,10 @@
 // A scenario holds the texts it came from (sources) and what was found in
 // them: places (each with every mention in the text), figures (amounts of
 // troops, units, equipment, distances, casualties, each with whose forces
-// they are and where), and borders (a shared boundary with its claimed and
-// measured length). Every extracted item carries its provenance: the source
-// and the code-point span of the words it came from.
+// they are and where), borders (a shared boundary with its claimed and
+// measured length) and movements (forces going from one place to another).
+// Every extracted item carries its provenance: the source and the code-point
+// span of the words it came from.
 //
 // File format: JSON, `"muster": 1`, written by to_json() and read by
 // scenario_from_json() (scenario_json.hpp); see docs/scenario.md. Unknown
@@ -99,6 +100,18 @@ struct Border {
     friend bool operator==(const Border&, const Border&) = default;
 };
 
+// Forces going from one place to another, as the text states it ("moved
+// 5,000 troops from Khabarovsk to Belarus"): drawn as an arrow along the
+// great circle from `from` to `to`.
+struct Movement {
+    std::string id;      // "m1"
+    std::string from;    // Place::id where the forces come from
+    std::string to;      // Place::id where they go
+    std::string figure;  // Figure::id of the forces that move, or ""
+    std::optional<Mention> mention;  // the words that state the movement
+    friend bool operator==(const Movement&, const Movement&) = default;
+};
+
 struct Scenario {
     int version = kFormatVersion;
     std::string title;
@@ -107,9 +120,11 @@ struct Scenario {
     std::vector<Place> places;
     std::vector<Figure> figures;
     std::vector<Border> borders;
+    std::vector<Movement> movements;
 
     [[nodiscard]] const Place* place(std::string_view id) const;
     [[nodiscard]] const Source* source(std::string_view id) const;
+    [[nodiscard]] const Figure* figure(std::string_view id) const;
     // The words of a mention, or "" when its source or span is not there.
     [[nodiscard]] std::string_view mention_text(const Mention& mention) const;
 

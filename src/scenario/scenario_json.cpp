@@ -93,6 +93,13 @@ json border_json(const Border& border) {
     return out;
 }
 
+json movement_json(const Movement& movement) {
+    json out = {{"id", movement.id}, {"from", movement.from}, {"to", movement.to}};
+    put_if(out, "figure", movement.figure);
+    if (movement.mention) out["mention"] = mention_json(*movement.mention);
+    return out;
+}
+
 template <typename T, typename F>
 json list_json(const std::vector<T>& items, F to) {
     json out = json::array();
@@ -133,7 +140,7 @@ public:
     Scenario read(const json& root) {
         if (!root.is_object()) fail("", "expected a JSON object (a muster scenario)");
         check_version(root);
-        known(root, "", {"muster", "title", "date", "sources", "places", "figures", "borders"});
+        known(root, "", {"muster", "title", "date", "sources", "places", "figures", "borders", "movements"});
         Scenario out;
         out.version = kFormatVersion;
         out.title = text(root, "", "title", false);
@@ -142,6 +149,8 @@ public:
         read_list(root, "places", [&](const json& j, const std::string& at) { out.places.push_back(place(j, at)); });
         read_list(root, "figures", [&](const json& j, const std::string& at) { out.figures.push_back(figure(j, at)); });
         read_list(root, "borders", [&](const json& j, const std::string& at) { out.borders.push_back(border(j, at)); });
+        read_list(root, "movements",
+                  [&](const json& j, const std::string& at) { out.movements.push_back(movement(j, at)); });
         check_references(out);
         return out;
     }
@@ -324,6 +333,17 @@ private:
         return out;
     }
 
+    Movement movement(const json& j, const std::string& at) const {
+        known(j, at, {"id", "from", "to", "figure", "mention"});
+        Movement out;
+        out.id = text(j, at, "id", true);
+        out.from = text(j, at, "from", true);
+        out.to = text(j, at, "to", true);
+        out.figure = text(j, at, "figure", false);
+        out.mention = optional_mention(j, at);
+        return out;
+    }
+
     // [[[lon, lat], ...], ...], as a GeoJSON MultiLineString's coordinates.
     std::vector<std::vector<LatLon>> read_lines(const json& lines, const std::string& at) const {
         if (!lines.is_array()) fail(at, "expected an array of lines");
@@ -349,6 +369,7 @@ private:
         unique_ids(s.places, "/places");
         unique_ids(s.figures, "/figures");
         unique_ids(s.borders, "/borders");
+        unique_ids(s.movements, "/movements");
         SourceSizes sizes;
         for (const Source& source : s.sources) sizes.emplace(source.id, code_points(source.text));
         for (std::size_t i = 0; i < s.places.size(); ++i) {
@@ -367,6 +388,17 @@ private:
         }
         for (std::size_t i = 0; i < s.borders.size(); ++i) {
             if (s.borders[i].mention) check_mention(sizes, *s.borders[i].mention, "/borders/" + std::to_string(i) + "/mention");
+        }
+        std::set<std::string_view> figure_ids;
+        for (const Figure& figure : s.figures) figure_ids.insert(figure.id);
+        for (std::size_t i = 0; i < s.movements.size(); ++i) {
+            const Movement& m = s.movements[i];
+            const std::string at = "/movements/" + std::to_string(i);
+            if (!place_ids.contains(m.from)) fail(at + "/from", "no place with id " + json(m.from).dump());
+            if (!place_ids.contains(m.to)) fail(at + "/to", "no place with id " + json(m.to).dump());
+            if (!m.figure.empty() && !figure_ids.contains(m.figure))
+                fail(at + "/figure", "no figure with id " + json(m.figure).dump());
+            if (m.mention) check_mention(sizes, *m.mention, at + "/mention");
         }
     }
 
@@ -440,13 +472,12 @@ std::string scalar(const json& j) { return j.dump(-1, ' ', false, json::error_ha
 
 // nlohmann::json keeps keys sorted; files read better in the order of the
 // format's documentation: identity first, geometry and long lists last.
-constexpr std::array<std::string_view, 46> kKeyOrder = {
-    "muster",   "type",       "kind",        "id",         "source",    "title",       "path",     "date",
-    "text",     "start",      "end",         "name",       "value",     "min",         "max",      "qualifier",
-    "unit",     "category",   "actor",       "place",      "a",         "b",           "country",  "feature",
-    "gazetteer_id", "geonameid", "lat",      "lon",        "confidence", "members", "claimed_km", "measured_km", "sentence",
-    "mentions", "mention",    "lines",       "sources",    "places",    "figures",     "borders",  "features",
-    "properties", "geometry", "coordinates", "bbox",       "crs"};
+constexpr std::array<std::string_view, 53> kKeyOrder = {
+    "muster", "type", "kind", "id", "source", "title", "path", "date", "text", "start", "end", "name", "value",
+    "min", "max", "qualifier", "unit", "category", "a", "b", "from", "to", "from_country", "to_country",
+    "figure", "actor", "place", "country", "feature", "gazetteer_id", "geonameid", "lat", "lon", "confidence", "members",
+    "claimed_km", "measured_km", "distance_km", "sentence", "mentions", "mention", "lines", "sources", "places",
+    "figures", "borders", "movements", "features", "properties", "geometry", "coordinates", "bbox", "crs"};
 
 std::size_t key_rank(std::string_view key) {
     const auto it = std::find(kKeyOrder.begin(), kKeyOrder.end(), key);
@@ -504,6 +535,7 @@ json to_json(const Scenario& scenario) {
     out["places"] = list_json(scenario.places, place_json);
     out["figures"] = list_json(scenario.figures, figure_json);
     out["borders"] = list_json(scenario.borders, border_json);
+    out["movements"] = list_json(scenario.movements, movement_json);
     return out;
 }
 

@@ -1,10 +1,14 @@
 #include "ui/map_links.hpp"
 
+#include "geodata/great_circle.hpp"
+#include "render/symbols.hpp"
+
 #include <imgui.h>
 
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <vector>
 
 namespace muster::ui {
 namespace {
@@ -37,8 +41,35 @@ void box_at(ImDrawList* list, const ScreenBox& box, float pixel_ratio, EntityKin
     list->AddRect(min, max, entity_colour(kind), 4.0f, 0, selected ? 3.5f : 2.0f);
 }
 
+const OverlayLayout::Arrow* arrow_of(const scenario::Scenario& scenario, const OverlayLayout& layout,
+                                     std::string_view movement_id) {
+    for (const OverlayLayout::Arrow& arrow : layout.arrows)
+        if (arrow.movement < scenario.movements.size() && scenario.movements[arrow.movement].id == movement_id)
+            return &arrow;
+    return nullptr;
+}
+
+// A movement's arrow traced over in the highlight colour.
+void trace_arrow(ImDrawList* list, const OverlayLayout::Arrow& arrow, float pixel_ratio, bool selected) {
+    const float width = selected ? 3.5f : 2.0f;
+    for (const auto& line : arrow.shaft) {
+        std::vector<ImVec2> points;
+        for (const ScreenPoint& p : line) points.push_back(to_points(p, pixel_ratio));
+        list->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(255, 255, 255, 220), ImDrawFlags_None,
+                          width + 3.0f);
+        list->AddPolyline(points.data(), static_cast<int>(points.size()), entity_colour(EntityKind::movement),
+                          ImDrawFlags_None, width);
+    }
+    ring_at(list, to_points(arrow.tip, pixel_ratio), 6.0f, EntityKind::movement, selected);
+}
+
 void mark_entity(ImDrawList* list, const ViewState& state, const OverlayLayout& layout, float pixel_ratio,
                  const EntityRef& entity, bool selected) {
+    if (entity.kind == EntityKind::movement) {
+        if (const OverlayLayout::Arrow* arrow = arrow_of(state.scenario, layout, entity.id))
+            trace_arrow(list, *arrow, pixel_ratio, selected);
+        return;
+    }
     if (entity.kind == EntityKind::figure)
         if (const OverlayLayout::Symbol* symbol = symbol_of(state.scenario, layout, entity.id)) {
             box_at(list, symbol->box, pixel_ratio, entity.kind, selected);
@@ -51,7 +82,21 @@ void mark_entity(ImDrawList* list, const ViewState& state, const OverlayLayout& 
 
 void tooltip_body(const ViewState& state, const EntityRef& entity) {
     const scenario::Scenario& scenario = state.scenario;
-    if (entity.kind == EntityKind::figure) {
+    if (entity.kind == EntityKind::movement) {
+        const scenario::Movement* movement = find_movement(scenario, entity.id);
+        if (!movement) return;
+        const scenario::Place* from = scenario.place(movement->from);
+        const scenario::Place* to = scenario.place(movement->to);
+        ImGui::TextColored(ImVec4(0.6f, 0.25f, 0.45f, 1.0f), "%s \u2192 %s", from ? from->name.c_str() : "?",
+                           to ? to->name.c_str() : "?");
+        const std::string distance =
+            from && to ? format_thousands(geodesic_distance_km(from->point, to->point)) + " km" : std::string("?");
+        if (const scenario::Figure* figure = find_figure(scenario, movement->figure))
+            ImGui::TextDisabled("%s \u00b7 actor %s \u00b7 %s", figure->text.c_str(),
+                                figure->actor.empty() ? "?" : figure->actor.c_str(), distance.c_str());
+        else
+            ImGui::TextDisabled("no figure stated \u00b7 %s", distance.c_str());
+    } else if (entity.kind == EntityKind::figure) {
         const scenario::Figure* figure = find_figure(scenario, entity.id);
         if (!figure) return;
         ImGui::TextColored(ImVec4(0.7f, 0.4f, 0.0f, 1.0f), "%s", figure->text.c_str());
@@ -108,6 +153,14 @@ EntityRef pick_entity(const scenario::Scenario& scenario, const OverlayLayout& l
         const ScreenPoint at = camera.to_screen(place.point);
         const double distance = std::hypot(at.x - pointer.x, at.y - pointer.y);
         if (distance <= best) best = distance, nearest = place_ref(place.id);
+    }
+    if (!nearest.empty()) return nearest;
+    // Arrows last: a place at an arrow's end wins over the arrow.
+    best = radius_px / 2.0;
+    for (const OverlayLayout::Arrow& arrow : layout.arrows) {
+        const double distance = distance_to_arrow(arrow, pointer);
+        if (arrow.movement < scenario.movements.size() && distance <= best)
+            best = distance, nearest = movement_ref(scenario.movements[arrow.movement].id);
     }
     return nearest;
 }

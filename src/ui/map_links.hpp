@@ -1,6 +1,6 @@
 // The map's side of linked highlighting: what the pointer is over on the map,
 // rings around the hovered and selected entities' marks, the tooltip with a
-// figure and its sentence, and the fly-to animation that a selection asks for.
+// figure or movement and its sentence, and the fly-to animation that a selection asks for.
 #pragma once
 
 #include "render/overlay.hpp"
@@ -18,7 +18,8 @@ void select_entity(ViewState& state, const EntityRef& entity);
 void step_fly_to(ViewState& state, double fraction);
 
 // The entity whose mark is under `pointer` (camera pixels): a symbol of the
-// overlay's last layout, else the nearest scenario place within radius_px.
+// overlay's last layout, else the nearest scenario place within radius_px,
+// else the nearest movement arrow within half of that.
 EntityRef pick_entity(const scenario::Scenario& scenario, const OverlayLayout& layout, const Camera& camera,
                       ScreenPoint pointer, double radius_px);
 

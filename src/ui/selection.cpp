@@ -9,6 +9,7 @@ ImU32 entity_colour(EntityKind kind, float alpha) {
     switch (kind) {
     case EntityKind::place: return IM_COL32(86, 180, 233, a);   // sky blue
     case EntityKind::figure: return IM_COL32(230, 159, 0, a);   // orange
+    case EntityKind::movement: return IM_COL32(204, 121, 167, a);  // reddish purple
     case EntityKind::none: break;
     }
     return IM_COL32(128, 128, 128, a);
@@ -20,11 +21,19 @@ const scenario::Figure* find_figure(const scenario::Scenario& scenario, std::str
     return nullptr;
 }
 
+const scenario::Movement* find_movement(const scenario::Scenario& scenario, std::string_view id) {
+    for (const scenario::Movement& movement : scenario.movements)
+        if (movement.id == id) return &movement;
+    return nullptr;
+}
+
 std::optional<LatLon> entity_position(const scenario::Scenario& scenario, const EntityRef& entity) {
     std::string_view place_id;
     if (entity.kind == EntityKind::place) place_id = entity.id;
     if (entity.kind == EntityKind::figure)
         if (const scenario::Figure* figure = find_figure(scenario, entity.id)) place_id = figure->place;
+    if (entity.kind == EntityKind::movement)
+        if (const scenario::Movement* movement = find_movement(scenario, entity.id)) place_id = movement->to;
     if (place_id.empty()) return std::nullopt;
     const scenario::Place* place = scenario.place(place_id);
     if (!place) return std::nullopt;
@@ -37,6 +46,8 @@ std::optional<scenario::Mention> entity_mention(const scenario::Scenario& scenar
             return place->mentions.front();
     if (entity.kind == EntityKind::figure)
         if (const scenario::Figure* figure = find_figure(scenario, entity.id)) return figure->mention;
+    if (entity.kind == EntityKind::movement)
+        if (const scenario::Movement* movement = find_movement(scenario, entity.id)) return movement->mention;
     return std::nullopt;
 }
 
