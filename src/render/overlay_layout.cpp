@@ -58,9 +58,13 @@ ScreenBox box_union(const ScreenBox& a, const ScreenBox& b) {
 // symbol and label.
 std::vector<ScreenBox> covered_strips(const Context& ctx) {
     std::vector<ScreenBox> strips;
+    const ScreenBox& v = ctx.view;
     const float top = ctx.px(ctx.style.covered_top_pt), bottom = ctx.px(ctx.style.covered_bottom_pt);
-    if (top > 0) strips.push_back({ctx.view.min_x, ctx.view.min_y, ctx.view.max_x, ctx.view.min_y + top});
-    if (bottom > 0) strips.push_back({ctx.view.min_x, ctx.view.max_y - bottom, ctx.view.max_x, ctx.view.max_y});
+    const float left = ctx.px(ctx.style.covered_left_pt), right = ctx.px(ctx.style.covered_right_pt);
+    if (top > 0) strips.push_back({v.min_x, v.min_y, v.max_x, v.min_y + top});
+    if (bottom > 0) strips.push_back({v.min_x, v.max_y - bottom, v.max_x, v.max_y});
+    if (left > 0) strips.push_back({v.min_x, v.min_y, v.min_x + left, v.max_y});
+    if (right > 0) strips.push_back({v.max_x - right, v.min_y, v.max_x, v.max_y});
     return strips;
 }
 

@@ -87,10 +87,12 @@ struct OverlayStyle {
     // 127,000 troops about 107 pt, 8,500 about 28 pt.
     float halo_pt_per_sqrt = 0.3f;
     bool show_cities = true;  // populated places of the base map, ranked by population
-    // Strips along the top and bottom of the view that panels cover (the
-    // window's menu bar and status bar): no label or symbol is placed there.
+    // Strips along the edges of the view that panels cover (the window's
+    // menu bar, status bar and side panels): no label or symbol is placed there.
     float covered_top_pt = 0.0f;
     float covered_bottom_pt = 0.0f;
+    float covered_left_pt = 0.0f;
+    float covered_right_pt = 0.0f;
 
     friend constexpr bool operator==(const OverlayStyle&, const OverlayStyle&) = default;
 };

@@ -8,10 +8,11 @@
 #include "render/country_mesh.hpp"
 #include "render/style.hpp"
 #include "scenario/scenario.hpp"
+#include "ui/editor_state.hpp"
 #include "ui/selection.hpp"
 
 #include <array>
-
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,6 +80,9 @@ struct ViewState {
     bool show_side_panels = true;
     float side_panel_width = 440.0f;
     double map_left_px = 0.0;
+    // Pixels a panel docked at the right edge covers (the Inspector, while it
+    // stands there); fly-to and Home centre on what is left between.
+    double map_right_px = 0.0;
     std::array<char, 128> entity_filter{};  // the entities table's filter box
 
     // Pointer over the map (not over a panel), in lon/lat.
@@ -102,6 +106,19 @@ struct ViewState {
     SearchState search;
 
     std::string notice;  // one-line message shown in the status bar (e.g. a failed detail level)
+
+    // The open file, unsaved edits and undo, the file browser and paste box
+    // (editor_state.hpp, document.hpp).
+    DocumentState document;
+    FileBrowserState file_browser;
+    PasteArticleState paste;
+    // The Inspector (inspector_panel.hpp): View -> Inspector.
+    bool show_inspector = true;
+    InspectorState inspector;
+    // Vector files (GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, CSV)
+    // dropped on the window or opened from File -> Open, waiting to become
+    // user layers; the layers code consumes them.
+    std::vector<std::filesystem::path> dropped_vector_files;
 };
 
 }  // namespace muster::ui
