@@ -641,7 +641,7 @@ TEST_CASE("a figure's affiliation and echelon set by hand override the derived o
     CHECK(has_colour(frame, MapStyle{}.overlay.symbols.friend_fill));
 }
 
-TEST_CASE("no label or symbol is placed in the strips the menu and status bars cover") {
+TEST_CASE("no label or symbol is placed in the strips the menu and status bars and side panels cover") {
     sc::Scenario s = test_scenario();
     HeadlessRenderRequest request;
     request.size = {1000, 700};
@@ -661,9 +661,23 @@ TEST_CASE("no label or symbol is placed in the strips the menu and status bars c
     };
     const HeadlessRender uncovered = render_map_headless(request);
     CHECK(count_in_strips(uncovered) > 0);  // the case would not test anything otherwise
+    int uncovered_left = 0;
     request.style.overlay.covered_top_pt = strip;
     request.style.overlay.covered_bottom_pt = strip;
     const HeadlessRender covered = render_map_headless(request);
     CHECK(count_in_strips(covered) == 0);
     CHECK(covered.overlay.symbols.size() == 1);  // moved down, not dropped
+
+    // Side panels: the left third of the view (where Brest and Poland are) stays empty.
+    request.style.overlay.covered_left_pt = 330.0f;
+    request.style.overlay.covered_right_pt = 100.0f;
+    const HeadlessRender sides = render_map_headless(request);
+    const ScreenBox left{0.0f, 0.0f, 330.0f, 700.0f}, right{900.0f, 0.0f, 1000.0f, 700.0f};
+    for (const auto& label : sides.overlay.labels) {
+        INFO(label.text);
+        CHECK_FALSE(label.box.overlaps(left));
+        CHECK_FALSE(label.box.overlaps(right));
+    }
+    for (const auto& label : uncovered.overlay.labels) uncovered_left += label.box.overlaps(left);
+    CHECK(uncovered_left > 0);
 }

@@ -274,3 +274,14 @@ TEST_CASE("a border is picked by its line on the map and shown with its lengths"
     CHECK(state.scenario.borders[0].measured_km == 1671.1);
     CHECK(state.document.dirty);
 }
+
+TEST_CASE("with the Inspector at the right edge, a selected place is centred between it and the side column") {
+    ViewState state = europe_state(paris_scenario());
+    state.map_left_px = 200.0;
+    state.map_right_px = 300.0;
+    select_entity(state, place_ref("p1"));
+    step_fly_to(state, 1.0);
+    const ScreenPoint at = state.camera.to_screen(paris_france);
+    CHECK(at.x == doctest::Approx(350.0));  // 200 + (800 - 200 - 300) / 2
+    CHECK(at.y == doctest::Approx(300.0));
+}
