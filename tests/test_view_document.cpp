@@ -96,7 +96,7 @@ TEST_CASE("opening a scenario file makes it the document: its name in the title,
     ViewState state = opened(file, "Build-up");
     CHECK(state.document.path == file);
     CHECK(state.scenario.title == "Build-up");
-    CHECK(window_title(state) == "kyiv.muster.json \u2014 muster");
+    CHECK(window_title(state) == "kyiv.muster.json - muster");
     CHECK(state.reset_view_requested);  // the map frames the new document
     REQUIRE(state.document.recent_files.size() == 1);
     CHECK(state.document.recent_files[0] == fs::absolute(file));
@@ -113,13 +113,13 @@ TEST_CASE("an edit marks the document dirty, undo takes it back, redo again") {
     state.scenario.places[0].point = {49.0, 31.0};  // as the Inspector would
     track_edits(state, 0);
     CHECK(state.document.dirty);
-    CHECK(window_title(state) == "kyiv.muster.json* \u2014 muster");
+    CHECK(window_title(state) == "kyiv.muster.json* - muster");
     CHECK(can_undo(state));
 
     undo(state);
     CHECK(state.scenario.places[0].point.lat == doctest::Approx(50.45466));
     CHECK_FALSE(state.document.dirty);  // back to what the file holds
-    CHECK(window_title(state) == "kyiv.muster.json \u2014 muster");
+    CHECK(window_title(state) == "kyiv.muster.json - muster");
     redo(state);
     CHECK(state.scenario.places[0].point.lat == doctest::Approx(49.0));
     CHECK(state.document.dirty);
@@ -216,7 +216,7 @@ TEST_CASE("an article saves as a new scenario file beside it") {
     const fs::path article = scratch.folder() / "report.txt";
     start_document(state, small_scenario("Report"), article, false);
     CHECK(state.document.path.empty());
-    CHECK(window_title(state) == "report.txt \u2014 muster");
+    CHECK(window_title(state) == "report.txt - muster");
     CHECK(suggested_save_path(state) == scratch.folder() / "report.muster.json");
     CHECK_FALSE(save_document(state));  // no file yet: Save As opens
     CHECK(state.file_browser.open);
@@ -460,7 +460,7 @@ TEST_CASE("Save As: a bare name gets .muster.json; an existing file is replaced 
     const fs::path mine = fs::weakly_canonical(scratch.folder()) / "mine.muster.json";
     CHECK(state.document.path == mine);
     CHECK(scn::load_scenario(mine).title == "Saved, edited");
-    CHECK(window_title(state) == "mine.muster.json \u2014 muster");
+    CHECK(window_title(state) == "mine.muster.json - muster");
 
     state.scenario.title = "Again";
     track_edits(state, 0);
@@ -492,7 +492,7 @@ TEST_CASE("a pasted article becomes the document, its source titled by its first
     CHECK(state.scenario.sources[0].title == "Troops near Kharkiv");
     CHECK(state.scenario.sources[0].path.empty());
     CHECK(state.document.path.empty());
-    CHECK(window_title(state) == "Troops near Kharkiv \u2014 muster");
+    CHECK(window_title(state) == "Troops near Kharkiv - muster");
     bool kharkiv = false;
     for (const scn::Place& place : state.scenario.places) kharkiv = kharkiv || place.name == "Kharkiv";
     CHECK(kharkiv);

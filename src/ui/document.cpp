@@ -40,10 +40,11 @@ std::string file_head(const fs::path& path) {
     return head;
 }
 
-// Text cut to at most `limit` code points, with an ellipsis when cut.
+// Text cut to at most `limit` code points, with "..." when cut (ASCII, as
+// the window title needs: see window_title()).
 std::string shortened(const std::string& text, std::size_t limit) {
     const std::size_t cut = scenario::code_point_to_byte(text, limit);
-    return cut >= text.size() ? text : text.substr(0, cut) + "\u2026";
+    return cut >= text.size() ? text : text.substr(0, cut) + "...";
 }
 
 // "first warning (and 2 more)": warnings fit the one-line status bar.
@@ -273,7 +274,9 @@ std::string document_name(const ViewState& state) {
 std::string window_title(const ViewState& state) {
     const std::string name = document_name(state);
     if (name.empty()) return "muster";
-    return name + (state.document.dirty ? "*" : "") + " \u2014 muster";
+    // ASCII: SDL leaves a title it cannot convert to the locale's encoding
+    // unset on X11, and in the C locale an em dash is such a character.
+    return name + (state.document.dirty ? "*" : "") + " - muster";
 }
 
 void accept_dropped_file(ViewState& state, const fs::path& path) { request_open(state, path); }

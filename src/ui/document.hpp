@@ -87,7 +87,7 @@ void redo(ViewState& state);
 // else the pasted text's title (shortened); "" for a blank window.
 std::string document_name(const ViewState& state);
 
-// "kyiv.muster.json* — muster" (the star: unsaved edits), or "muster".
+// "kyiv.muster.json* - muster" (the star: unsaved edits), or "muster".
 std::string window_title(const ViewState& state);
 
 // A file dropped on the window: opened as request_open() does.

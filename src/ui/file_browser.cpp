@@ -292,8 +292,9 @@ void draw_file_browser(ViewState& state) {
     const char* hint = browser.mode == BrowserMode::open ? "type to filter, or a path; Enter opens"
                                                          : "file name, or a path; Enter saves";
     const std::string before = browser.field;
-    const bool entered =
-        ImGui::InputTextWithHint("##path", hint, &browser.field, ImGuiInputTextFlags_EnterReturnsTrue);
+    // Whole text selected on focus: typing replaces Save As's proposed name.
+    const bool entered = ImGui::InputTextWithHint("##path", hint, &browser.field,
+                                                  ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     const bool typing = ImGui::IsItemActive();
     if (browser.field != before) {
         browser.highlighted = 0;

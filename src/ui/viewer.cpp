@@ -350,7 +350,7 @@ int run_viewer(const ViewerOptions& options) {
     FrameClock clock;
     std::string title;
     int busy_frames = frames_after_input;
-    for (int frame = 1; !state.quit_requested; ++frame) {
+    for (int frame = 1;; ++frame) {  // quits below, once unsaved edits are settled
         const bool free_running = options.frames > 0;
         const bool loading = state.detail_loading || state.overlay_loading;
         const bool flying = state.camera_target.has_value() || state.zoom_target.has_value();
