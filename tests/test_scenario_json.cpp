@@ -282,3 +282,24 @@ TEST_CASE("scenario JSON: the example in docs/scenario.md is a valid scenario") 
     CHECK(s.mention_text(*s.figures[0].mention) == "an estimated 90,000 soldiers");
     CHECK(s.mention_text(*s.borders[0].mention) == "2,000-kilometre border with Ukraine");
 }
+
+TEST_CASE("scenario JSON: a figure's symbol overrides are written, read back and checked") {
+    Scenario s = full_scenario();
+    s.figures[0].affiliation = "friend";
+    s.figures[0].echelon = "brigade";
+    const json j = to_json(s);
+    CHECK(j["figures"][0]["affiliation"] == "friend");
+    CHECK(j["figures"][0]["echelon"] == "brigade");
+    CHECK_FALSE(j["figures"][1].contains("affiliation"));  // derived: left out
+    CHECK(parse_scenario(scenario_text(s), "mem") == s);
+    // Written after the figure's place, before its mention.
+    const std::string text = scenario_text(s);
+    CHECK(text.find("\"place\": \"p1\",\n      \"affiliation\": \"friend\",\n      \"echelon\": \"brigade\",\n      "
+                    "\"mention\"") != std::string::npos);
+
+    CHECK(error_of({{"muster", 1}, {"figures", {{{"id", "f1"}, {"affiliation", "ally"}}}}}) ==
+          "in.json: /figures/0/affiliation: expected one of friend, hostile, neutral, unknown, got \"ally\"");
+    CHECK(error_of({{"muster", 1}, {"figures", {{{"id", "f1"}, {"echelon", "platoon"}}}}}) ==
+          "in.json: /figures/0/echelon: expected one of none, company, battalion, regiment, brigade, division, "
+          "corps, army, got \"platoon\"");
+}

@@ -24,6 +24,10 @@ constexpr const char* usage =
     "+/- and arrow keys, Home for the whole world, Ctrl+F to search for a place,\n"
     "M to measure (click A, then B), Ctrl+Q to quit. View -> Layers shows and\n"
     "fades each layer; drop a vector file on the window to add it as a layer.\n"
+    "Ctrl+O opens an article, scenario or vector file (or drop one on the window),\n"
+    "Ctrl+Shift+V pastes an article, Ctrl+S / Ctrl+Shift+S save the scenario,\n"
+    "Ctrl+Z / Ctrl+Shift+Z undo and redo edits made in View -> Inspector.\n"
+    "Settings and window layout: $XDG_CONFIG_HOME/muster (else ~/.config/muster).\n"
     "\n"
     "  FILE             article (.txt/.html: extracted) or scenario file to show;\n"
     "                   the first view frames what it holds\n"
@@ -47,9 +51,11 @@ int cmd_view(const Words& words) {
     // (window size in points), --no-vsync, --timing (frame times on stderr),
     // --about (open the About box), --search NAME (run that search in the
     // search box), --measure LAT,LON,LAT,LON (measure tool on, A and B set),
-    // --layers-panel (open View -> Layers).
+    // --layers-panel (open View -> Layers), --select KIND:ID (select a
+    // place, figure or border: the Inspector shows it), --dialog
+    // open|save-as|paste (open that dialog).
     args.option("--bbox").option("--frames").option("--screenshot").option("--window");
-    args.option("--search").option("--measure").option("--layer");
+    args.option("--search").option("--measure").option("--layer").option("--select").option("--dialog");
     args.flag("--no-vsync").flag("--timing").flag("--about").flag("--layers-panel").positionals(0, 1);
     args.parse();
 
@@ -74,6 +80,16 @@ int cmd_view(const Words& words) {
     options.timing = args.has("--timing");
     options.show_about = args.has("--about");
     if (const auto text = args.value("--search")) options.search = *text;
+    if (const auto text = args.value("--select")) {
+        if (!text->starts_with("place:") && !text->starts_with("figure:") && !text->starts_with("border:"))
+            throw Error(args.message("option '--select' expects place:ID, figure:ID or border:ID, got '" + *text + "'"));
+        options.select = *text;
+    }
+    if (const auto text = args.value("--dialog")) {
+        if (*text != "open" && *text != "save-as" && *text != "paste")
+            throw Error(args.message("option '--dialog' expects open, save-as or paste, got '" + *text + "'"));
+        options.dialog = *text;
+    }
     if (const auto text = args.value("--measure")) {
         LatLon a, b;
         if (std::sscanf(text->c_str(), "%lf,%lf,%lf,%lf", &a.lat, &a.lon, &b.lat, &b.lon) != 4)
@@ -87,6 +103,10 @@ int cmd_view(const Words& words) {
     if (!args.positional().empty()) {
         std::vector<std::string> warnings;
         options.scenario = extract::open_document(args.positional()[0], &warnings);
+        if (const std::string& file = args.positional()[0]; file != "-") {  // standard input has no file to save to
+            options.opened_file = file;
+            options.opened_is_scenario = extract::looks_like_scenario(extract::read_document_bytes(file));
+        }
         for (const std::string& warning : warnings) std::fprintf(stderr, "muster view: warning: %s\n", warning.c_str());
     }
     return ui::run_viewer(options);

@@ -32,7 +32,7 @@ std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scena
     };
     for (const scenario::Figure& figure : scenario.figures) {
         if (!is_deployment(figure)) continue;
-        switch (affiliation_of(figure.actor)) {
+        switch (figure_affiliation(figure)) {
             case Affiliation::hostile: raise(figure.actor, CountryRole::actor_hostile); break;
             case Affiliation::friend_: raise(figure.actor, CountryRole::actor_friend); break;
             default: raise(figure.actor, CountryRole::actor_other); break;

@@ -54,6 +54,20 @@ ScreenBox box_union(const ScreenBox& a, const ScreenBox& b) {
             std::max(a.max_y, b.max_y)};
 }
 
+// The strips panels cover (OverlayStyle::covered_*): obstacles to every
+// symbol and label.
+std::vector<ScreenBox> covered_strips(const Context& ctx) {
+    std::vector<ScreenBox> strips;
+    const ScreenBox& v = ctx.view;
+    const float top = ctx.px(ctx.style.covered_top_pt), bottom = ctx.px(ctx.style.covered_bottom_pt);
+    const float left = ctx.px(ctx.style.covered_left_pt), right = ctx.px(ctx.style.covered_right_pt);
+    if (top > 0) strips.push_back({v.min_x, v.min_y, v.max_x, v.min_y + top});
+    if (bottom > 0) strips.push_back({v.min_x, v.max_y - bottom, v.max_x, v.max_y});
+    if (left > 0) strips.push_back({v.min_x, v.min_y, v.min_x + left, v.max_y});
+    if (right > 0) strips.push_back({v.max_x - right, v.min_y, v.max_x, v.max_y});
+    return strips;
+}
+
 bool in_view(const ScreenBox& view, ScreenPoint p, float margin = 0.0f) {
     return p.x >= view.min_x - margin && p.x <= view.max_x + margin && p.y >= view.min_y - margin &&
            p.y <= view.max_y + margin;
@@ -257,7 +271,7 @@ std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& sc
     // Stacks stay on screen where they can (moved aside near the edges);
     // those that cannot may run off the edges, as long as they do not collide.
     std::vector<bool> done(stacks.size(), false);
-    std::vector<ScreenBox> taken;
+    std::vector<ScreenBox> taken = covered_strips(ctx);
     for (const ScreenBox& bounds : {ctx.view, ctx.view.inflated(1e5f)}) {
         std::vector<LabelRequest> left;
         std::vector<std::size_t> index;
@@ -577,6 +591,7 @@ OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<
                                         : std::vector<OverlayLayout::Arrow>{};
 
     std::vector<ScreenBox> obstacles = layout.symbol_groups;
+    for (const ScreenBox& strip : covered_strips(ctx)) obstacles.push_back(strip);
     std::vector<Pending> pending;
     if (visible.border_features) add_border_labels(ctx, scenario, countries, pending);
     if (visible.place_labels) add_place_labels(ctx, scenario, stacks, layout, pending);

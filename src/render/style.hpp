@@ -87,6 +87,12 @@ struct OverlayStyle {
     // 127,000 troops about 107 pt, 8,500 about 28 pt.
     float halo_pt_per_sqrt = 0.3f;
     bool show_cities = true;  // populated places of the base map, ranked by population
+    // Strips along the edges of the view that panels cover (the window's
+    // menu bar, status bar and side panels): no label or symbol is placed there.
+    float covered_top_pt = 0.0f;
+    float covered_bottom_pt = 0.0f;
+    float covered_left_pt = 0.0f;
+    float covered_right_pt = 0.0f;
 
     // Movements: arrows along the geodesic with a head at the destination,
     // coloured by the moving forces' side (darker than the symbol fills, so a

@@ -85,6 +85,10 @@ struct Figure {
     std::string actor;     // ISO alpha-2 of whose forces, "NATO", or ""
     std::string place;     // Place::id where the figure is, or ""
     std::optional<Mention> mention;
+    // Symbol overrides set by the user; "" means derived (from the actor,
+    // from the unit words; render/symbols.hpp).
+    std::string affiliation;  // friend | hostile | neutral | unknown
+    std::string echelon;      // none | company | battalion | regiment | brigade | division | corps | army
     friend bool operator==(const Figure&, const Figure&) = default;
 };
 

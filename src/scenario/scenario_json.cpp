@@ -25,6 +25,8 @@ namespace {
 constexpr std::array kQualifiers = {"exact", "approx", "at_least", "at_most", "range"};
 constexpr std::array kCategories = {"personnel", "unit", "equipment", "distance", "casualties", "count", "other"};
 constexpr std::array kFeatures = {"country", "admin1", "city", "region", "site", "water"};
+constexpr std::array kAffiliations = {"friend", "hostile", "neutral", "unknown"};
+constexpr std::array kEchelons = {"none", "company", "battalion", "regiment", "brigade", "division", "corps", "army"};
 
 // ================================================================ writing
 
@@ -74,6 +76,8 @@ json figure_json(const Figure& figure) {
     out["category"] = figure.category;
     put_if(out, "actor", figure.actor);
     put_if(out, "place", figure.place);
+    put_if(out, "affiliation", figure.affiliation);
+    put_if(out, "echelon", figure.echelon);
     if (figure.mention) out["mention"] = mention_json(*figure.mention);
     return out;
 }
@@ -304,7 +308,9 @@ private:
     }
 
     Figure figure(const json& j, const std::string& at) const {
-        known(j, at, {"id", "text", "value", "min", "max", "qualifier", "unit", "category", "actor", "place", "mention"});
+        known(j, at,
+              {"id", "text", "value", "min", "max", "qualifier", "unit", "category", "actor", "place", "affiliation",
+               "echelon", "mention"});
         Figure out;
         out.id = text(j, at, "id", true);
         out.text = text(j, at, "text", false);
@@ -316,6 +322,8 @@ private:
         out.category = one_of(j, at, "category", kCategories, false, "other");
         out.actor = text(j, at, "actor", false);
         out.place = text(j, at, "place", false);
+        out.affiliation = one_of(j, at, "affiliation", kAffiliations, false, "");
+        out.echelon = one_of(j, at, "echelon", kEchelons, false, "");
         out.mention = optional_mention(j, at);
         return out;
     }
@@ -472,10 +480,10 @@ std::string scalar(const json& j) { return j.dump(-1, ' ', false, json::error_ha
 
 // nlohmann::json keeps keys sorted; files read better in the order of the
 // format's documentation: identity first, geometry and long lists last.
-constexpr std::array<std::string_view, 53> kKeyOrder = {
+constexpr std::array<std::string_view, 55> kKeyOrder = {
     "muster", "type", "kind", "id", "source", "title", "path", "date", "text", "start", "end", "name", "value",
     "min", "max", "qualifier", "unit", "category", "a", "b", "from", "to", "from_country", "to_country",
-    "figure", "actor", "place", "country", "feature", "gazetteer_id", "geonameid", "lat", "lon", "confidence", "members",
+    "figure", "actor", "place", "affiliation", "echelon", "country", "feature", "gazetteer_id", "geonameid", "lat", "lon", "confidence", "members",
     "claimed_km", "measured_km", "distance_km", "sentence", "mentions", "mention", "lines", "sources", "places",
     "figures", "borders", "movements", "features", "properties", "geometry", "coordinates", "bbox", "crs"};
 

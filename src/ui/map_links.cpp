@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -80,6 +81,15 @@ void mark_entity(ImDrawList* list, const ViewState& state, const OverlayLayout& 
     ring_at(list, to_points(state.camera.to_screen(*position), pixel_ratio), 9.0f, entity.kind, selected);
 }
 
+void border_tooltip(const scenario::Border& border) {
+    ImGui::TextColored(ImVec4(0.42f, 0.11f, 0.60f, 1.0f), "%s\u2013%s border", border.a.c_str(), border.b.c_str());
+    if (border.claimed_km)
+        ImGui::TextDisabled("%s km claimed \u00b7 %s km measured", format_thousands(*border.claimed_km).c_str(),
+                            format_thousands(border.measured_km).c_str());
+    else
+        ImGui::TextDisabled("%s km measured", format_thousands(border.measured_km).c_str());
+}
+
 void tooltip_body(const ViewState& state, const EntityRef& entity) {
     const scenario::Scenario& scenario = state.scenario;
     if (entity.kind == EntityKind::movement) {
@@ -96,6 +106,10 @@ void tooltip_body(const ViewState& state, const EntityRef& entity) {
                                 figure->actor.empty() ? "?" : figure->actor.c_str(), distance.c_str());
         else
             ImGui::TextDisabled("no figure stated \u00b7 %s", distance.c_str());
+    } else if (entity.kind == EntityKind::border) {
+        const scenario::Border* border = find_border(scenario, entity.id);
+        if (!border) return;
+        border_tooltip(*border);
     } else if (entity.kind == EntityKind::figure) {
         const scenario::Figure* figure = find_figure(scenario, entity.id);
         if (!figure) return;
@@ -129,7 +143,7 @@ void select_entity(ViewState& state, const EntityRef& entity) {
 
 void step_fly_to(ViewState& state, double fraction) {
     if (!state.camera_target) return;
-    const Camera goal = camera_centred_on(state.camera, *state.camera_target, state.map_left_px);
+    const Camera goal = camera_centred_on(state.camera, *state.camera_target, state.map_left_px, state.map_right_px);
     const ScreenPoint there = state.camera.to_screen(goal.centre());
     const PixelSize view = state.camera.viewport();
     const double dx = there.x - view.width / 2.0, dy = there.y - view.height / 2.0;
@@ -140,6 +154,42 @@ void step_fly_to(ViewState& state, double fraction) {
     }
     state.camera.pan_by_pixels(-dx * fraction, -dy * fraction);  // content moves against the centre
 }
+
+namespace {
+
+// Distance in pixels from p to the segment a-b.
+double distance_to_segment(ScreenPoint p, ScreenPoint a, ScreenPoint b) {
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double length_sq = dx * dx + dy * dy;
+    const double t = length_sq > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length_sq, 0.0, 1.0) : 0.0;
+    return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+// The border whose line passes nearest to `pointer`, within max_px.
+EntityRef nearest_border(const scenario::Scenario& scenario, const Camera& camera, ScreenPoint pointer, double max_px) {
+    EntityRef nearest;
+    double best = max_px;
+    for (const scenario::Border& border : scenario.borders)
+        for (const auto& line : border.lines)
+            for (std::size_t i = 1; i < line.size(); ++i) {
+                const double d = distance_to_segment(pointer, camera.to_screen(line[i - 1]), camera.to_screen(line[i]));
+                if (d <= best) best = d, nearest = border_ref(border.id);
+            }
+    return nearest;
+}
+
+// A border's plate (the label with its lengths) or its line under the pointer.
+EntityRef pick_border(const scenario::Scenario& scenario, const OverlayLayout& layout, const Camera& camera,
+                      ScreenPoint pointer, double radius_px) {
+    for (const OverlayLayout::Label& label : layout.labels)
+        if (label.kind == OverlayLayout::LabelKind::border &&
+            label.box.contains(static_cast<float>(pointer.x), static_cast<float>(pointer.y)))
+            // The plate's anchor lies on the line of the border it names.
+            return nearest_border(scenario, camera, label.anchor, std::numeric_limits<double>::infinity());
+    return nearest_border(scenario, camera, pointer, radius_px / 2.0);
+}
+
+}  // namespace
 
 EntityRef pick_entity(const scenario::Scenario& scenario, const OverlayLayout& layout, const Camera& camera,
                       ScreenPoint pointer, double radius_px) {
@@ -155,14 +205,15 @@ EntityRef pick_entity(const scenario::Scenario& scenario, const OverlayLayout& l
         if (distance <= best) best = distance, nearest = place_ref(place.id);
     }
     if (!nearest.empty()) return nearest;
-    // Arrows last: a place at an arrow's end wins over the arrow.
+    // Arrows after places: a place at an arrow's end wins over the arrow.
     best = radius_px / 2.0;
     for (const OverlayLayout::Arrow& arrow : layout.arrows) {
         const double distance = distance_to_arrow(arrow, pointer);
         if (arrow.movement < scenario.movements.size() && distance <= best)
             best = distance, nearest = movement_ref(scenario.movements[arrow.movement].id);
     }
-    return nearest;
+    if (!nearest.empty()) return nearest;
+    return pick_border(scenario, layout, camera, pointer, radius_px);
 }
 
 void update_map_hover(ViewState& state, const OverlayLayout& layout, float pixel_ratio) {

@@ -1,5 +1,7 @@
 #include "ui/menu_bar.hpp"
 
+#include "ui/document_menu.hpp"
+
 #include <imgui.h>
 
 namespace muster::ui {
@@ -7,14 +9,18 @@ namespace muster::ui {
 void draw_menu_bar(ViewState& state) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
+        draw_file_menu_items(state);
+        ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit_requested = true;
         ImGui::EndMenu();
     }
+    draw_edit_menu(state);
     if (ImGui::BeginMenu("View")) {
         if (ImGui::MenuItem("Home view", "Home")) state.reset_view_requested = true;
         ImGui::MenuItem("Layers", nullptr, &state.show_layers);
         ImGui::MenuItem("Graticule", nullptr, &state.layers.graticule.visible);
         ImGui::MenuItem("Article and entities", nullptr, &state.show_side_panels);
+        ImGui::MenuItem("Inspector", nullptr, &state.show_inspector);
         ImGui::MenuItem("Measure", "M", &state.measure.active);
         if (ImGui::MenuItem("Clear selection", nullptr, false, !state.selected.empty())) state.selected = {};
         ImGui::EndMenu();

@@ -1,4 +1,5 @@
-// The window's main menu: File (Quit), View (fit, graticule, side panels,
+// The window's main menu: File (open, recent, paste, save: document_menu.hpp;
+// Quit), Edit (undo, redo), View (fit, graticule, side panels, Inspector,
 // measure tool, clear selection), Help (About).
 #pragma once
 

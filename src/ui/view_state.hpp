@@ -9,6 +9,7 @@
 #include "render/layers.hpp"
 #include "render/style.hpp"
 #include "scenario/scenario.hpp"
+#include "ui/editor_state.hpp"
 #include "ui/selection.hpp"
 
 #include <array>
@@ -80,6 +81,9 @@ struct ViewState {
     bool show_side_panels = true;
     float side_panel_width = 440.0f;
     double map_left_px = 0.0;
+    // Pixels a panel docked at the right edge covers (the Inspector, while it
+    // stands there); fly-to and Home centre on what is left between.
+    double map_right_px = 0.0;
     std::array<char, 128> entity_filter{};  // the entities table's filter box
 
     // Pointer over the map (not over a panel), in lon/lat.
@@ -107,10 +111,20 @@ struct ViewState {
     LayerSettings layers;
     bool show_layers = false;
     std::array<char, 512> layer_path{};  // the Layers panel's "add a file" field
-    // Vector files dropped on the window, waiting to become user layers (the main loop takes them each frame).
-    std::vector<std::filesystem::path> dropped_vector_files;
-
     std::string notice;  // one-line message shown in the status bar (e.g. a failed detail level)
+
+    // The open file, unsaved edits and undo, the file browser and paste box
+    // (editor_state.hpp, document.hpp).
+    DocumentState document;
+    FileBrowserState file_browser;
+    PasteArticleState paste;
+    // The Inspector (inspector_panel.hpp): View -> Inspector.
+    bool show_inspector = true;
+    InspectorState inspector;
+    // Vector files (GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, CSV)
+    // dropped on the window or opened from File -> Open, waiting to become
+    // user layers; the main loop takes them each frame.
+    std::vector<std::filesystem::path> dropped_vector_files;
 };
 
 }  // namespace muster::ui

@@ -32,6 +32,11 @@ struct ViewerOptions {
     // list open; turn the measure tool on with these two points.
     std::string search;
     std::optional<std::pair<LatLon, LatLon>> measure;
+    // For screenshots of the Inspector and the dialogs: select this entity
+    // at start ("place:p3", "figure:f1", "border:b1"); open a dialog
+    // ("open", "save-as", "paste").
+    std::string select;
+    std::string dialog;
     // What to show over the map (an opened article or scenario); the first
     // view frames it unless bbox is given.
     scenario::Scenario scenario;
@@ -39,6 +44,10 @@ struct ViewerOptions {
     // whether the Layers panel is open.
     LayerSettings layers;
     bool show_layers = false;
+    // The file it was opened from ("" for none), and whether that is a
+    // scenario file (then File -> Save writes it) rather than an article.
+    std::filesystem::path opened_file;
+    bool opened_is_scenario = false;
 };
 
 // True when an X11 or Wayland display is named in the environment.
