@@ -41,9 +41,10 @@ int cmd_view(const Words& words) {
     // N frames), --screenshot FILE.png (save the last frame), --window WxH
     // (window size in points), --no-vsync, --timing (frame times on stderr),
     // --about (open the About box), --search NAME (run that search in the
-    // search box), --measure LAT,LON,LAT,LON (measure tool on, A and B set).
+    // search box), --measure LAT,LON,LAT,LON (measure tool on, A and B set),
+    // --script FILE.lua [--script-out DIR] (Script -> Run script at start).
     args.option("--bbox").option("--frames").option("--screenshot").option("--window");
-    args.option("--search").option("--measure");
+    args.option("--search").option("--measure").option("--script").option("--script-out");
     args.flag("--no-vsync").flag("--timing").flag("--about").positionals(0, 1);
     args.parse();
 
@@ -68,6 +69,8 @@ int cmd_view(const Words& words) {
     options.timing = args.has("--timing");
     options.show_about = args.has("--about");
     if (const auto text = args.value("--search")) options.search = *text;
+    options.script = args.value_or("--script", "");
+    options.script_output = args.value_or("--script-out", "");
     if (const auto text = args.value("--measure")) {
         LatLon a, b;
         if (std::sscanf(text->c_str(), "%lf,%lf,%lf,%lf", &a.lat, &a.lon, &b.lat, &b.lon) != 4)

@@ -1,5 +1,6 @@
 // The window's main menu: File (Quit), View (fit, graticule, side panels,
-// measure tool, clear selection), Help (About).
+// measure tool, clear selection), Script (run a Lua script, script_menu.hpp),
+// Help (About).
 #pragma once
 
 #include "ui/view_state.hpp"

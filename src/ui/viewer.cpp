@@ -15,6 +15,7 @@
 #include "ui/map_links.hpp"
 #include "ui/measure_tool.hpp"
 #include "ui/menu_bar.hpp"
+#include "ui/script_menu.hpp"
 #include "ui/search_box.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/view_state.hpp"
@@ -189,6 +190,7 @@ void draw_panels(ViewState& state, const PlaceLookup& lookup) {
     draw_side_column(state);
     draw_search_box(state, lookup);
     draw_about_panel(state);
+    draw_script_window(state);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     draw_attribution(ImGui::GetBackgroundDrawList(), ImGui::GetFont(), ImGui::GetFontSize() * 0.85f,
                      ImVec2(viewport->WorkPos.x + viewport->WorkSize.x,
@@ -251,6 +253,7 @@ int run_viewer(const ViewerOptions& options) {
         return gazetteer.lookup(name, limit);
     };
     apply_tool_options(options, state, lookup);
+    if (!options.script.empty()) request_script_run(state, options.script, options.script_output);
     const float width_pt = static_cast<float>(surface.drawable_size().width) / surface.pixel_ratio();
     update_map_left(state, width_pt, surface.pixel_ratio());
     state.camera = initial_camera(options, state, surface.drawable_size(), surface.pixel_ratio());
@@ -263,6 +266,7 @@ int run_viewer(const ViewerOptions& options) {
         const int wait_ms = free_running || flying || busy_frames > 0 ? 0 : loading ? loading_poll_ms : 1000;
         if (pump_events(state, wait_ms)) busy_frames = frames_after_input;
         if (state.quit_requested) break;
+        if (run_requested_script(state)) surface.make_current();  // between frames: see script_menu.hpp
 
         clock.start();
         ImGui_ImplSDL2_NewFrame();
@@ -293,6 +297,7 @@ int run_viewer(const ViewerOptions& options) {
         renderer.draw_overlay(ImGui::GetBackgroundDrawList(), map_fonts, OverlayScale{ratio, ratio});
         copy_frame_info(state, renderer);
         if (state.notice.empty()) state.notice = gazetteer.failure();
+        if (state.notice.empty()) state.notice = state.script.error;
         draw_measure(ImGui::GetBackgroundDrawList(), state, ratio);
         draw_panels(state, lookup);
         // After the panels, which may set hovered; the background list still draws under them.

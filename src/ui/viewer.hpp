@@ -31,6 +31,9 @@ struct ViewerOptions {
     // list open; turn the measure tool on with these two points.
     std::string search;
     std::optional<std::pair<LatLon, LatLon>> measure;
+    // Run this script at start, writing into script_output (see script_menu.hpp).
+    std::string script;
+    std::string script_output;
     // What to show over the map (an opened article or scenario); the first
     // view frames it unless bbox is given.
     scenario::Scenario scenario;
