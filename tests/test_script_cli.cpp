@@ -178,11 +178,17 @@ print(names.first(list), #list, arg[0], arg[1], select("#", ...))
 local s = muster.new_scenario()
 local brest = s:add_place{name = "Brest", country = "BY"}
 print(brest.name, brest.country, s:add_place("Brest").country)
+local hits = muster.geocode("Brest", {country = "FR", limit = 1})
+print(#hits, hits[1].name, hits[1].country, hits[1].kind)
 )");
     const Run run = scratch.run("script main.lua -- --frames");
     INFO("stderr: " << run.err);
     CHECK(run.exit_code == 0);
-    CHECK(run.out == "Gomel\t2\tmain.lua\t--frames\t1\nBrest\tBY\tBY\n");
+    CHECK(run.out == "Gomel\t2\tmain.lua\t--frames\t1\nBrest\tBY\tBY\n1\tBrest\tFR\tcity\n");
+
+    // An error inside a module names the module's own file and line.
+    scratch.write("lib/broken.lua", "local x = 1\nerror('boom')\n");
+    CHECK(scratch.error_of("require 'lib.broken'\n") == "muster script: lib/broken.lua:2: boom\n");
 }
 
 TEST_CASE("a script edits figures and places and exports GeoJSON") {
@@ -337,4 +343,29 @@ TEST_CASE("sandbox: a script stuck inside one library call is stopped by the wat
     ScriptScratch scratch;
     CHECK(scratch.error_of("print(('a'):rep(100000):find('.-.-.-.-.-b'))\n", "--time-limit 1") ==
           "muster script: escape.lua: time limit exceeded (1 s) inside a library call; stopped\n");
+}
+
+// ------------------------------------------------------------------ the bundled example
+
+TEST_CASE("the bundled example script builds the early-2022 build-up") {
+    ScriptScratch scratch;
+    const fs::path example = fs::path(MUSTER_TEST_FIXTURES).parent_path().parent_path() / "assets" / "scripts" /
+                             "belarus_buildup.lua";
+    const Run run = scratch.run("script '" + example.string() + "' --out out");
+    INFO("stderr: " << run.err);
+    REQUIRE(run.exit_code == 0);
+    const fs::path out = fs::canonical(scratch.folder() / "out");
+    CHECK(run.out == (out / "buildup.png").string() + "\n" + (out / "buildup.json").string() + "\n" +
+                         (out / "buildup.geojson").string() + "\n");
+    const scenario::Scenario saved = scenario::load_scenario(out / "buildup.json");
+    CHECK(saved.date == "2022-02-10");
+    REQUIRE(saved.figures.size() == 6);
+    REQUIRE(saved.places.size() == 6);
+    for (const scenario::Place& place : saved.places) {
+        INFO(place.name);
+        CHECK((place.country == "RU" || place.country == "BY"));
+    }
+    const Image map = read_png(out / "buildup.png");
+    CHECK(map.width == 1600);
+    CHECK(map.height == 900);
 }
