@@ -213,6 +213,26 @@ s:export_geojson("camp.geojson")
     CHECK(geojson.find("\"coordinates\": [29.1,51.9]") != std::string::npos);
 }
 
+TEST_CASE("a script opens an article and a scenario file, and saves what it read") {
+    ScriptScratch scratch;
+    scratch.write("article.txt", "Russia has massed about 100,000 troops along its border with Ukraine.\n");
+    scratch.write("open.lua", R"(local article = muster.open("article.txt")
+local f = article:figures()[1]
+print(f.value, f.actor, article:place(f.place).name, #article:places())
+article.title = "Massed"
+article:save("article.json")
+local again = muster.open(muster.output_dir .. "/article.json")
+print(again.title, #again:figures(), again:figures()[1].text)
+)");
+    const Run run = scratch.run("script open.lua --out out");
+    INFO("stderr: " << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out == "100000\tRU\tUkraine\t2\nMassed\t1\tabout 100,000 troops\n");
+    const scenario::Scenario saved = scenario::load_scenario(scratch.folder() / "out" / "article.json");
+    REQUIRE(saved.sources.size() == 1);
+    CHECK(saved.sources[0].text == "Russia has massed about 100,000 troops along its border with Ukraine.\n");
+}
+
 // ------------------------------------------------------------------ errors
 
 TEST_CASE("script errors are one line with the script's file and line") {

@@ -29,7 +29,8 @@ constexpr const char* usage =
     "  FILE.lua            the script; ARGS become arg[1], arg[2], ... and its '...'\n"
     "                      (put '--' before arguments that start with '-')\n"
     "  --out DIR           the output folder, created if missing: relative paths the\n"
-    "                      script writes land here; without it the script writes nothing\n"
+    "                      script writes land here (relative reads are beside the\n"
+    "                      script); without it the script writes nothing\n"
     "  --time-limit S      stop the script after S seconds (1 to 86400, default 60)\n"
     "  --memory-limit MB   stop the script when Lua holds more than MB megabytes\n"
     "                      (16 to 65536, default 256)\n";

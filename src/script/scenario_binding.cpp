@@ -10,6 +10,7 @@
 #include "script/scenario_edit.hpp"
 #include "script/script_services.hpp"
 
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -42,8 +43,16 @@ void set_optional(lua_State* lua, const char* key, const std::string& value) {
     if (!value.empty()) set_string(lua, key, value);
 }
 
+// Amounts: whole numbers as Lua integers, so print(f.value) says 30000,
+// not 30000.0.
 void set_optional(lua_State* lua, const char* key, const std::optional<double>& value) {
-    if (value) set_number(lua, key, *value);
+    if (!value) return;
+    if (*value == std::floor(*value) && std::abs(*value) < 9007199254740992.0) {
+        lua_pushinteger(lua, static_cast<lua_Integer>(*value));
+        lua_setfield(lua, -2, key);
+    } else {
+        set_number(lua, key, *value);
+    }
 }
 
 void push_place(lua_State* lua, const sc::Place& place) {
