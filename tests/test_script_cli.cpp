@@ -336,6 +336,9 @@ TEST_CASE("sandbox: no C code, no debug library, no binary chunks") {
           "muster script: escape.lua:1: load: binary chunks are not allowed in muster scripts (sandbox)\n");
     CHECK(scratch.error_of("setmetatable(_G, nil)\n") ==
           "muster script: escape.lua:1: cannot change a protected metatable\n");
+    // Finalizers run with the time limit's hook off.
+    CHECK(scratch.error_of("setmetatable({}, {__gc = function() while true do end end})\n") ==
+          "muster script: escape.lua:1: setmetatable: __gc metamethods are not allowed in muster scripts (sandbox)\n");
     // Text chunks still load, in the sandbox's globals.
     scratch.write("text.lua", "print(load('return os.execute')() ~= nil, load('return debug', 'c', 't', {})())\n");
     const Run run = scratch.run("script text.lua");

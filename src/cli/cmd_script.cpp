@@ -48,6 +48,7 @@ public:
         thread_ = std::thread([this, deadline] {
             std::unique_lock lock(mutex_);
             if (done_changed_.wait_until(lock, deadline, [this] { return done_; })) return;
+            std::fflush(stdout);  // what the script printed before it got stuck
             std::fprintf(stderr, "%s\n", message_.c_str());
             std::fflush(stderr);
             std::_Exit(1);

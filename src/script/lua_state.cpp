@@ -196,8 +196,8 @@ LuaSandbox::LuaSandbox(SandboxFolders folders, ScriptLimits limits, PrintSink pr
 }
 
 LuaSandbox::~LuaSandbox() {
-    // Finalizers (__gc) a script left behind run here, still under the time
-    // limit's hook.
+    // Scripts cannot set __gc (sandbox_libraries.cpp): closing runs only
+    // muster's own finalizers.
     lua_close(lua_);
 }
 

@@ -7,8 +7,9 @@
 // SandboxFolders check (io.open, io.lines, io.write, io.close, io.type,
 // io.stdout, io.stderr); a require that loads Lua files from the script's
 // folder and nothing else; print, which goes to the host's PrintSink.
-// Everything else — os.execute, io.popen, package, debug, C modules, binary
-// chunks — is refused with a one-line error that names it.
+// setmetatable refuses __gc (finalizers run with hooks off, out of reach of
+// the time limit). Everything else — os.execute, io.popen, package, debug,
+// C modules, binary chunks — is refused with a one-line error that names it.
 //
 // Limits. A count hook looks at the clock every few thousand VM
 // instructions and stops the script once `seconds` have passed; past the

@@ -2,7 +2,6 @@
 
 #include "core/error.hpp"
 
-#include <algorithm>
 #include <string>
 #include <system_error>
 
