@@ -53,9 +53,11 @@ int cmd_view(const Words& words) {
     // search box), --measure LAT,LON,LAT,LON (measure tool on, A and B set),
     // --layers-panel (open View -> Layers), --select KIND:ID (select a
     // place, figure or border: the Inspector shows it), --dialog
-    // open|save-as|paste (open that dialog).
+    // open|save-as|paste (open that dialog), --script FILE.lua
+    // [--script-out DIR] (Script -> Run script at start).
     args.option("--bbox").option("--frames").option("--screenshot").option("--window");
     args.option("--search").option("--measure").option("--layer").option("--select").option("--dialog");
+    args.option("--script").option("--script-out");
     args.flag("--no-vsync").flag("--timing").flag("--about").flag("--layers-panel").positionals(0, 1);
     args.parse();
 
@@ -90,6 +92,8 @@ int cmd_view(const Words& words) {
             throw Error(args.message("option '--dialog' expects open, save-as or paste, got '" + *text + "'"));
         options.dialog = *text;
     }
+    options.script = args.value_or("--script", "");
+    options.script_output = args.value_or("--script-out", "");
     if (const auto text = args.value("--measure")) {
         LatLon a, b;
         if (std::sscanf(text->c_str(), "%lf,%lf,%lf,%lf", &a.lat, &a.lon, &b.lat, &b.lon) != 4)

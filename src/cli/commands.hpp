@@ -18,6 +18,7 @@ int bench_extract(const Words& words);  // muster bench extract [CORPUS] (bench_
 int bench_render(const Words& words);   // muster bench render [SCENARIO] (bench_render.cpp)
 int cmd_geoparse(const Words& words); // muster geoparse --jsonl | FILE
 int cmd_extract(const Words& words);  // muster extract FILE|- [--format geojson|scenario] [-o OUT]
+int cmd_script(const Words& words);   // muster script FILE.lua [ARGS...] [--out DIR] (cmd_script.cpp)
 int cmd_derive(const Words& words);   // muster derive --geodata GPKG --out DIR (build step)
 
 // Entry point used by main() and by tests that run the CLI in-process.

@@ -22,6 +22,7 @@ const std::map<std::string, Command>& commands() {
         {"geocode", {cmd_geocode, "look a place name up in the offline gazetteer"}},
         {"geoparse", {cmd_geoparse, "find and resolve the place names of texts (JSON Lines for corpora)"}},
         {"extract", {cmd_extract, "places, figures and borders of an article as GeoJSON or a scenario"}},
+        {"script", {cmd_script, "run a Lua script (sandboxed) that builds, edits and renders scenarios"}},
         {"bench", {cmd_bench, "measure speed and memory (gazetteer, ...)"}},
         {"derive", {cmd_derive, "derive the gazetteer index and meshes from geodata (build step)"}},
     };

@@ -109,10 +109,14 @@ private:
         std::stable_sort(items.begin(), items.end(), [](const Item& x, const Item& y) {
             return std::tie(x.source, x.mention->span.start) < std::tie(y.source, y.mention->span.start);
         });
+        // Places set by hand or by a script have no mention; each still is
+        // a feature, after those of the text.
+        for (const scenario::Place& place : s_.places)
+            if (place.mentions.empty()) items.push_back({s_.sources.size(), nullptr, &place});
         for (const Item& item : items) {
             const scenario::Place& place = *item.place;
             json properties = {{"kind", "place"}};
-            put_mention(properties, *item.mention, true);
+            if (item.mention) put_mention(properties, *item.mention, true);
             properties["name"] = place.name;
             if (!place.country.empty()) properties["country"] = place.country;
             properties["feature"] = place.feature;

@@ -4,7 +4,9 @@
 // A FeatureCollection with, in this order:
 //   place    one feature per MENTION (in text order): text, start, end (code
 //            points into the source text), name, country, feature, geonameid
-//            (when known), confidence; a Point at the place.
+//            (when known), confidence; a Point at the place. A place without
+//            mentions (set by hand or by a script) is one feature, after
+//            those, without text, start and end.
 //   figure   one per figure: text, start, end, value, min, max, qualifier,
 //            unit, category, actor, place (the place's name), country (the
 //            place's ISO alpha-2); a Point at the place, or null geometry.

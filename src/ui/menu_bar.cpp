@@ -1,6 +1,7 @@
 #include "ui/menu_bar.hpp"
 
 #include "ui/document_menu.hpp"
+#include "ui/script_menu.hpp"
 
 #include <imgui.h>
 
@@ -25,6 +26,7 @@ void draw_menu_bar(ViewState& state) {
         if (ImGui::MenuItem("Clear selection", nullptr, false, !state.selected.empty())) state.selected = {};
         ImGui::EndMenu();
     }
+    draw_script_menu(state);
     if (ImGui::BeginMenu("Help")) {
         if (ImGui::MenuItem("About muster")) state.show_about = true;
         ImGui::EndMenu();

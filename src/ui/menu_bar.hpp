@@ -1,6 +1,7 @@
 // The window's main menu: File (open, recent, paste, save: document_menu.hpp;
-// Quit), Edit (undo, redo), View (fit, graticule, side panels, Inspector,
-// measure tool, clear selection), Help (About).
+// Quit), Edit (undo, redo), View (fit, graticule, layers, side panels,
+// Inspector, measure tool, clear selection), Script (run a Lua script,
+// script_menu.hpp), Help (About).
 #pragma once
 
 #include "ui/view_state.hpp"

@@ -56,6 +56,18 @@ struct ZoomTarget {
     double zoom = 0.0;
 };
 
+// Script → Run script… (script_menu.hpp): the dialog's fields, a run for
+// the main loop to do between frames, and what the last run left to show.
+struct ScriptRunState {
+    bool window_open = false;
+    std::array<char, 512> path{};    // the .lua file
+    std::array<char, 512> output{};  // the output folder, as --out; empty: no writes
+    bool run_requested = false;
+    std::vector<std::string> printed;  // the last run's print() lines
+    std::string error;                 // its error, "FILE:LINE: MESSAGE", or ""
+    std::string finished;              // "belarus.lua ran: 6 places, 6 figures", or ""
+};
+
 struct ViewState {
     Camera camera;
     MapStyle style;
@@ -105,6 +117,7 @@ struct ViewState {
 
     MeasureState measure;
     SearchState search;
+    ScriptRunState script;
 
     // What each layer of the map shows, and the user's vector files (the
     // Layers panel, View -> Layers, edits it; the renderer reads it).

@@ -21,6 +21,7 @@
 #include "ui/measure_tool.hpp"
 #include "ui/menu_bar.hpp"
 #include "ui/paste_article.hpp"
+#include "ui/script_menu.hpp"
 #include "ui/search_box.hpp"
 #include "ui/settings.hpp"
 #include "ui/status_bar.hpp"
@@ -260,6 +261,7 @@ void draw_panels(ViewState& state, const PlaceLookup& lookup, float pixel_ratio)
     draw_inspector(state, lookup, pixel_ratio);
     draw_about_panel(state);
     draw_document_dialogs(state);
+    draw_script_window(state);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     draw_attribution(ImGui::GetBackgroundDrawList(), ImGui::GetFont(), ImGui::GetFontSize() * 0.85f,
                      ImVec2(viewport->WorkPos.x + viewport->WorkSize.x,
@@ -353,6 +355,7 @@ int run_viewer(const ViewerOptions& options) {
         return gazetteer.lookup(name, limit);
     };
     apply_tool_options(options, state, lookup);
+    if (!options.script.empty()) request_script_run(state, options.script, options.script_output);
     const float width_pt = static_cast<float>(surface.drawable_size().width) / surface.pixel_ratio();
     update_map_left(state, width_pt, surface.pixel_ratio());
     state.camera = initial_camera(options, state, surface.drawable_size(), surface.pixel_ratio());
@@ -368,6 +371,7 @@ int run_viewer(const ViewerOptions& options) {
         // Unsaved edits: ask first (the answer quits, or not).
         if (state.quit_requested && !may_close(state)) state.quit_requested = false, busy_frames = frames_after_input;
         if (state.quit_requested) break;
+        if (run_requested_script(state)) surface.make_current();  // between frames: see script_menu.hpp
 
         clock.start();
         ImGui_ImplSDL2_NewFrame();
@@ -406,6 +410,7 @@ int run_viewer(const ViewerOptions& options) {
         copy_frame_info(state, renderer);
         if (state.notice.empty()) state.notice = gazetteer.failure();
         if (state.notice.empty()) state.notice = state.document.status;
+        if (state.notice.empty()) state.notice = state.script.error;
         draw_measure(ImGui::GetBackgroundDrawList(), state, ratio);
         draw_panels(state, lookup, ratio);
         // After the panels, which may set hovered; the background list still draws under them.

@@ -37,6 +37,9 @@ struct ViewerOptions {
     // ("open", "save-as", "paste").
     std::string select;
     std::string dialog;
+    // Run this script at start, writing into script_output (see script_menu.hpp).
+    std::string script;
+    std::string script_output;
     // What to show over the map (an opened article or scenario); the first
     // view frames it unless bbox is given.
     scenario::Scenario scenario;
