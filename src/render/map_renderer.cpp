@@ -273,13 +273,20 @@ void MapRenderer::set_view_uniforms(const ShaderProgram& program, const Camera& 
 
 void MapRenderer::draw(const Camera& camera, float ui_scale) {
     const PixelSize viewport = camera.viewport();
+    draw_tile(camera, ImageTile{0, 0, viewport.width, viewport.height}, ui_scale);
+}
+
+void MapRenderer::draw_tile(const Camera& camera, const ImageTile& tile, float ui_scale) {
+    const PixelSize viewport = camera.viewport();
     frame_ = FrameInfo{};
-    frame_.wanted = lod_for_zoom(camera.zoom());
+    frame_.wanted = pinned_detail_ ? *pinned_detail_ : lod_for_zoom(camera.zoom());
     GpuMesh& mesh = mesh_for(frame_.wanted);
     last_camera_ = camera;
     last_mesh_ = &mesh;
 
-    glViewport(0, 0, viewport.width, viewport.height);
+    // OpenGL counts rows from the bottom: the tile's lowest row is the
+    // image's row y + height - 1.
+    glViewport(-tile.x, -(viewport.height - tile.y - tile.height), viewport.width, viewport.height);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);

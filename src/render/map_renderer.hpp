@@ -70,6 +70,12 @@ enum class DetailLoading {
     background,  // read it on a worker thread and draw the best loaded level meanwhile (window)
 };
 
+// A part of a camera's image, for drawing large images in tiles: columns
+// x .. x+width-1 and rows y .. y+height-1 (row 0 at the top).
+struct ImageTile {
+    int x = 0, y = 0, width = 0, height = 0;
+};
+
 class MapRenderer {
 public:
     using MeshLoader = std::function<CountryMesh(Lod)>;
@@ -89,6 +95,15 @@ public:
     // level needed in blocking mode cannot. ui_scale: pixels per point for
     // the overlay's line widths (a high-DPI window's pixel ratio).
     void draw(const Camera& camera, float ui_scale = 1.0f);
+    // draw() for one tile of the camera's image, into a framebuffer the
+    // tile's size: the whole image's viewport is shifted (glViewport) so
+    // the tile lands at the framebuffer's origin, which gives exactly the
+    // pixels of the untiled draw. camera.viewport() must be within
+    // GL_MAX_VIEWPORT_DIMS.
+    void draw_tile(const Camera& camera, const ImageTile& tile, float ui_scale = 1.0f);
+    // Draws this level whatever the zoom (benchmarks against other
+    // renderers of one level); nullopt: by zoom (lod_for_zoom).
+    void pin_detail(std::optional<Lod> lod) { pinned_detail_ = lod; }
 
     // What the overlay shows: a copy of the scenario's places, figures and
     // borders is taken (see OverlayRenderer::set_scenario); nullptr, or a
@@ -183,6 +198,7 @@ private:
     gl::Buffer graticule_vertices_;
     FrameInfo frame_;
     std::string detail_failure_;
+    std::optional<Lod> pinned_detail_;
 };
 
 }  // namespace muster
