@@ -1,46 +1,54 @@
-// PNG encoding row by row with libpng, so an image of any height is written
-// with a band of rows in memory. Used by every PNG muster writes.
+// PNG encoding row by row, so an image of any height is written with a
+// band of rows in memory. Used by every PNG muster writes.
 //
-// Speed: maps are large areas of flat colour with anti-aliased edges. The
-// defaults (SUB filter, zlib level 2 with the run-length strategy) measured
-// on `muster bench export` at 3840x2160 encode several times faster than
-// zlib's default effort, with files within a few percent of its size; see
-// README (Benchmarks, export).
+// Speed matters (`muster bench export` holds muster to Mapnik's render +
+// encode time), so this is a small encoder of its own over zlib rather than
+// libpng: each band of rows is cut in two halves, filtered (SUB) and
+// deflated on two threads as independent raw deflate segments ended by a
+// sync flush, and the segments are concatenated into one zlib stream, their
+// Adler-32 sums combined (the technique of pigz). Maps are large areas of
+// flat colour with anti-aliased edges: zlib's run-length strategy at level 2
+// after the SUB filter compresses them about as well as the default effort,
+// several times faster.
 #pragma once
 
 #include "export/row_sink.hpp"
 
+#include <cstdint>
 #include <cstdio>
-#include <memory>
 #include <string>
+#include <vector>
 
 namespace muster {
 
 struct PngStreamOptions {
     bool keep_alpha = false;  // false: RGB (maps are opaque; smaller and faster)
     int zlevel = 2;           // zlib effort 0..9
-    bool rle = true;          // zlib's Z_RLE strategy: runs of equal bytes, which is what SUB rows of a map are
-    bool adaptive_filter = false;  // libpng's per-row filter choice (slower); false: SUB on every row
+    bool rle = true;          // zlib's Z_RLE strategy: runs of equal bytes, which SUB rows of a map are
+    int threads = 2;          // deflate threads per band
 };
 
 // Writes into an open file (not closed here). Errors, including the file
 // system's ("No space left on device"), come out of write_rows/finish as
-// std::runtime_error carrying libpng's or the system's reason.
+// std::runtime_error carrying the reason.
 class PngRowWriter final : public RowSink {
 public:
     PngRowWriter(std::FILE* file, PngStreamOptions options = {});
-    ~PngRowWriter() override;
-    PngRowWriter(const PngRowWriter&) = delete;
-    PngRowWriter& operator=(const PngRowWriter&) = delete;
 
     void start(PixelSize size) override;
     void write_rows(const std::uint8_t* rgba, std::size_t stride, int count) override;
     void finish() override;
 
-    struct State;  // libpng's structures and the last error (png_stream.cpp)
-
 private:
-    std::unique_ptr<State> state_;
+    void write_chunk(const char type[4], const std::uint8_t* data, std::size_t size);
+    void write_bytes(const void* data, std::size_t size);
+
+    std::FILE* file_;
+    PngStreamOptions options_;
+    PixelSize size_;
+    int rows_written_ = 0;
+    std::uint32_t adler_ = 1;  // Adler-32 of all filtered rows so far
+    bool zlib_header_written_ = false;
 };
 
 }  // namespace muster
