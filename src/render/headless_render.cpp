@@ -24,6 +24,7 @@ MapImageJob job_for(const HeadlessRenderRequest& request) {
     job.style = request.style;
     job.scale = request.scale > 0 ? request.scale : overlay_size_scale(request.size);
     job.samples = request.samples;
+    job.smooth_lines = request.smooth_lines;
     job.furniture = request.furniture;
     job.furniture.attribution = request.attribution;
     job.max_tile = request.max_tile;

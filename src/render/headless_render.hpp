@@ -25,7 +25,8 @@ struct HeadlessRenderRequest {
     // the call. nullptr or an empty scenario: the plain map.
     const scenario::Scenario* scenario = nullptr;
     MapStyle style;
-    int samples = 4;           // multisampling: smooth coastlines; interiors keep exact colours
+    int samples = 1;           // multisampling (see MapImageJob); interiors keep exact colours either way
+    bool smooth_lines = true;  // anti-aliased outlines, as exports draw them
     bool attribution = true;   // "Natural Earth · GeoNames (CC-BY)" bottom right
     // Title, legend, scale bar, north arrow (furniture.attribution is
     // replaced by `attribution` above).

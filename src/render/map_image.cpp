@@ -106,8 +106,12 @@ MapImageInfo render_map_image(const MapImageJob& job, RowSink& sink) {
     info.samples = plan.samples;
 
     auto start = Clock::now();
-    MapRenderer renderer(job.style, DetailLoading::blocking);
+    std::optional<MapRenderer> own_renderer;
+    if (!job.renderer) own_renderer.emplace(job.style, DetailLoading::blocking);
+    MapRenderer& renderer = job.renderer ? *job.renderer : *own_renderer;
+    renderer.set_style(job.style);
     renderer.pin_detail(job.detail);
+    renderer.smooth_lines(job.smooth_lines);
     renderer.set_scenario(job.scenario);
     const bool overlay = renderer.overlay().active();
     ExportImGui text(job.scale, overlay);
@@ -137,7 +141,7 @@ MapImageInfo render_map_image(const MapImageJob& job, RowSink& sink) {
                     info.overlay = renderer.overlay().layout();
                 }
                 const FurnitureFrame frame{ImVec2(0, 0), ImVec2(static_cast<float>(image.width), static_cast<float>(image.height)),
-                                           OverlayScale{job.scale, 1.0f}};
+                                           OverlayScale{job.scale, 1.0f}, overlay ? &info.overlay : nullptr};
                 draw_map_furniture(ImGui::GetForegroundDrawList(), job.furniture, legend, job.camera,
                                    text.furniture_fonts, job.style, frame);
                 ImGui::Render();

@@ -29,18 +29,30 @@
 
 namespace muster {
 
+class MapRenderer;
+
 struct MapImageJob {
     Camera camera;  // the view; camera.viewport() is the image size
     // Drawn over the map; not owned, read during the call. nullptr: plain map.
     const scenario::Scenario* scenario = nullptr;
     MapStyle style;
     float scale = 1.0f;  // pixels per point: symbols, text, lines, furniture
-    int samples = 4;     // multisampling per tile (smooth coastlines)
+    // Anti-aliasing. Smooth lines: outlines drawn anti-aliased cover the
+    // fills' stair steps at a fraction of multisampling's cost on a software
+    // rasteriser (muster bench export: 4x multisampling made a 3840x2160
+    // Ukraine view 5x slower). Multisampling (samples > 1) smooths fills
+    // and thick lines too; wanted where a GPU makes it cheap.
+    bool smooth_lines = true;
+    int samples = 1;
     FurnitureOptions furniture;
     // Largest tile side, 0: as large as OpenGL and the memory budget allow.
     // Tests set it small to force tiling.
     int max_tile = 0;
     std::optional<Lod> detail;  // draw this level whatever the zoom (benchmarks)
+    // A renderer to draw with, whose meshes stay loaded between images
+    // (benchmarks, batches); it must belong to the current context. null: a
+    // fresh one, loading the meshes it needs.
+    MapRenderer* renderer = nullptr;
 };
 
 struct MapImageInfo {
@@ -55,7 +67,7 @@ struct MapImageInfo {
 };
 
 // Memory the tiles may take (framebuffers and one band of rows).
-inline constexpr double map_image_memory_budget = 256.0 * 1024 * 1024;
+inline constexpr double map_image_memory_budget = 128.0 * 1024 * 1024;
 
 // Throws muster::Error when the image is larger than this OpenGL's viewport
 // limit or a framebuffer cannot be had, and passes on the sink's errors.

@@ -22,8 +22,8 @@ constexpr double chunk_degrees[] = {30.0, 10.0, 4.0};  // 110m, 50m, 10m
 // (each within outline_error_px there and at any zoom below); the lowest
 // zoom a level is drawn at comes first (the world view of a 1920-pixel window
 // is about zoom 2.9).
-constexpr double outline_simplified_from_zoom[] = {2.0, lod_zoom_medium, lod_zoom_fine};
-constexpr int outline_simplified_levels = 3;
+constexpr double outline_simplified_from_zoom[] = {2.0, lod_zoom_medium, lod_zoom_fine - 1.0};
+constexpr int outline_simplified_levels = 4;
 
 // Sets the draw colour; blending only for translucent colours, because on a
 // software rasteriser (llvmpipe) blending roughly doubles the cost of a pixel.
@@ -91,6 +91,28 @@ std::vector<double> world_copy_shifts(const Extent& visible) {
     for (int k = first; k <= last; ++k) shifts.push_back(360.0 * k);
     return shifts;
 }
+
+// Anti-aliased 1-pixel lines (GL_LINE_SMOOTH, blended) for one draw when
+// on: they cover the stair steps of the fills' edges beneath them, since
+// every fill edge is a coast or border drawn as an outline. Much cheaper
+// than multisampling on a software rasteriser.
+class SmoothLines {
+public:
+    explicit SmoothLines(bool on) : on_(on) {
+        if (!on_) return;
+        glEnable(GL_LINE_SMOOTH);
+        glEnable(GL_BLEND);
+        glHint(GL_LINE_SMOOTH_HINT, GL_NICEST);
+    }
+    ~SmoothLines() {
+        if (on_) glDisable(GL_LINE_SMOOTH);
+    }
+    SmoothLines(const SmoothLines&) = delete;
+    SmoothLines& operator=(const SmoothLines&) = delete;
+
+private:
+    bool on_;
+};
 
 // Index ranges of the chunks a view shows, ready for glMultiDrawElements.
 struct DrawRanges {
@@ -358,6 +380,7 @@ void MapRenderer::draw_graticule(const Camera& camera) {
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(float)), lines.data(), GL_STREAM_DRAW);
     glUniform1f(program_.uniform("u_lon_shift"), 0.0f);
     set_colour(program_, style_.graticule);
+    SmoothLines smooth(smooth_lines_);
     glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(lines.size() / 2));
 }
 
@@ -393,6 +416,7 @@ void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera) {
     }
     program_.use();
     set_colour(program_, style_.outline);
+    SmoothLines smooth(smooth_lines_);
     glBindVertexArray(mesh.outline_vao.get());
     for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
         glUniform1f(program_.uniform("u_lon_shift"), static_cast<float>(shifts[copy]));

@@ -104,6 +104,10 @@ public:
     // Draws this level whatever the zoom (benchmarks against other
     // renderers of one level); nullopt: by zoom (lod_for_zoom).
     void pin_detail(std::optional<Lod> lod) { pinned_detail_ = lod; }
+    // Anti-aliased outlines and graticule (GL_LINE_SMOOTH): smooth coasts
+    // and borders without multisampling, which a software rasteriser pays
+    // for dearly (image exports use this).
+    void smooth_lines(bool on) { smooth_lines_ = on; }
 
     // What the overlay shows: a copy of the scenario's places, figures and
     // borders is taken (see OverlayRenderer::set_scenario); nullptr, or a
@@ -199,6 +203,7 @@ private:
     FrameInfo frame_;
     std::string detail_failure_;
     std::optional<Lod> pinned_detail_;
+    bool smooth_lines_ = false;
 };
 
 }  // namespace muster
