@@ -249,6 +249,44 @@ void draw_north_arrow(ImDrawList* list, const FurnitureFonts& fonts, const Furni
     list->AddText(fonts.heading, letter, ImVec2(cx - letter_w / 2, frame.min.y + u.pt(margin_pt) - u.pt(1.0f)), ink, "N");
 }
 
+// How much of the overlay a box (draw-list units) would hide: symbols count
+// ten times a label.
+float hidden_weight(const ImVec2& min, const ImVec2& max, const FurnitureFrame& frame) {
+    if (!frame.avoid) return 0.0f;
+    const float k = frame.scale.coords;
+    const ScreenBox box{min.x * k, min.y * k, max.x * k, max.y * k};
+    float weight = 0.0f;
+    for (const ScreenBox& group : frame.avoid->symbol_groups) weight += box.overlaps(group) ? 10.0f : 0.0f;
+    for (const OverlayLayout::Label& label : frame.avoid->labels) weight += box.overlaps(label.box) ? 1.0f : 0.0f;
+    for (const OverlayLayout::Halo& halo : frame.avoid->halos)
+        weight += box.contains(static_cast<float>(halo.centre.x), static_cast<float>(halo.centre.y)) ? 10.0f : 0.0f;
+    return weight;
+}
+
+// The legend's top-left corner: the first corner, in order of preference,
+// that hides the least.
+ImVec2 legend_position(ImVec2 size, const FurnitureOptions& options, const FurnitureFrame& frame, float bottom_left,
+                       Units u) {
+    const float m = u.pt(margin_pt);
+    const float title_bottom = options.title.empty() ? frame.min.y + m : frame.min.y + m + u.pt(FurnitureFonts::title_pt * 1.6f) + m;
+    const float arrow_bottom = std::max(options.north_arrow ? frame.min.y + m + u.pt(56.0f) : frame.min.y + m,
+                                        frame.min.y + frame.top_right_reserved + m);
+    const float attribution_top = frame.max.y - m - u.pt(attribution_pt * 1.6f);
+    const ImVec2 candidates[] = {
+        {frame.min.x + m, bottom_left - size.y},                   // bottom left
+        {frame.max.x - m - size.x, attribution_top - m - size.y},  // bottom right
+        {frame.max.x - m - size.x, arrow_bottom},                  // top right
+        {frame.min.x + m, title_bottom},                           // top left
+    };
+    ImVec2 best = candidates[0];
+    float least = hidden_weight(best, ImVec2(best.x + size.x, best.y + size.y), frame);
+    for (const ImVec2& at : candidates) {
+        const float weight = hidden_weight(at, ImVec2(at.x + size.x, at.y + size.y), frame);
+        if (weight < least) least = weight, best = at;
+    }
+    return best;
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------ public
@@ -356,7 +394,7 @@ void draw_map_furniture(ImDrawList* list, const FurnitureOptions& options, const
     if (options.legend && !legend.empty()) {
         const LegendDrawer drawer{list, fonts, style, u};
         const ImVec2 box = drawer.size(legend);
-        drawer.draw(ImVec2(frame.min.x + u.pt(margin_pt), bottom - box.y), legend);
+        drawer.draw(legend_position(box, options, frame, bottom, u), legend);
     }
     if (options.attribution)
         draw_attribution(list, fonts.body, u.pt(attribution_pt), frame.max);

@@ -10,8 +10,10 @@
 // Scale bar). Layout, inside the map's frame:
 //   title        top left
 //   north arrow  top right
-//   legend       bottom left, above the scale bar
 //   scale bar    bottom left
+//   legend       the corner where it hides the fewest of the overlay's
+//                symbols and labels: bottom left (above the scale bar),
+//                bottom right (above the attribution), top right, top left
 //   attribution  bottom right (render/attribution.hpp)
 #pragma once
 
@@ -88,6 +90,12 @@ std::string format_km(double km);
 struct FurnitureFrame {
     ImVec2 min, max;
     OverlayScale scale;
+    // What the legend should not hide (symbols, labels), in camera pixels;
+    // null: nothing to avoid, the legend goes bottom left.
+    const OverlayLayout* avoid = nullptr;
+    // Height at the top right that something else covers (the window's
+    // search box), in draw-list units: the legend stays below it.
+    float top_right_reserved = 0.0f;
 };
 
 // Draws what options ask for into list. camera: the view drawn (scale bar);
