@@ -20,7 +20,8 @@ constexpr const char* usage =
     "usage: muster view [FILE] [--bbox MINLON,MINLAT,MAXLON,MAXLAT]\n"
     "Opens the map window. Drag to pan, scroll to zoom about the pointer,\n"
     "+/- and arrow keys, Home for the whole world, Ctrl+F to search for a place,\n"
-    "M to measure (click A, then B), Ctrl+Q to quit.\n"
+    "M to measure (click A, then B), F12 for a screenshot (saved in ~/Pictures, or\n"
+    "here without one), File -> Export image/data, Ctrl+Q to quit.\n"
     "\n"
     "  FILE             article (.txt/.html: extracted) or scenario file to show;\n"
     "                   the first view frames what it holds\n"
@@ -41,8 +42,11 @@ int cmd_view(const Words& words) {
     // N frames), --screenshot FILE.png (save the last frame), --window WxH
     // (window size in points), --no-vsync, --timing (frame times on stderr),
     // --about (open the About box), --search NAME (run that search in the
-    // search box), --measure LAT,LON,LAT,LON (measure tool on, A and B set).
-    args.option("--bbox").option("--frames").option("--screenshot").option("--window");
+    // search box), --measure LAT,LON,LAT,LON (measure tool on, A and B set),
+    // --export-dialog (File -> Export image open), --export-map FILE (the
+    // map alone exported at 2x after the first frame).
+    args.option("--bbox").option("--frames").option("--screenshot").option("--window").option("--export-map");
+    args.flag("--export-dialog");
     args.option("--search").option("--measure");
     args.flag("--no-vsync").flag("--timing").flag("--about").positionals(0, 1);
     args.parse();
@@ -67,6 +71,8 @@ int cmd_view(const Words& words) {
     options.vsync = !args.has("--no-vsync");
     options.timing = args.has("--timing");
     options.show_about = args.has("--about");
+    options.show_export_dialog = args.has("--export-dialog");
+    if (const auto file = args.value("--export-map")) options.export_map = std::filesystem::path(*file);
     if (const auto text = args.value("--search")) options.search = *text;
     if (const auto text = args.value("--measure")) {
         LatLon a, b;

@@ -7,12 +7,19 @@ namespace muster::ui {
 void draw_menu_bar(ViewState& state) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Export image\u2026")) open_image_export(state);
+        if (ImGui::MenuItem("Export data\u2026", nullptr, false, !state.scenario.places.empty()))
+            open_data_export(state);
+        if (ImGui::MenuItem("Screenshot", "F12")) state.screenshot_requested = true;
+        ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit_requested = true;
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
         if (ImGui::MenuItem("Home view", "Home")) state.reset_view_requested = true;
         ImGui::MenuItem("Graticule", nullptr, &state.style.show_graticule);
+        ImGui::MenuItem("Legend", nullptr, &state.show_legend);
+        ImGui::MenuItem("Scale bar", nullptr, &state.show_scale_bar);
         ImGui::MenuItem("Article and entities", nullptr, &state.show_side_panels);
         ImGui::MenuItem("Measure", "M", &state.measure.active);
         if (ImGui::MenuItem("Clear selection", nullptr, false, !state.selected.empty())) state.selected = {};

@@ -1,5 +1,6 @@
-// The window's main menu: File (Quit), View (fit, graticule, side panels,
-// measure tool, clear selection), Help (About).
+// The window's main menu: File (Export image, Export data, Screenshot,
+// Quit), View (fit, graticule, legend, scale bar, side panels, measure
+// tool, clear selection), Help (About).
 #pragma once
 
 #include "ui/view_state.hpp"

@@ -8,6 +8,7 @@
 #include "render/country_mesh.hpp"
 #include "render/style.hpp"
 #include "scenario/scenario.hpp"
+#include "ui/export_dialog.hpp"
 #include "ui/selection.hpp"
 
 #include <array>
@@ -102,6 +103,16 @@ struct ViewState {
     SearchState search;
 
     std::string notice;  // one-line message shown in the status bar (e.g. a failed detail level)
+
+    // Exports (export_dialog.hpp): the dialogs, F12's request, what was
+    // last saved (shown in the status bar), and the map furniture shown in
+    // the window (View -> Legend, Scale bar).
+    ExportDialogState export_dialog;
+    DataExportState data_export;
+    bool screenshot_requested = false;
+    std::string status_message;
+    bool show_legend = true;
+    bool show_scale_bar = true;
 };
 
 }  // namespace muster::ui
