@@ -26,7 +26,7 @@ namespace muster::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: muster extract FILE|- [--format geojson|scenario] [-o OUT.geojson|OUT.gpkg|OUT.kml|OUT.json]\n"
+    "usage: muster extract FILE|- [--format geojson|scenario] [-o OUT]\n"
     "Finds the places, figures (troops, units, equipment, distances, casualties)\n"
     "and borders of an article, geocoded offline, and writes them with the\n"
     "code-point offsets of the words they came from.\n"
