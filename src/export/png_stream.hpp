@@ -8,8 +8,9 @@
 // sync flush, and the segments are concatenated into one zlib stream, their
 // Adler-32 sums combined (the technique of pigz). Maps are large areas of
 // flat colour with anti-aliased edges: zlib's run-length strategy at level 2
-// after the SUB filter compresses them about as well as the default effort,
-// several times faster.
+// after the SUB filter took a third of the time of the default effort with
+// adaptive filters on a 3840x2160 map, for a file about 45% larger (0.2 MB
+// against 0.15 MB: both about 1% of the raw pixels).
 #pragma once
 
 #include "export/row_sink.hpp"

@@ -1,14 +1,10 @@
 #include "ui/viewer.hpp"
 
 #include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "export/image_file.hpp"
 #include "export/png_writer.hpp"
 #include "platform/sdl_window_surface.hpp"
 #include "render/attribution.hpp"
-#include "render/headless_render.hpp"
 #include "render/map_furniture.hpp"
-#include "render/map_image.hpp"
 #include "render/map_renderer.hpp"
 #include "render/overlay.hpp"
 #include "render/overlay_fonts.hpp"
@@ -24,6 +20,7 @@
 #include "ui/search_box.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/view_state.hpp"
+#include "ui/window_exports.hpp"
 
 #include <epoxy/gl.h>
 // (epoxy before the imgui backends)
@@ -51,7 +48,6 @@ constexpr double fly_to_fraction = 0.3;         // of the remaining way per fram
 constexpr float side_min_width = 260.0f;        // points: narrower, the tables are unreadable
 constexpr float side_max_share = 0.45f;         // of the window: the map keeps the larger part
 constexpr float article_share = 0.55f;          // of the column's height, over the entities
-constexpr float search_box_reserved_pt = 48.0f; // the search box at the map's top right (search_box.cpp)
 
 // Dear ImGui's SDL2 platform backend for the lifetime of a window.
 class ImGuiSdlBinding {
@@ -232,139 +228,6 @@ void apply_tool_options(const ViewerOptions& options, ViewState& state, const Pl
     }
 }
 
-
-// ------------------------------------------------------------------ exports
-
-// The part of the window the map shows, in drawable pixels: right of the
-// side column, between the menu bar and the status bar.
-struct MapArea {
-    double x = 0, y = 0, width = 1, height = 1;
-    [[nodiscard]] PixelSize size() const {
-        return {std::max(1, static_cast<int>(std::lround(width))), std::max(1, static_cast<int>(std::lround(height)))};
-    }
-};
-
-MapArea map_area(const ViewState& state, PixelSize drawable, float ratio) {
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    MapArea area;
-    area.x = state.map_left_px;
-    area.y = viewport->WorkPos.y * ratio;
-    area.width = std::max(1.0, drawable.width - area.x);
-    area.height = std::max(1.0, (viewport->WorkPos.y + viewport->WorkSize.y - status_bar_height()) * ratio - area.y);
-    return area;
-}
-
-// Legend and scale bar over the map in the window (View menu), inside the
-// map's part of the window; the window draws its attribution itself.
-void draw_window_furniture(const ViewState& state, const MapArea& area, float ratio, const FurnitureFonts& fonts,
-                           const OverlayLayout& overlay) {
-    if (!state.show_legend && !state.show_scale_bar) return;
-    FurnitureOptions options;
-    options.legend = state.show_legend;
-    options.scale_bar = state.show_scale_bar;
-    options.attribution = false;
-    const LegendContent legend = state.show_legend ? legend_content(state.scenario, state.style.overlay) : LegendContent{};
-    const FurnitureFrame frame{ImVec2(static_cast<float>(area.x / ratio), static_cast<float>(area.y / ratio)),
-                               ImVec2(static_cast<float>((area.x + area.width) / ratio),
-                                      static_cast<float>((area.y + area.height) / ratio)),
-                               OverlayScale{ratio, ratio}, &overlay, search_box_reserved_pt};
-    draw_map_furniture(ImGui::GetBackgroundDrawList(), options, legend, state.camera, fonts, state.style, frame);
-}
-
-// The camera of a map-only export: the map area's view, scaled by the
-// dialog's factor, or fitted into its exact pixels.
-Camera export_camera(const ViewState& state, const MapArea& area, PixelSize size) {
-    const ExportDialogState& dialog = state.export_dialog;
-    const LatLon centre = state.camera.to_lonlat({area.x + area.width / 2, area.y + area.height / 2});
-    if (dialog.sizing == ExportSizing::scale) {
-        Camera camera(size);
-        camera.set_zoom(state.camera.zoom() + std::log2(static_cast<double>(dialog.scale)));
-        camera.set_centre(centre);
-        return camera;
-    }
-    const LatLon top_left = state.camera.to_lonlat({area.x, area.y});
-    const LatLon bottom_right = state.camera.to_lonlat({area.x + area.width, area.y + area.height});
-    Extent extent{top_left.lon, bottom_right.lat, bottom_right.lon, top_left.lat};
-    if (extent.max_lon <= extent.min_lon) extent.max_lon += 360.0;  // across the antimeridian
-    return extent.valid() ? Camera::fit(extent, size) : Camera::world_view(size);
-}
-
-void export_map_image(const ViewState& state, const MapArea& area, float ratio) {
-    const ExportDialogState& dialog = state.export_dialog;
-    const std::filesystem::path path(dialog.path.data());
-    const ImageFormat format = image_format_for(path).value_or(ImageFormat::png);
-    const PixelSize size = export_image_size(dialog, area.size());
-    MapImageJob job;
-    job.camera = export_camera(state, area, size);
-    job.scenario = &state.scenario;
-    job.style = state.style;
-    job.scale = dialog.sizing == ExportSizing::scale ? ratio * static_cast<float>(dialog.scale)
-                                                     : std::max(ratio, overlay_size_scale(size));
-    if (dialog.title) job.furniture.title = dialog.title_text.data();
-    job.furniture.legend = dialog.legend;
-    job.furniture.scale_bar = dialog.scale_bar;
-    job.furniture.north_arrow = dialog.north_arrow;
-    ImageFileOptions options;
-    options.jpeg.quality = dialog.jpeg_quality;
-    options.georeference = web_mercator_geotransform(job.camera);
-    write_image_file(path, format, options, [&](RowSink& sink) { render_map_image(job, sink); });
-}
-
-void export_window_image(const ViewState& state, GlSurface& surface) {
-    const std::filesystem::path path(state.export_dialog.path.data());
-    ImageFileOptions options;
-    options.jpeg.quality = state.export_dialog.jpeg_quality;
-    const RgbaImage image = surface.read_pixels();
-    write_image_file(path, image_format_for(path).value_or(ImageFormat::png), options,
-                     [&](RowSink& sink) { write_image_rows(image, sink); });
-}
-
-// Runs the dialog's export (after a frame without the dialog) and F12's
-// screenshot; says in the status bar what was saved, or why not.
-void run_due_exports(ViewState& state, GlSurface& surface, const MapArea& area, float ratio, bool export_due,
-                     bool screenshot_due) {
-    if (screenshot_due) {
-        state.screenshot_requested = false;
-        const std::filesystem::path path = pictures_folder() / timestamped_name(std::chrono::system_clock::now(), ".png");
-        try {
-            write_png(surface.read_pixels(), path);
-            state.status_message = "Saved screenshot " + path.string();
-        } catch (const Error& e) {
-            state.status_message = e.what();
-        }
-    }
-    if (!export_due) return;
-    ExportDialogState& dialog = state.export_dialog;
-    dialog.requested = false;
-    try {
-        if (dialog.content == ExportContent::window)
-            export_window_image(state, surface);
-        else
-            export_map_image(state, area, ratio);
-        state.status_message = "Saved " + std::string(dialog.path.data());
-    } catch (const Error& e) {
-        dialog.error = e.what();
-        dialog.open = true;  // show why, with the choices still there
-        state.status_message = e.what();
-    }
-    surface.make_current();
-    surface.bind_framebuffer();
-}
-
-// --export-dialog and --export-map (tests, screenshots): the dialog open at
-// start, or a map-only export at twice the map's size after the first frame.
-void apply_export_options(const ViewerOptions& options, ViewState& state) {
-    if (!options.show_export_dialog && !options.export_map) return;
-    open_image_export(state);
-    if (!options.export_map) return;
-    std::fill(state.export_dialog.path.begin(), state.export_dialog.path.end(), '\0');
-    const std::string path = options.export_map->string();
-    std::copy_n(path.begin(), std::min(path.size(), state.export_dialog.path.size() - 1), state.export_dialog.path.begin());
-    state.export_dialog.open = false;
-    state.export_dialog.requested = true;
-    state.export_dialog.north_arrow = true;
-}
-
 }  // namespace
 
 bool display_available() {
@@ -397,7 +260,7 @@ int run_viewer(const ViewerOptions& options) {
         return gazetteer.lookup(name, limit);
     };
     apply_tool_options(options, state, lookup);
-    apply_export_options(options, state);
+    apply_export_options(options.show_export_dialog, options.export_map, state);
     const float width_pt = static_cast<float>(surface.drawable_size().width) / surface.pixel_ratio();
     update_map_left(state, width_pt, surface.pixel_ratio());
     state.camera = initial_camera(options, state, surface.drawable_size(), surface.pixel_ratio());
