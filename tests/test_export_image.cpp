@@ -296,3 +296,20 @@ TEST_CASE("image files by extension") {
     CHECK_FALSE(image_format_for("a.bmp").has_value());
     CHECK_FALSE(image_format_for("png").has_value());
 }
+
+TEST_CASE("render --world-file places a JPEG too: .jgw, .prj and .aux.xml beside it") {
+    Scratch scratch;
+    const fs::path jpg = scratch.folder() / "map.jpg";
+    const Run run = scratch.muster("render --bbox 20,43,42,57 --size 400x300 --world-file -o " + quoted(jpg));
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(files_in(scratch.folder()) == std::vector<std::string>{"map.jgw", "map.jpg", "map.jpg.aux.xml", "map.prj"});
+    // GDAL reads the georeference from the side files: Kyiv within a pixel.
+    const DatasetPtr dataset = open_raster(jpg);
+    REQUIRE(dataset);
+    std::array<double, 6> gt{};
+    REQUIRE(dataset->GetGeoTransform(gt.data()) == CE_None);
+    const ScreenPoint drawn = Camera::fit(ukraine_region, {400, 300}).to_screen(kyiv);
+    const double x = 6378137.0 * kyiv.lon * M_PI / 180.0;
+    CHECK(std::abs((x - gt[0]) / gt[1] - drawn.x) < 1.0);
+}
