@@ -114,6 +114,20 @@ private:
     bool on_;
 };
 
+// What one tile of the camera's image shows (the whole view for the whole
+// image): longitudes unwrapped as Camera::visible_extent gives them, so each
+// band of a poster culls the grid cells outside it.
+Extent tile_extent(const Camera& camera, const ImageTile& tile) {
+    const Extent whole = camera.visible_extent();
+    const PixelSize viewport = camera.viewport();
+    if (tile.x == 0 && tile.y == 0 && tile.width == viewport.width && tile.height == viewport.height) return whole;
+    const double degrees_per_pixel = whole.width() / viewport.width;
+    const double north = camera.to_lonlat({viewport.width / 2.0, static_cast<double>(tile.y)}).lat;
+    const double south = camera.to_lonlat({viewport.width / 2.0, static_cast<double>(tile.y + tile.height)}).lat;
+    return {whole.min_lon + tile.x * degrees_per_pixel, south, whole.min_lon + (tile.x + tile.width) * degrees_per_pixel,
+            north};
+}
+
 // Index ranges of the chunks a view shows, ready for glMultiDrawElements.
 struct DrawRanges {
     std::vector<GLsizei> counts;
@@ -318,8 +332,9 @@ void MapRenderer::draw_tile(const Camera& camera, const ImageTile& tile, float u
 
     program_.use();
     set_view_uniforms(program_, camera);
-    if (style_.show_graticule) draw_graticule(camera);
-    draw_countries(mesh, camera);
+    const Extent visible = tile_extent(camera, tile);
+    if (style_.show_graticule) draw_graticule(camera, visible);
+    draw_countries(mesh, camera, visible);
     overlay_.draw_lines(camera, style_.overlay, ui_scale);
     glBindVertexArray(0);
     glUseProgram(0);
@@ -370,8 +385,7 @@ bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera) {
     return true;
 }
 
-void MapRenderer::draw_graticule(const Camera& camera) {
-    const Extent visible = camera.visible_extent();
+void MapRenderer::draw_graticule(const Camera& camera, const Extent& visible) {
     const double step = graticule_step(camera.pixels_per_degree(), style_.graticule_min_spacing_px);
     std::vector<float> lines = graticule_lines(visible, step);
     for (std::size_t i = 1; i < lines.size(); i += 2) lines[i] = static_cast<float>(mercator_y(lines[i]));
@@ -384,8 +398,7 @@ void MapRenderer::draw_graticule(const Camera& camera) {
     glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(lines.size() / 2));
 }
 
-void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera) {
-    const Extent visible = camera.visible_extent();
+void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera, const Extent& visible) {
     const std::vector<double> shifts = world_copy_shifts(visible);
     frame_.world_copies = static_cast<int>(shifts.size());
 

@@ -183,8 +183,9 @@ private:
     GpuMesh load_now(Lod lod) const;
 
     static void set_view_uniforms(const ShaderProgram& program, const Camera& camera);
-    void draw_graticule(const Camera& camera);
-    void draw_countries(GpuMesh& mesh, const Camera& camera);
+    // visible: what the tile drawn shows (culling, world copies, graticule).
+    void draw_graticule(const Camera& camera, const Extent& visible);
+    void draw_countries(GpuMesh& mesh, const Camera& camera, const Extent& visible);
     // Binds the per-country colour program when the scenario gives any
     // country a role; false: draw plain land.
     bool use_role_colours(GpuMesh& mesh, const Camera& camera);
