@@ -203,6 +203,11 @@ void draw_export_dialog(ViewState& state, PixelSize map) {
         dialog.requested = true;
         dialog.open = false;  // out of the next frame, and so out of a whole-window picture
         dialog.error.clear();
+        // A large map takes seconds, with the window still: say so first
+        // (not for the window itself, whose picture would show the words).
+        const bool map_only = dialog.content == ExportContent::map;
+        dialog.frames_to_wait = map_only ? 2 : 1;
+        if (map_only) state.status_message = "Exporting " + std::string(dialog.path.data()) + "\u2026";
     }
     ImGui::EndDisabled();
     ImGui::SameLine();

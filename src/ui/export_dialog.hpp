@@ -45,8 +45,11 @@ struct ExportDialogState {
     bool north_arrow = false;
     std::array<char, 1024> path{};
     std::string error;  // why the last export failed, shown in the dialog
-    // Export pressed: the main loop exports after the next frame, then clears it.
+    // Export pressed: the main loop exports once this many more frames have
+    // begun (the window alone: 1, a frame without the dialog; the map alone:
+    // 2, so a frame saying "Exporting…" is shown first), then clears it.
     bool requested = false;
+    int frames_to_wait = 1;
 };
 
 struct DataExportState {

@@ -274,8 +274,9 @@ int run_viewer(const ViewerOptions& options) {
         if (pump_events(state, wait_ms)) busy_frames = frames_after_input;
         if (state.quit_requested) break;
 
-        // Requested last frame: run after this one, which no longer shows the dialog or menu.
-        const bool export_due = state.export_dialog.requested;
+        // Asked for in an earlier frame: run after this one, which no longer
+        // shows the dialog or menu (export_dialog.hpp: frames_to_wait).
+        const bool export_due = state.export_dialog.requested && --state.export_dialog.frames_to_wait <= 0;
         const bool screenshot_due = state.screenshot_requested;
         clock.start();
         ImGui_ImplSDL2_NewFrame();
