@@ -330,8 +330,9 @@ TEST_CASE("muster view --layer shows the file in the window, framed on it") {
     }
     test::Scratch scratch("layers-view");
     const fs::path shot = scratch.folder() / "view.png";
-    const std::string command = "xvfb-run -a -s '-screen 0 1024x768x24' '" + std::string(MUSTER_BINARY) +
-                                "' view --layer '" + (fixtures / "suwalki.geojson").string() +
+    // A scratch config folder: the window must not read or write the user's settings.
+    const std::string command = "XDG_CONFIG_HOME='" + scratch.folder().string() + "' xvfb-run -a -s '-screen 0 1024x768x24' '" +
+                                std::string(MUSTER_BINARY) + "' view --layer '" + (fixtures / "suwalki.geojson").string() +
                                 "' --window 640x400 --frames 3 --screenshot '" + shot.string() + "' >/dev/null 2>&1";
     const int status = std::system(command.c_str());
     REQUIRE(WIFEXITED(status));

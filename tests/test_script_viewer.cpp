@@ -119,7 +119,9 @@ s:add_figure{actor = "RU", value = 30000, place = "Minsk"}
 muster.render(s, {output = "inside.png", size = {320, 240}, bbox = {20, 48, 36, 58}})
 )");
     const fs::path shot = scripts.folder() / "window.png", out = scripts.folder() / "out";
-    const std::string command = "xvfb-run -a -s '-screen 0 1024x768x24' '" + std::string(MUSTER_BINARY) +
+    // A scratch config folder: the window must not read or write the user's settings.
+    const std::string command = "XDG_CONFIG_HOME='" + scripts.folder().string() + "' xvfb-run -a -s '-screen 0 1024x768x24' '" +
+                                std::string(MUSTER_BINARY) +
                                 "' view --window 800x500 --frames 4 --screenshot '" + shot.string() + "' --script '" +
                                 script + "' --script-out '" + out.string() + "' >/dev/null 2>&1";
     const int status = std::system(command.c_str());

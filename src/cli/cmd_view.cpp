@@ -22,7 +22,8 @@ constexpr const char* usage =
     "usage: muster view [FILE] [--bbox MINLON,MINLAT,MAXLON,MAXLAT] [--layer FILE]...\n"
     "Opens the map window. Drag to pan, scroll to zoom about the pointer,\n"
     "+/- and arrow keys, Home for the whole world, Ctrl+F to search for a place,\n"
-    "M to measure (click A, then B), Ctrl+Q to quit. View -> Layers shows and\n"
+    "M to measure (click A, then B), F12 for a screenshot (saved in ~/Pictures, or\n"
+    "here without one), File -> Export image/data, Ctrl+Q to quit. View -> Layers shows and\n"
     "fades each layer; drop a vector file on the window to add it as a layer.\n"
     "Ctrl+O opens an article, scenario or vector file (or drop one on the window),\n"
     "Ctrl+Shift+V pastes an article, Ctrl+S / Ctrl+Shift+S save the scenario,\n"
@@ -54,10 +55,13 @@ int cmd_view(const Words& words) {
     // --layers-panel (open View -> Layers), --select KIND:ID (select a
     // place, figure or border: the Inspector shows it), --dialog
     // open|save-as|paste (open that dialog), --script FILE.lua
-    // [--script-out DIR] (Script -> Run script at start).
+    // [--script-out DIR] (Script -> Run script at start), --export-dialog
+    // (File -> Export image open), --export-map FILE (the map alone
+    // exported at 2x after the first frame).
     args.option("--bbox").option("--frames").option("--screenshot").option("--window");
     args.option("--search").option("--measure").option("--layer").option("--select").option("--dialog");
-    args.option("--script").option("--script-out");
+    args.option("--script").option("--script-out").option("--export-map");
+    args.flag("--export-dialog");
     args.flag("--no-vsync").flag("--timing").flag("--about").flag("--layers-panel").positionals(0, 1);
     args.parse();
 
@@ -81,6 +85,8 @@ int cmd_view(const Words& words) {
     options.vsync = !args.has("--no-vsync");
     options.timing = args.has("--timing");
     options.show_about = args.has("--about");
+    options.show_export_dialog = args.has("--export-dialog");
+    if (const auto file = args.value("--export-map")) options.export_map = std::filesystem::path(*file);
     if (const auto text = args.value("--search")) options.search = *text;
     if (const auto text = args.value("--select")) {
         if (!text->starts_with("place:") && !text->starts_with("figure:") && !text->starts_with("border:"))

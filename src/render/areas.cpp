@@ -226,27 +226,28 @@ AreaRenderer::Gpu& AreaRenderer::gpu() {
 }
 
 void AreaRenderer::set_hatch_uniforms(const ShaderProgram& program, const Camera& camera, const OverlayStyle& style,
-                                      float size_scale) {
+                                      float size_scale, double fragcoord_shift) {
     // Stripes run along x - y = const in window pixels (y up: "/" on screen),
     // one period apart across them; their phase follows where lon 0, lat 0
     // is on screen, so they move with the map.
     const float period = std::max(3.0f, style.area_hatch_spacing_pt * size_scale);
     const ScreenPoint origin = camera.to_screen({0.0, 0.0});
-    const double origin_across = (origin.x - (camera.viewport().height - origin.y)) / std::numbers::sqrt2;
+    const double origin_across =
+        (origin.x - (camera.viewport().height - origin.y) - fragcoord_shift) / std::numbers::sqrt2;
     glUniform1f(program.uniform("u_period"), period);
     glUniform1f(program.uniform("u_half_width"), style.area_hatch_width_pt * size_scale / 2.0f);
     glUniform1f(program.uniform("u_offset"), static_cast<float>(std::fmod(origin_across, static_cast<double>(period))));
 }
 
 void AreaRenderer::draw_hatch(const Camera& camera, const OverlayStyle& style, float size_scale,
-                              const std::vector<double>& lon_shifts, float opacity) {
+                              const std::vector<double>& lon_shifts, float opacity, double fragcoord_shift) {
     if (triangles_.empty() && !gpu_) return;
     Gpu& gpu = this->gpu();
     if (gpu.vertex_count == 0) return;
     const ShaderProgram& program = gpu.hatch;
     program.use();
     MapRenderer::set_view_uniforms(program, camera);
-    set_hatch_uniforms(program, camera, style, size_scale);
+    set_hatch_uniforms(program, camera, style, size_scale, fragcoord_shift);
     const Rgba colour = style.area_hatch.with_alpha(style.area_hatch.a * opacity);
     glUniform4f(program.uniform("u_colour"), colour.r, colour.g, colour.b, colour.a);
     glEnable(GL_BLEND);

@@ -99,14 +99,17 @@ public:
 
     // u_period, u_half_width and u_offset of the stripes (hatch.frag,
     // country_fill.frag) for a view. size_scale: pixels per point.
+    // fragcoord_shift: the tile's offset in gl_FragCoord terms (x minus
+    // y-from-bottom of the tile's corner in the whole image), so that a tiled
+    // image has its stripes where the untiled one does.
     static void set_hatch_uniforms(const ShaderProgram& program, const Camera& camera, const OverlayStyle& style,
-                                   float size_scale);
+                                   float size_scale, double fragcoord_shift = 0.0);
     [[nodiscard]] const std::string& failure() const { return failure_; }
 
     // The stripes of the regions, for each world copy (longitude shifts of 0
     // or ±360, as the fills are drawn). size_scale: pixels per point.
     void draw_hatch(const Camera& camera, const OverlayStyle& style, float size_scale,
-                    const std::vector<double>& lon_shifts, float opacity = 1.0f);
+                    const std::vector<double>& lon_shifts, float opacity = 1.0f, double fragcoord_shift = 0.0);
     // The outlines, over the country borders.
     void draw_outlines(const Camera& camera, const OverlayStyle& style, float size_scale, float opacity = 1.0f);
 

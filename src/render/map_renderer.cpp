@@ -23,8 +23,8 @@ constexpr double chunk_degrees[] = {30.0, 10.0, 4.0};  // 110m, 50m, 10m
 // (each within outline_error_px there and at any zoom below); the lowest
 // zoom a level is drawn at comes first (the world view of a 1920-pixel window
 // is about zoom 2.9).
-constexpr double outline_simplified_from_zoom[] = {2.0, lod_zoom_medium, lod_zoom_fine};
-constexpr int outline_simplified_levels = 3;
+constexpr double outline_simplified_from_zoom[] = {2.0, lod_zoom_medium, lod_zoom_fine - 1.0};
+constexpr int outline_simplified_levels = 4;
 
 // Sets the draw colour; blending only for translucent colours, because on a
 // software rasteriser (llvmpipe) blending roughly doubles the cost of a pixel.
@@ -96,6 +96,42 @@ std::vector<double> world_copy_shifts(const Extent& visible) {
     const int last = static_cast<int>(std::ceil((visible.max_lon + 180.0) / 360.0)) - 1;
     for (int k = first; k <= last; ++k) shifts.push_back(360.0 * k);
     return shifts;
+}
+
+// Anti-aliased 1-pixel lines (GL_LINE_SMOOTH, blended) for one draw when
+// on: they cover the stair steps of the fills' edges beneath them, since
+// every fill edge is a coast or border drawn as an outline. Much cheaper
+// than multisampling on a software rasteriser.
+class SmoothLines {
+public:
+    explicit SmoothLines(bool on) : on_(on) {
+        if (!on_) return;
+        glEnable(GL_LINE_SMOOTH);
+        glEnable(GL_BLEND);
+        glHint(GL_LINE_SMOOTH_HINT, GL_NICEST);
+    }
+    ~SmoothLines() {
+        if (on_) glDisable(GL_LINE_SMOOTH);
+    }
+    SmoothLines(const SmoothLines&) = delete;
+    SmoothLines& operator=(const SmoothLines&) = delete;
+
+private:
+    bool on_;
+};
+
+// What one tile of the camera's image shows (the whole view for the whole
+// image): longitudes unwrapped as Camera::visible_extent gives them, so each
+// band of a poster culls the grid cells outside it.
+Extent tile_extent(const Camera& camera, const ImageTile& tile) {
+    const Extent whole = camera.visible_extent();
+    const PixelSize viewport = camera.viewport();
+    if (tile.x == 0 && tile.y == 0 && tile.width == viewport.width && tile.height == viewport.height) return whole;
+    const double degrees_per_pixel = whole.width() / viewport.width;
+    const double north = camera.to_lonlat({viewport.width / 2.0, static_cast<double>(tile.y)}).lat;
+    const double south = camera.to_lonlat({viewport.width / 2.0, static_cast<double>(tile.y + tile.height)}).lat;
+    return {whole.min_lon + tile.x * degrees_per_pixel, south, whole.min_lon + (tile.x + tile.width) * degrees_per_pixel,
+            north};
 }
 
 // Index ranges of the chunks a view shows, ready for glMultiDrawElements.
@@ -279,13 +315,22 @@ void MapRenderer::set_view_uniforms(const ShaderProgram& program, const Camera& 
 
 void MapRenderer::draw(const Camera& camera, float ui_scale) {
     const PixelSize viewport = camera.viewport();
+    draw_tile(camera, ImageTile{0, 0, viewport.width, viewport.height}, ui_scale);
+}
+
+void MapRenderer::draw_tile(const Camera& camera, const ImageTile& tile, float ui_scale) {
+    const PixelSize viewport = camera.viewport();
     frame_ = FrameInfo{};
-    frame_.wanted = lod_for_zoom(camera.zoom());
+    frame_.wanted = pinned_detail_ ? *pinned_detail_ : lod_for_zoom(camera.zoom());
     GpuMesh& mesh = mesh_for(frame_.wanted);
     last_camera_ = camera;
     last_mesh_ = &mesh;
 
-    glViewport(0, 0, viewport.width, viewport.height);
+    // OpenGL counts rows from the bottom: the tile's lowest row is the
+    // image's row y + height - 1.
+    glViewport(-tile.x, -(viewport.height - tile.y - tile.height), viewport.width, viewport.height);
+    // Screen-space patterns (hatching) keep their phase across tiles.
+    fragcoord_shift_ = static_cast<double>(tile.x) - static_cast<double>(viewport.height - tile.y - tile.height);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);
@@ -295,12 +340,13 @@ void MapRenderer::draw(const Camera& camera, float ui_scale) {
 
     program_.use();
     set_view_uniforms(program_, camera);
-    if (style_.show_graticule && layers_.graticule.drawn()) draw_graticule(camera);
-    draw_countries(mesh, camera, ui_scale);
+    const Extent visible = tile_extent(camera, tile);
+    if (style_.show_graticule && layers_.graticule.drawn()) draw_graticule(camera, visible);
+    draw_countries(mesh, camera, visible, ui_scale);
     if (layers_.areas.drawn()) areas_.draw_outlines(camera, style_.overlay, ui_scale, layer_opacity(layers_.areas));
     if (!layers_.user_layers.empty()) {
         program_.use();
-        user_layers_.draw(camera, layers_.user_layers, program_, world_copy_shifts(camera.visible_extent()), ui_scale);
+        user_layers_.draw(camera, layers_.user_layers, program_, world_copy_shifts(visible), ui_scale);
     }
     overlay_.draw_lines(camera, style_.overlay, ui_scale, layers_.border_features);
     glBindVertexArray(0);
@@ -363,7 +409,7 @@ bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera, float ui
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, mesh.country_colours.get());
     set_view_uniforms(country_program_, camera);
-    AreaRenderer::set_hatch_uniforms(country_program_, camera, style_.overlay, ui_scale);
+    AreaRenderer::set_hatch_uniforms(country_program_, camera, style_.overlay, ui_scale, fragcoord_shift_);
     // Hatched host countries are part of the areas layer, not of the countries'.
     glUniform1f(country_program_.uniform("u_hatch_opacity"), layers_.areas.drawn() ? layer_opacity(layers_.areas) : 0.0f);
     if (opacity < 1.0f)
@@ -373,8 +419,7 @@ bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera, float ui
     return true;
 }
 
-void MapRenderer::draw_graticule(const Camera& camera) {
-    const Extent visible = camera.visible_extent();
+void MapRenderer::draw_graticule(const Camera& camera, const Extent& visible) {
     const double step = graticule_step(camera.pixels_per_degree(), style_.graticule_min_spacing_px);
     std::vector<float> lines = graticule_lines(visible, step);
     for (std::size_t i = 1; i < lines.size(); i += 2) lines[i] = static_cast<float>(mercator_y(lines[i]));
@@ -383,11 +428,11 @@ void MapRenderer::draw_graticule(const Camera& camera) {
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(float)), lines.data(), GL_STREAM_DRAW);
     glUniform1f(program_.uniform("u_lon_shift"), 0.0f);
     set_colour(program_, faded(style_.graticule, layers_.graticule));
+    SmoothLines smooth(smooth_lines_);
     glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(lines.size() / 2));
 }
 
-void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera, float ui_scale) {
-    const Extent visible = camera.visible_extent();
+void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera, const Extent& visible, float ui_scale) {
     const std::vector<double> shifts = world_copy_shifts(visible);
     frame_.world_copies = static_cast<int>(shifts.size());
 
@@ -419,10 +464,12 @@ void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera, float ui_s
         }
     }
     // Regions; countries are hatched in their fill.
-    if (layers_.areas.drawn()) areas_.draw_hatch(camera, style_.overlay, ui_scale, shifts, layer_opacity(layers_.areas));
+    if (layers_.areas.drawn()) areas_.draw_hatch(camera, style_.overlay, ui_scale, shifts, layer_opacity(layers_.areas),
+                                                fragcoord_shift_);
     program_.use();
     if (!layers_.country_borders.drawn()) return;
     set_colour(program_, faded(style_.outline, layers_.country_borders));
+    SmoothLines smooth(smooth_lines_);
     glBindVertexArray(mesh.outline_vao.get());
     for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
         glUniform1f(program_.uniform("u_lon_shift"), static_cast<float>(shifts[copy]));

@@ -80,6 +80,12 @@ enum class DetailLoading {
     background,  // read it on a worker thread and draw the best loaded level meanwhile (window)
 };
 
+// A part of a camera's image, for drawing large images in tiles: columns
+// x .. x+width-1 and rows y .. y+height-1 (row 0 at the top).
+struct ImageTile {
+    int x = 0, y = 0, width = 0, height = 0;
+};
+
 class MapRenderer {
 public:
     using MeshLoader = std::function<CountryMesh(Lod)>;
@@ -99,6 +105,19 @@ public:
     // level needed in blocking mode cannot. ui_scale: pixels per point for
     // the overlay's line widths (a high-DPI window's pixel ratio).
     void draw(const Camera& camera, float ui_scale = 1.0f);
+    // draw() for one tile of the camera's image, into a framebuffer the
+    // tile's size: the whole image's viewport is shifted (glViewport) so
+    // the tile lands at the framebuffer's origin, which gives exactly the
+    // pixels of the untiled draw. camera.viewport() must be within
+    // GL_MAX_VIEWPORT_DIMS.
+    void draw_tile(const Camera& camera, const ImageTile& tile, float ui_scale = 1.0f);
+    // Draws this level whatever the zoom (benchmarks against other
+    // renderers of one level); nullopt: by zoom (lod_for_zoom).
+    void pin_detail(std::optional<Lod> lod) { pinned_detail_ = lod; }
+    // Anti-aliased outlines and graticule (GL_LINE_SMOOTH): smooth coasts
+    // and borders without multisampling, which a software rasteriser pays
+    // for dearly (image exports use this).
+    void smooth_lines(bool on) { smooth_lines_ = on; }
 
     // What the overlay shows: a copy of the scenario's places, figures and
     // borders is taken (see OverlayRenderer::set_scenario); nullptr, or a
@@ -183,8 +202,9 @@ private:
     static const OutlineLevel& outline_level_for(const GpuMesh& mesh, const Camera& camera);
     GpuMesh load_now(Lod lod) const;
 
-    void draw_graticule(const Camera& camera);
-    void draw_countries(GpuMesh& mesh, const Camera& camera, float ui_scale);
+    // visible: what the tile drawn shows (culling, world copies, graticule).
+    void draw_graticule(const Camera& camera, const Extent& visible);
+    void draw_countries(GpuMesh& mesh, const Camera& camera, const Extent& visible, float ui_scale);
     // Binds the per-country colour program when the scenario gives any
     // country a role; false: draw plain land.
     bool use_role_colours(GpuMesh& mesh, const Camera& camera, float ui_scale);
@@ -198,6 +218,7 @@ private:
     LayerSettings layers_;
     UserLayerRenderer user_layers_;
     AreaRenderer areas_;
+    double fragcoord_shift_ = 0.0;  // of the tile being drawn (see AreaRenderer::set_hatch_uniforms)
     std::optional<Camera> last_camera_;
     const GpuMesh* last_mesh_ = nullptr;
     std::array<LodSlot, 3> slots_;
@@ -205,6 +226,8 @@ private:
     gl::Buffer graticule_vertices_;
     FrameInfo frame_;
     std::string detail_failure_;
+    std::optional<Lod> pinned_detail_;
+    bool smooth_lines_ = false;
 };
 
 }  // namespace muster

@@ -12,6 +12,11 @@ void draw_menu_bar(ViewState& state) {
     if (ImGui::BeginMenu("File")) {
         draw_file_menu_items(state);
         ImGui::Separator();
+        if (ImGui::MenuItem("Export image\u2026")) open_image_export(state);
+        if (ImGui::MenuItem("Export data\u2026", nullptr, false, !state.scenario.places.empty()))
+            open_data_export(state);
+        if (ImGui::MenuItem("Screenshot", "F12")) state.screenshot_requested = true;
+        ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit_requested = true;
         ImGui::EndMenu();
     }
@@ -20,6 +25,8 @@ void draw_menu_bar(ViewState& state) {
         if (ImGui::MenuItem("Home view", "Home")) state.reset_view_requested = true;
         ImGui::MenuItem("Layers", nullptr, &state.show_layers);
         ImGui::MenuItem("Graticule", nullptr, &state.layers.graticule.visible);
+        ImGui::MenuItem("Legend", nullptr, &state.show_legend);
+        ImGui::MenuItem("Scale bar", nullptr, &state.show_scale_bar);
         ImGui::MenuItem("Article and entities", nullptr, &state.show_side_panels);
         ImGui::MenuItem("Inspector", nullptr, &state.show_inspector);
         ImGui::MenuItem("Measure", "M", &state.measure.active);

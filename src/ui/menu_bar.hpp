@@ -1,6 +1,7 @@
 // The window's main menu: File (open, recent, paste, save: document_menu.hpp;
-// Quit), Edit (undo, redo), View (fit, graticule, layers, side panels,
-// Inspector, measure tool, clear selection), Script (run a Lua script,
+// Export image, Export data, Screenshot; Quit), Edit (undo, redo), View
+// (fit, layers, graticule, legend, scale bar, side panels, Inspector,
+// measure tool, clear selection), Script (run a Lua script,
 // script_menu.hpp), Help (About).
 #pragma once
 

@@ -10,6 +10,7 @@
 #include "render/style.hpp"
 #include "scenario/scenario.hpp"
 #include "ui/editor_state.hpp"
+#include "ui/export_dialog.hpp"
 #include "ui/selection.hpp"
 
 #include <array>
@@ -138,6 +139,15 @@ struct ViewState {
     // dropped on the window or opened from File -> Open, waiting to become
     // user layers; the main loop takes them each frame.
     std::vector<std::filesystem::path> dropped_vector_files;
+    // Exports (export_dialog.hpp): the dialogs, F12's request, what was
+    // last saved (shown in the status bar), and the map furniture shown in
+    // the window (View -> Legend, Scale bar).
+    ExportDialogState export_dialog;
+    DataExportState data_export;
+    bool screenshot_requested = false;
+    std::string status_message;
+    bool show_legend = true;
+    bool show_scale_bar = true;
 };
 
 }  // namespace muster::ui

@@ -4,6 +4,7 @@
 #include "export/png_writer.hpp"
 #include "platform/sdl_window_surface.hpp"
 #include "render/attribution.hpp"
+#include "render/map_furniture.hpp"
 #include "render/map_renderer.hpp"
 #include "render/overlay.hpp"
 #include "render/overlay_fonts.hpp"
@@ -13,6 +14,7 @@
 #include "ui/document_menu.hpp"
 #include "ui/entities_panel.hpp"
 #include "ui/file_browser.hpp"
+#include "ui/export_dialog.hpp"
 #include "ui/imgui_layer.hpp"
 #include "ui/inspector_panel.hpp"
 #include "ui/layers_panel.hpp"
@@ -26,6 +28,7 @@
 #include "ui/settings.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/view_state.hpp"
+#include "ui/window_exports.hpp"
 
 #include <epoxy/gl.h>
 // (epoxy before the imgui backends)
@@ -252,7 +255,10 @@ void draw_side_column(ViewState& state) {
     ImGui::End();
 }
 
-void draw_panels(ViewState& state, const PlaceLookup& lookup, float pixel_ratio) {
+// map_size, window_size: drawable pixels of the map's part and of the
+// whole window, for the export dialog's sizes.
+void draw_panels(ViewState& state, const PlaceLookup& lookup, float pixel_ratio, PixelSize map_size,
+                 PixelSize window_size) {
     draw_menu_bar(state);
     draw_status_bar(state);
     draw_side_column(state);
@@ -262,6 +268,8 @@ void draw_panels(ViewState& state, const PlaceLookup& lookup, float pixel_ratio)
     draw_about_panel(state);
     draw_document_dialogs(state);
     draw_script_window(state);
+    draw_export_dialog(state, state.export_dialog.content == ExportContent::window ? window_size : map_size);
+    draw_data_export_dialog(state);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     draw_attribution(ImGui::GetBackgroundDrawList(), ImGui::GetFont(), ImGui::GetFontSize() * 0.85f,
                      ImVec2(viewport->WorkPos.x + viewport->WorkSize.x,
@@ -335,7 +343,9 @@ int run_viewer(const ViewerOptions& options) {
     ImGuiLayer imgui(ui_font_points, surface.pixel_ratio());
     if (imgui.font().fallback) std::fprintf(stderr, "muster view: warning: %s\n", imgui.font().warning.c_str());
     ImGuiSdlBinding sdl_binding(surface);
-    // Added to the atlas before the first frame, when the backend builds its font texture.
+    // Added to the atlas before the first frame, when the backend builds its
+    // font texture (furniture first: load_overlay_fonts builds the atlas).
+    const FurnitureFonts furniture_fonts = add_furniture_fonts(surface.pixel_ratio());
     const OverlayFonts map_fonts = load_overlay_fonts(surface.pixel_ratio());
     MapRenderer renderer(MapStyle{}, DetailLoading::background);
 
@@ -356,6 +366,7 @@ int run_viewer(const ViewerOptions& options) {
     };
     apply_tool_options(options, state, lookup);
     if (!options.script.empty()) request_script_run(state, options.script, options.script_output);
+    apply_export_options(options.show_export_dialog, options.export_map, state);
     const float width_pt = static_cast<float>(surface.drawable_size().width) / surface.pixel_ratio();
     update_map_left(state, width_pt, surface.pixel_ratio());
     state.camera = initial_camera(options, state, surface.drawable_size(), surface.pixel_ratio());
@@ -373,6 +384,10 @@ int run_viewer(const ViewerOptions& options) {
         if (state.quit_requested) break;
         if (run_requested_script(state)) surface.make_current();  // between frames: see script_menu.hpp
 
+        // Asked for in an earlier frame: run after this one, which no longer
+        // shows the dialog or menu (export_dialog.hpp: frames_to_wait).
+        const bool export_due = state.export_dialog.requested && --state.export_dialog.frames_to_wait <= 0;
+        const bool screenshot_due = state.screenshot_requested;
         clock.start();
         ImGui_ImplSDL2_NewFrame();
         imgui.begin_frame();
@@ -383,6 +398,7 @@ int run_viewer(const ViewerOptions& options) {
         handle_map_input(state, ratio);
         handle_place_move(state, ratio);
         handle_measure_input(state, ratio);
+        handle_export_keys(state);
         if (state.dragging_map) state.camera_target.reset(), state.zoom_target.reset();  // the user takes over
         // The Inspector's width is known once it has been drawn: frame again.
         if (frame == 2 && !options.bbox && state.map_right_px > 0.0) state.reset_view_requested = true;
@@ -411,8 +427,10 @@ int run_viewer(const ViewerOptions& options) {
         if (state.notice.empty()) state.notice = gazetteer.failure();
         if (state.notice.empty()) state.notice = state.document.status;
         if (state.notice.empty()) state.notice = state.script.error;
+        const MapArea area = map_area(state, surface.drawable_size(), ratio);
+        draw_window_furniture(state, area, ratio, furniture_fonts, renderer.overlay().layout());
         draw_measure(ImGui::GetBackgroundDrawList(), state, ratio);
-        draw_panels(state, lookup, ratio);
+        draw_panels(state, lookup, ratio, area.size(), surface.drawable_size());
         // After the panels, which may set hovered; the background list still draws under them.
         draw_map_links(ImGui::GetBackgroundDrawList(), state, renderer.overlay().layout(), ratio, hovered_on_map);
         draw_candidate_preview(ImGui::GetBackgroundDrawList(), state, ratio);
@@ -427,6 +445,7 @@ int run_viewer(const ViewerOptions& options) {
             state.document.settings_changed = false;
         }
         if (ImGui::GetIO().WantSaveIniSettings) store_window_layout(config);
+        run_due_exports(state, surface, area, ratio, export_due, screenshot_due);
 
         const bool last = options.frames > 0 && frame >= options.frames;
         if (last && options.screenshot) write_png(surface.read_pixels(), *options.screenshot);

@@ -40,6 +40,11 @@ struct ViewerOptions {
     // Run this script at start, writing into script_output (see script_menu.hpp).
     std::string script;
     std::string script_output;
+    // For tests and screenshots of exports: open File -> Export image at
+    // start; export the map alone (2x, title, legend, scale bar, north
+    // arrow) to this file after the first frame.
+    bool show_export_dialog = false;
+    std::optional<std::filesystem::path> export_map;
     // What to show over the map (an opened article or scenario); the first
     // view frames it unless bbox is given.
     scenario::Scenario scenario;
