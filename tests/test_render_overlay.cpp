@@ -302,6 +302,20 @@ TEST_CASE("country roles: actors by affiliation, hosts where forces are placed")
     CHECK(roles.count("NATO") == 0);
 }
 
+TEST_CASE("country roles: forces on a border make the country they face no host") {
+    // "127,000 Russian troops along Ukraine's border": Russia's forces, on
+    // the RU-UA border feature; Ukraine hosts none of them.
+    sc::Scenario s = test_scenario();
+    s.places.push_back(make_place("p3", "Ukraine", "UA", "country", {49.0, 32.0}));
+    s.figures.push_back(make_figure("f2", "127,000 troops", exact(127000), "troops", "personnel", "RU", "p3"));
+    CHECK(stands_on_border(s, s.figures.back(), s.places.back()));
+    CHECK(country_roles(s).count("UA") == 0);
+    // Without the border feature they are in Ukraine.
+    s.borders.clear();
+    CHECK_FALSE(stands_on_border(s, s.figures.back(), s.places.back()));
+    CHECK(country_roles(s).at("UA") == CountryRole::host);
+}
+
 TEST_CASE("fit_scenario frames every place and border point inside the margins") {
     const sc::Scenario s = test_scenario();
     const PixelSize size{1200, 800};

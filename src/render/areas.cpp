@@ -27,7 +27,7 @@ std::vector<AreaRef> deployment_areas(const scenario::Scenario& scenario, const 
     for (const scenario::Figure& figure : scenario.figures) {
         if (!is_deployment(figure)) continue;
         const scenario::Place* place = scenario.place(figure.place);
-        if (!place) continue;
+        if (!place || stands_on_border(scenario, figure, *place)) continue;  // forces on a border host nowhere
         if (place->feature == "country" && !place->country.empty()) {
             out.push_back({AreaRef::Kind::country, place->country});
         } else if (place->feature == "region" && !place->gazetteer_id.empty()) {

@@ -37,9 +37,18 @@ std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scena
             case Affiliation::friend_: raise(figure.actor, CountryRole::actor_friend); break;
             default: raise(figure.actor, CountryRole::actor_other); break;
         }
-        if (const scenario::Place* place = scenario.place(figure.place)) raise(place->country, CountryRole::host);
+        if (const scenario::Place* place = scenario.place(figure.place); place && !stands_on_border(scenario, figure, *place))
+            raise(place->country, CountryRole::host);
     }
     return roles;
+}
+
+bool stands_on_border(const scenario::Scenario& scenario, const scenario::Figure& figure, const scenario::Place& place) {
+    if (place.feature != "country" || figure.actor.size() != 2 || figure.actor == place.country) return false;
+    return std::any_of(scenario.borders.begin(), scenario.borders.end(), [&](const scenario::Border& border) {
+        return (border.a == figure.actor && border.b == place.country) ||
+               (border.b == figure.actor && border.a == place.country);
+    });
 }
 
 Rgba role_colour(CountryRole role, const MapStyle& style) {

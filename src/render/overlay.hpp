@@ -66,6 +66,12 @@ const char* to_string(CountryRole role);  // "other", "host", "actor (other)", .
 // deployment figures are.
 std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scenario);
 
+// Whether a figure's forces stand on a border rather than in its place:
+// one country's forces placed at a neighbour it shares a border feature
+// with ("127,000 Russian troops along Ukraine's border"). They are drawn on
+// that border, and the neighbour is no host of theirs.
+bool stands_on_border(const scenario::Scenario& scenario, const scenario::Figure& figure, const scenario::Place& place);
+
 // The fill colour of a role; other is the style's plain land.
 Rgba role_colour(CountryRole role, const MapStyle& style);
 

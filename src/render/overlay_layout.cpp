@@ -188,7 +188,7 @@ std::optional<LatLon> halfway_along(const std::vector<std::vector<LatLon>>& line
 // the country they face: the point halfway along the shared boundary.
 std::optional<LatLon> border_anchor(const scenario::Scenario& scenario, const scenario::Figure& figure,
                                     const scenario::Place& place) {
-    if (place.feature != "country" || figure.actor.size() != 2 || figure.actor == place.country) return std::nullopt;
+    if (!stands_on_border(scenario, figure, place)) return std::nullopt;
     for (const scenario::Border& border : scenario.borders) {
         const bool pair = (border.a == figure.actor && border.b == place.country) ||
                           (border.b == figure.actor && border.a == place.country);
