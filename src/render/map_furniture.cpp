@@ -223,7 +223,12 @@ float draw_scale_bar(ImDrawList* list, const Camera& camera, const FurnitureFont
         list->AddText(fonts.body, body, ImVec2(x - text_width(fonts.body, body, text) / 2, label_y), ink, text.c_str());
     };
     centred(x0, "0");
-    centred(x0 + length / 2, format_km(bar.km / 2));
+    // The middle label only where it clears both ends ("1,0002,000 km" on a short bar).
+    const std::string middle = format_km(bar.km / 2);
+    const float middle_half = text_width(fonts.body, body, middle) / 2, gap = u.pt(4.0f);
+    if (length / 2 - middle_half - gap > text_width(fonts.body, body, "0") / 2 &&
+        length / 2 - middle_half - gap > end_w / 2)
+        centred(x0 + length / 2, middle);
     centred(x0 + length, end_label);
     // Mercator's scale holds at one latitude: say which, past the end label.
     const float where_x = std::max(x0 + length + end_w / 2 + u.pt(8.0f), x0 + length / 2 + u.pt(24.0f));
