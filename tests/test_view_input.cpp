@@ -54,6 +54,36 @@ TEST_CASE("the wheel zooms about the pointer") {
     CHECK(after.lon == doctest::Approx(under_pointer.lon).epsilon(1e-9));
 }
 
+TEST_CASE("a double-click zooms in about the pointer, Shift+double-click out") {
+    HeadlessImGui imgui;
+    ViewState state = europe_state();
+    imgui.frame(state, 300.0f, 200.0f, false);
+    const LatLon under_pointer = state.camera.to_lonlat({300.0, 200.0});
+    imgui.frame(state, 300.0f, 200.0f, true);   // first click
+    imgui.frame(state, 300.0f, 200.0f, false);
+    CHECK(state.camera.zoom() == doctest::Approx(5.0));
+    imgui.frame(state, 300.0f, 200.0f, true);   // second click, within the double-click time
+    CHECK(state.camera.zoom() == doctest::Approx(6.0));
+    const LatLon after = state.camera.to_lonlat({300.0, 200.0});
+    CHECK(after.lat == doctest::Approx(under_pointer.lat).epsilon(1e-9));
+    CHECK(after.lon == doctest::Approx(under_pointer.lon).epsilon(1e-9));
+}
+
+TEST_CASE("a pinch zooms about its centre once") {
+    HeadlessImGui imgui;
+    ViewState state = europe_state();
+    const LatLon at_centre = state.camera.to_lonlat({600.0, 150.0});
+    state.pinch_zoom = 0.75;
+    state.pinch_centre = ScreenPoint{600.0, 150.0};
+    imgui.frame(state, 100.0f, 100.0f, false);
+    CHECK(state.camera.zoom() == doctest::Approx(5.75));
+    const LatLon after = state.camera.to_lonlat({600.0, 150.0});
+    CHECK(after.lat == doctest::Approx(at_centre.lat).epsilon(1e-9));
+    CHECK(state.pinch_zoom == 0.0);
+    imgui.frame(state, 100.0f, 100.0f, false);
+    CHECK(state.camera.zoom() == doctest::Approx(5.75));
+}
+
 TEST_CASE("dragging pans the map with the pointer") {
     HeadlessImGui imgui;
     ViewState state = europe_state();

@@ -20,8 +20,9 @@ namespace {
 
 constexpr const char* usage =
     "usage: muster view [FILE] [--bbox MINLON,MINLAT,MAXLON,MAXLAT] [--layer FILE]...\n"
-    "Opens the map window. Drag to pan, scroll to zoom about the pointer,\n"
-    "+/- and arrow keys, Home for the whole world, Ctrl+F to search for a place,\n"
+    "Opens the map window. Drag to pan; scroll, pinch or double-click (Shift: out)\n"
+    "to zoom about the pointer; +/- and arrow keys; Home frames the scenario (or\n"
+    "the whole world); Ctrl+F to search for a place,\n"
     "M to measure (click A, then B), F12 for a screenshot (saved in ~/Pictures, or\n"
     "here without one), File -> Export image/data, Ctrl+Q to quit. View -> Layers shows and\n"
     "fades each layer; drop a vector file on the window to add it as a layer.\n"

@@ -103,6 +103,10 @@ struct ViewState {
     std::optional<LatLon> cursor;
     // A drag that began on the map keeps panning even over panels.
     bool dragging_map = false;
+    // Pinch gestures since the last frame: zoom levels to add, about this
+    // point (camera pixels); handle_map_input applies and clears them.
+    double pinch_zoom = 0.0;
+    std::optional<ScreenPoint> pinch_centre;
 
     // What the renderer did last frame, for the status bar.
     Lod detail_wanted = Lod::coarse_110m;

@@ -124,9 +124,25 @@ private:
     std::string failure_;
 };
 
+// Two fingers moving apart zoom in: SDL gives the change of their distance
+// as a share of the touch surface's diagonal.
+constexpr double pinch_zoom_per_unit = 8.0;
+
+void handle_pinch(ViewState& state, const SDL_MultiGestureEvent& gesture) {
+    if (gesture.numFingers != 2 || gesture.dDist == 0.0f) return;
+    state.pinch_zoom += gesture.dDist * pinch_zoom_per_unit;
+    // A touch screen's normalised position is the window's; a touchpad's has
+    // no place on screen, so the pointer stands in (pinch_centre unset).
+    if (SDL_GetTouchDeviceType(gesture.touchId) == SDL_TOUCH_DEVICE_DIRECT) {
+        const PixelSize view = state.camera.viewport();
+        state.pinch_centre = ScreenPoint{gesture.x * view.width, gesture.y * view.height};
+    }
+}
+
 void handle_event(ViewState& state, SDL_Event& event) {
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) state.quit_requested = true;
+    if (event.type == SDL_MULTIGESTURE) handle_pinch(state, event.mgesture);
     if (event.type == SDL_DROPFILE && event.drop.file) {
         accept_dropped_file(state, event.drop.file);
         SDL_free(event.drop.file);
