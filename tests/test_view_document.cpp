@@ -498,3 +498,27 @@ TEST_CASE("a pasted article becomes the document, its source titled by its first
     CHECK(kharkiv);
     CHECK_FALSE(has_article_text(" \n\t "));
 }
+
+TEST_CASE("File -> Merge: an article's facts join the open scenario with their own source, as one undo step") {
+    Scratch scratch("doc-merge");
+    ViewState state = opened(scratch.folder() / "base.muster.json", "Base");
+    const std::size_t places = state.scenario.places.size();
+    const std::size_t sources = state.scenario.sources.size();
+    const fs::path article = scratch.folder() / "second.txt";
+    write_file(article, "Second report\nRussia has moved 10,000 troops into Belarus.\n");
+    merge_document(state, article);
+    CHECK(state.document.error.empty());
+    REQUIRE(state.scenario.sources.size() == sources + 1);
+    CHECK(state.scenario.sources.back().title == "Second report");
+    CHECK(state.scenario.places.size() > places);
+    REQUIRE_FALSE(state.scenario.figures.empty());
+    CHECK(state.scenario.figures.back().mention->source == state.scenario.sources.back().id);
+    track_edits(state, 0);
+    CHECK(state.document.dirty);
+    undo(state);
+    CHECK(state.scenario.sources.size() == sources);
+    // A file that cannot be read names itself and changes nothing.
+    merge_document(state, scratch.folder() / "missing.txt");
+    CHECK(state.document.error.find("missing.txt") != std::string::npos);
+    CHECK(state.scenario.sources.size() == sources);
+}

@@ -1,6 +1,7 @@
 #include "ui/document.hpp"
 
 #include "extract/open_document.hpp"
+#include "scenario/merge.hpp"
 #include "scenario/scenario_json.hpp"
 #include "ui/file_browser.hpp"
 #include "ui/settings.hpp"
@@ -162,6 +163,20 @@ void request_open(ViewState& state, const fs::path& path) {
         case FileKind::document: break;
     }
     run_or_ask(state, {PendingAction::Kind::open_file, path, {}});
+}
+
+void merge_document(ViewState& state, const fs::path& path) {
+    DocumentState& doc = state.document;
+    try {
+        std::vector<std::string> warnings;
+        const scenario::Scenario other = extract::open_document(path.string(), &warnings);
+        scenario::merge_into(state.scenario, other);  // track_edits makes it one undo step
+        remember(state, path);
+        state.reset_view_requested = true;
+        doc.status = warnings.empty() ? "Merged " + path.string() : summarise(warnings);
+    } catch (const std::exception& error) {
+        doc.error = error.what();
+    }
 }
 
 void request_extract_text(ViewState& state, std::string text) {

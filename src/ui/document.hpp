@@ -44,6 +44,11 @@ void start_document(ViewState& state, scenario::Scenario scenario, const std::fi
 // "save changes?" when there are unsaved edits. Failures set document.error.
 void request_open(ViewState& state, const std::filesystem::path& path);
 
+// File -> Merge article or scenario: adds the file's facts (an article is
+// extracted first) to the open scenario, each keeping its own source
+// (scenario/merge.hpp); one undoable edit. Failures set document.error.
+void merge_document(ViewState& state, const std::filesystem::path& path);
+
 // File -> Paste article: extracts the text into a new document (its source
 // titled by its first line), after "save changes?" when needed.
 void request_extract_text(ViewState& state, std::string text);

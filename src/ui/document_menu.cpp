@@ -97,6 +97,8 @@ void draw_file_menu_items(ViewState& state) {
     if (ImGui::MenuItem("Open\u2026", "Ctrl+O")) open_file_browser(state, BrowserMode::open);
     draw_recent_menu(state);
     if (ImGui::MenuItem("Paste article\u2026", "Ctrl+Shift+V")) open_paste_article(state);
+    if (ImGui::MenuItem("Merge article or scenario\u2026", nullptr, false, !state.scenario.places.empty()))
+        open_file_browser(state, BrowserMode::merge);
     ImGui::Separator();
     if (ImGui::MenuItem("Save scenario", "Ctrl+S")) save_document(state);
     if (ImGui::MenuItem("Save as\u2026", "Ctrl+Shift+S")) open_file_browser(state, BrowserMode::save_as);

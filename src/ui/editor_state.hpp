@@ -53,7 +53,7 @@ struct DocumentState {
     std::string status;  // one line for the status bar: "Saved kyiv.muster.json"
 };
 
-enum class BrowserMode { open, save_as };
+enum class BrowserMode { open, save_as, merge };  // merge: File -> Merge article or scenario
 
 // One row of the file browser's folder listing.
 struct BrowserEntry {

@@ -69,6 +69,8 @@ void choose(ViewState& state, const fs::path& file) {
     state.file_browser.open = false;
     if (mode == BrowserMode::open)
         request_open(state, file);
+    else if (mode == BrowserMode::merge)
+        merge_document(state, file);
     else
         save_document_as(state, file);
 }
@@ -101,7 +103,7 @@ void activate_highlighted(ViewState& state, const std::string& filter) {
     const BrowserEntry& entry = browser.entries[visible[row]];
     if (entry.folder) {
         enter_folder(state, entry.name == ".." ? browser.folder.parent_path() : browser.folder / entry.name);
-    } else if (browser.mode == BrowserMode::open) {
+    } else if (browser.mode != BrowserMode::save_as) {
         choose(state, browser.folder / entry.name);
     } else {
         choose_save_target(state, browser.folder / entry.name);
@@ -196,7 +198,7 @@ void browser_enter(ViewState& state) {
             return;
         }
     }
-    activate_highlighted(state, browser.mode == BrowserMode::open ? typed : std::string());  // an empty field or a filter
+    activate_highlighted(state, browser.mode != BrowserMode::save_as ? typed : std::string());  // an empty field or a filter
 }
 
 void close_file_browser(ViewState& state) {
@@ -211,6 +213,7 @@ namespace {
 
 constexpr const char* open_title = "Open###file_browser";
 constexpr const char* save_title = "Save scenario as###file_browser";
+constexpr const char* merge_title = "Merge into the open scenario###file_browser";
 
 // Up/Down move the highlight within the filtered rows.
 void move_highlight(FileBrowserState& browser, int rows) {
@@ -257,7 +260,9 @@ bool draw_listing(FileBrowserState& browser, const std::vector<std::size_t>& row
 
 void draw_file_browser(ViewState& state) {
     FileBrowserState& browser = state.file_browser;
-    const char* title = browser.mode == BrowserMode::open ? open_title : save_title;
+    const char* title = browser.mode == BrowserMode::open    ? open_title
+                        : browser.mode == BrowserMode::merge ? merge_title
+                                                             : save_title;
     if (browser.appearing) {
         ImGui::OpenPopup(title);
         browser.appearing = false;
@@ -289,7 +294,7 @@ void draw_file_browser(ViewState& state) {
         browser.refocus_field = false;
     }
     ImGui::SetNextItemWidth(-1.0f);
-    const char* hint = browser.mode == BrowserMode::open ? "type to filter, or a path; Enter opens"
+    const char* hint = browser.mode != BrowserMode::save_as ? "type to filter, or a path; Enter opens"
                                                          : "file name, or a path; Enter saves";
     const std::string before = browser.field;
     // Whole text selected on focus: typing replaces Save As's proposed name.
