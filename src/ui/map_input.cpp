@@ -22,8 +22,9 @@ void handle_mouse(ViewState& state, float pixel_ratio) {
     const ScreenPoint pointer = to_pixels(io.MousePos, pixel_ratio);
     if (over_map && io.MouseWheel != 0.0f)
         state.camera.zoom_about(pointer, state.camera.zoom() + io.MouseWheel * wheel_zoom_step);
-    // Double-click zooms in about the pointer, Shift+double-click out (as web maps do).
-    if (over_map && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
+    // Double-click zooms in about the pointer, Shift+double-click out (as web
+    // maps do); not while a click means "grab this place" (Inspector's Move on map).
+    if (over_map && !state.inspector.move_on_map && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
         state.camera.zoom_about(pointer, state.camera.zoom() + (io.KeyShift ? -1.0 : 1.0));
     // Two-finger pinch on a touch screen or touchpad (SDL_MULTIGESTURE, gathered by the viewer).
     if (state.pinch_zoom != 0.0) {
