@@ -198,7 +198,7 @@ TEST_CASE("world files: names and the six numbers") {
 TEST_CASE("the geotransform spans the Web Mercator square on a whole-world camera") {
     Camera camera({1024, 1024});
     camera.set_zoom(2.0);  // 1024 px = the world
-    const GeoTransform gt = web_mercator_geotransform(camera);
+    const GeoTransform gt = map_geotransform(camera);
     CHECK(gt[0] == doctest::Approx(-20037508.342789244));
     CHECK(gt[3] == doctest::Approx(20037508.342789244));
     CHECK(gt[1] == doctest::Approx(2 * 20037508.342789244 / 1024));

@@ -56,11 +56,11 @@ HeadlessRender render_map_headless(const HeadlessRenderRequest& request) {
 
     HeadlessRender result;
     if (request.bbox)
-        result.camera = Camera::fit(*request.bbox, request.size);
+        result.camera = Camera::fit(*request.bbox, request.size, request.projection);
     else if (overlay)
-        result.camera = fit_scenario(*request.scenario, request.size, 110.0 * scale);
+        result.camera = fit_scenario(*request.scenario, request.size, 110.0 * scale, request.projection);
     else
-        result.camera = Camera::world_view(request.size);
+        result.camera = Camera::world_view(request.size, request.projection);
     result.setup_ms = ms_since(start);
 
     const auto draw_start = std::chrono::steady_clock::now();

@@ -19,6 +19,8 @@ struct HeadlessRenderRequest {
     PixelSize size{1920, 1080};
     // none: fit_scenario() when the scenario has places or borders, else Camera::world_view
     std::optional<Extent> bbox;
+    // The map's projection (render/projection.hpp); nullptr: Web Mercator.
+    ProjectionPtr projection;
     // Drawn over the map (render/overlay.hpp); not owned, only read during
     // the call. nullptr or an empty scenario: the plain map.
     const scenario::Scenario* scenario = nullptr;

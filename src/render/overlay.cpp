@@ -84,9 +84,10 @@ std::optional<Extent> scenario_extent(const scenario::Scenario& scenario) {
     return box;
 }
 
-Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, double margin_px) {
+Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, double margin_px,
+                    ProjectionPtr projection) {
     const auto extent = scenario_extent(scenario);
-    if (!extent) return Camera::world_view(viewport);
+    if (!extent) return Camera::world_view(viewport, projection);
     // A single place, or places in a row, still get some surroundings.
     constexpr double min_span_degrees = 3.0;
     Extent framed = *extent;
@@ -99,7 +100,7 @@ Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, doub
     const int margin = static_cast<int>(std::lround(margin_px));
     const PixelSize inner{std::max(viewport.width - 2 * margin, viewport.width / 2),
                           std::max(viewport.height - 2 * margin, viewport.height / 2)};
-    Camera camera = Camera::fit(framed, inner);
+    Camera camera = Camera::fit(framed, inner, projection);
     camera.set_viewport(viewport);
     return camera;
 }
