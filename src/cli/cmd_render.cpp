@@ -2,6 +2,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/help.hpp"
+#include "cli/projection_option.hpp"
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
@@ -27,20 +28,23 @@ namespace {
 
 constexpr const char* usage =
     "usage: muster render [INPUT] -o OUT.png|OUT.tif [--size WxH] [--bbox MINLON,MINLAT,MAXLON,MAXLAT]\n"
-    "                     [--world-file]\n"
+    "                     [--projection CRS] [--world-file]\n"
     "Draws the map without a window and writes a PNG or a GeoTIFF (the path is printed).\n"
     "\n"
     "  INPUT            article (.txt/.html: extracted) or scenario file to draw;\n"
     "                   without --bbox the map frames what it holds\n"
     "  -o OUT           where to write, by extension: .png (image) or .tif/.tiff\n"
-    "                   (GeoTIFF in EPSG:3857 Web Mercator, tiled, DEFLATE, with the\n"
-    "                   exact geotransform: opens in QGIS on top of Natural Earth);\n"
+    "                   (GeoTIFF in the map's CRS, tiled, DEFLATE, with the exact\n"
+    "                   geotransform: opens in QGIS on top of Natural Earth);\n"
     "                   written atomically, never half a file\n"
     "  --size WxH       image size in pixels, each side 1..16384 (default 1920x1080)\n"
     "  --bbox W,S,E,N   area to fit, degrees (default: the whole world); the\n"
     "                   image's aspect is kept, so one direction shows more\n"
+    "  --projection CRS the map's projection: EPSG:3857 Web Mercator (default),\n"
+    "                   EPSG:3035 LAEA Europe, EPSG:4326 plate carree, or any\n"
+    "                   other CRS PROJ knows\n"
     "  --world-file     with a PNG: also write OUT.pgw (world file), OUT.prj\n"
-    "                   (EPSG:3857 as ESRI WKT) and OUT.png.aux.xml (the CRS as\n"
+    "                   (the CRS as ESRI WKT) and OUT.png.aux.xml (the CRS as\n"
     "                   GDAL and QGIS read it) so GIS tools can place the image\n";
 
 constexpr const char* size_syntax = "WIDTHxHEIGHT with each side from 1 to 16384";
@@ -104,7 +108,7 @@ int cmd_render(const Words& words) {
     Args args("render", words);
     // --samples N (multisampling, 1 = off) and --timing (milliseconds on
     // stderr) are for benchmarks and tests; not in the usage text.
-    args.option("-o").option("--size").option("--bbox").option("--samples");
+    args.option("-o").option("--size").option("--bbox").option("--samples").option("--projection");
     args.flag("--timing").flag("--world-file").positionals(0, 1);
     args.parse();
 
@@ -113,6 +117,7 @@ int cmd_render(const Words& words) {
     HeadlessRenderRequest request;
     request.size = parse_size(args);
     request.bbox = parse_bbox(args);
+    request.projection = projection_option(args);
     request.samples = args.int_value("--samples", request.samples, 1, 16);
     const std::filesystem::path target(*output);
     const OutputFormat format = output_format(args, target);

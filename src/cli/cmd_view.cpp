@@ -2,6 +2,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/help.hpp"
+#include "cli/projection_option.hpp"
 
 #include "core/error.hpp"
 #include "extract/open_document.hpp"
@@ -17,14 +18,17 @@ namespace muster::cli {
 namespace {
 
 constexpr const char* usage =
-    "usage: muster view [FILE] [--bbox MINLON,MINLAT,MAXLON,MAXLAT]\n"
+    "usage: muster view [FILE] [--bbox MINLON,MINLAT,MAXLON,MAXLAT] [--projection CRS]\n"
     "Opens the map window. Drag to pan, scroll to zoom about the pointer,\n"
     "+/- and arrow keys, Home for the whole world, Ctrl+F to search for a place,\n"
     "M to measure (click A, then B), Ctrl+Q to quit.\n"
     "\n"
     "  FILE             article (.txt/.html: extracted) or scenario file to show;\n"
     "                   the first view frames what it holds\n"
-    "  --bbox W,S,E,N   area to show first, degrees (default: the whole world)\n";
+    "  --bbox W,S,E,N   area to show first, degrees (default: the whole world)\n"
+    "  --projection CRS the map's projection: EPSG:3857 Web Mercator (default),\n"
+    "                   EPSG:3035 LAEA Europe, EPSG:4326 plate carree, or any\n"
+    "                   other CRS PROJ knows; View > Projection switches\n";
 
 constexpr const char* no_display_message =
     "muster view: no display (DISPLAY/WAYLAND_DISPLAY unset); use 'muster render -o map.png' for a headless image";
@@ -42,7 +46,7 @@ int cmd_view(const Words& words) {
     // (window size in points), --no-vsync, --timing (frame times on stderr),
     // --about (open the About box), --search NAME (run that search in the
     // search box), --measure LAT,LON,LAT,LON (measure tool on, A and B set).
-    args.option("--bbox").option("--frames").option("--screenshot").option("--window");
+    args.option("--bbox").option("--frames").option("--screenshot").option("--window").option("--projection");
     args.option("--search").option("--measure");
     args.flag("--no-vsync").flag("--timing").flag("--about").positionals(0, 1);
     args.parse();
@@ -59,6 +63,7 @@ int cmd_view(const Words& words) {
         if (!size) throw Error(args.message("option '--window' expects WIDTHxHEIGHT, got '" + *text + "'"));
         options.window = *size;
     }
+    options.projection = projection_option(args);
     options.frames = args.int_value("--frames", 0, 1, 1000000);
     if (const auto shot = args.value("--screenshot")) {
         options.screenshot = std::filesystem::path(*shot);

@@ -135,17 +135,19 @@ bool pump_events(ViewState& state, int wait_ms) {
 // Home: the scenario's places and borders, or the world without one; framed
 // in the part of the window the side column leaves free.
 Camera home_camera(const ViewState& state, PixelSize drawable, float pixel_ratio) {
-    if (!has_overlay_content(state.scenario)) return Camera::world_view(drawable);
+    const ProjectionPtr& projection = state.camera.projection_ptr();
+    if (!has_overlay_content(state.scenario)) return Camera::world_view(drawable, projection);
     const int left = static_cast<int>(state.map_left_px);
     const PixelSize free_area{std::max(drawable.width - left, 1), drawable.height};
-    const Camera fitted = fit_scenario(state.scenario, free_area, 110.0 * pixel_ratio);
-    Camera camera(drawable);
+    const Camera fitted = fit_scenario(state.scenario, free_area, 110.0 * pixel_ratio, projection);
+    Camera camera(drawable, projection);
     camera.set_zoom(fitted.zoom());
     return camera_centred_on(camera, fitted.centre(), state.map_left_px);
 }
 
 Camera initial_camera(const ViewerOptions& options, const ViewState& state, PixelSize drawable, float pixel_ratio) {
-    return options.bbox ? Camera::fit(*options.bbox, drawable) : home_camera(state, drawable, pixel_ratio);
+    return options.bbox ? Camera::fit(*options.bbox, drawable, state.camera.projection_ptr())
+                        : home_camera(state, drawable, pixel_ratio);
 }
 
 // The side column shows only when there is something to read in it.
@@ -253,6 +255,7 @@ int run_viewer(const ViewerOptions& options) {
     apply_tool_options(options, state, lookup);
     const float width_pt = static_cast<float>(surface.drawable_size().width) / surface.pixel_ratio();
     update_map_left(state, width_pt, surface.pixel_ratio());
+    state.camera = Camera(surface.drawable_size(), options.projection);
     state.camera = initial_camera(options, state, surface.drawable_size(), surface.pixel_ratio());
     FrameClock clock;
     int busy_frames = frames_after_input;
