@@ -251,9 +251,23 @@ TEST_CASE("switching projection keeps the place at the centre and the ground sca
 
 TEST_CASE("LAEA's graticule is curved: meridians are many short segments, all inside the disc") {
     const Camera camera = Camera::world_view({1600, 900}, laea_europe());
-    const std::vector<float> lines = projected_graticule(camera.visible_extent(), 30.0, camera.projection());
-    CHECK(lines.size() / 4 > 500);
-    // Within the disc of radius sqrt(2) R about the false origin (metres of float rounding aside).
+    const std::vector<float> lines =
+        projected_graticule(camera.visible_extent(), 30.0, camera.projection(), camera.pixels_per_degree());
+    CHECK(lines.size() / 4 > 300);
+    // Within the disc (metres of float rounding aside).
+    double rim = 0.0;
+    for (const MapPoint& p : camera.projection().outline()) rim = std::max(rim, std::hypot(p.x - 4321000.0, p.y - 3210000.0));
     for (std::size_t i = 0; i + 1 < lines.size(); i += 2)
-        CHECK(std::hypot(lines[i] - 4321000.0, lines[i + 1] - 3210000.0) < 9.02e6);
+        CHECK(std::hypot(lines[i] - 4321000.0, lines[i + 1] - 3210000.0) < rim + 10.0);
+}
+
+TEST_CASE("detail follows the ground scale: LAEA picks the level Mercator picks for the same view") {
+    Camera mercator({1600, 900});
+    mercator.set_zoom(4.6);
+    mercator.set_centre({55.0, 15.0});
+    CHECK(mercator.detail_zoom() == doctest::Approx(4.6));
+    Camera laea = mercator;
+    laea.set_projection(laea_europe());
+    CHECK(laea.zoom() > 5.3);  // LAEA's own zoom: plane metres are ground metres
+    CHECK(laea.detail_zoom() == doctest::Approx(4.6).epsilon(0.01));
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 #include <vector>
 
 namespace muster {
@@ -211,6 +212,16 @@ LatLon Camera::edge_place(MapPoint point) const {
     }
     const MapPoint edge{origin.x + (point.x - origin.x) * inside, origin.y + (point.y - origin.y) * inside};
     return p.inverse(edge).value_or(p.domain().centre);
+}
+
+double Camera::detail_zoom() const {
+    if (projection_ == web_mercator()) return zoom_;
+    const double ground = metres_per_pixel_at({viewport_.width / 2.0, viewport_.height / 2.0});
+    if (!(ground > 0.0)) return zoom_;
+    // Mercator's plane metres per pixel for that ground scale at this latitude.
+    const double lat = std::clamp(centre().lat, -mercator_max_lat, mercator_max_lat);
+    const double mercator_units = ground / std::cos(lat * std::numbers::pi / 180.0);
+    return std::log2(web_mercator()->world_units() / (tile_size * mercator_units));
 }
 
 double Camera::metres_per_pixel_at(ScreenPoint point) const {

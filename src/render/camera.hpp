@@ -96,6 +96,12 @@ public:
     // Pixels of one period in wrapping projections (a point's copies are
     // this far apart on screen); 0 when the projection does not wrap.
     [[nodiscard]] double wrap_pixels() const;
+    // The Web Mercator zoom that shows the ground at the scale this view
+    // shows it at its centre (zoom() itself in Web Mercator): what level of
+    // detail and label density go by, so that a view of Europe gets the same
+    // Natural Earth scale and as many city names in LAEA as in Mercator,
+    // whose plane stretches 52 N by 1 / cos 52.
+    [[nodiscard]] double detail_zoom() const;
     // Metres on the ground per pixel at a screen point, measured along a
     // short horizontal screen line through it (WGS 84 geodesic), what a
     // scale bar there shows. 0 where the point is off the map.

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
 
 namespace muster {
 namespace {
@@ -10,25 +9,44 @@ namespace {
 // Parallels stop short of the poles, and meridians there too away from
 // Mercator: lines at 85+ degrees only add clutter where they all converge.
 constexpr double polar_limit = 85.0;
+// Screen distance between samples along curved lines: their chords stray
+// from the true curve by far less than a pixel at this length.
+constexpr double sample_spacing_px = 10.0;
 
 void add_segment(std::vector<float>& out, MapPoint a, MapPoint b) {
     out.insert(out.end(), {static_cast<float>(a.x), static_cast<float>(a.y), static_cast<float>(b.x),
                            static_cast<float>(b.y)});
 }
 
-// One curved line, sampled every `sample` degrees from `from` to `to`, as
-// segments; pieces outside the domain are left out.
-void add_curve(std::vector<float>& out, const Projection& projection, LatLon from, LatLon to, double sample) {
-    const double length = std::max(std::abs(to.lat - from.lat), std::abs(to.lon - from.lon));
-    const int pieces = std::max(1, static_cast<int>(std::ceil(length / sample)));
-    std::optional<MapPoint> previous;
-    for (int i = 0; i <= pieces; ++i) {
-        const double t = static_cast<double>(i) / pieces;
-        const auto at = projection.forward({from.lat + (to.lat - from.lat) * t, from.lon + (to.lon - from.lon) * t});
-        if (at && previous) add_segment(out, *previous, *at);
-        previous = at;
+// Curved lines, each sampled every `sample` degrees from one end to the
+// other, projected in one batch.
+class CurvedLines {
+public:
+    void add(LatLon from, LatLon to, double sample) {
+        const double length = std::max(std::abs(to.lat - from.lat), std::abs(to.lon - from.lon));
+        const int pieces = std::max(1, static_cast<int>(std::ceil(length / sample)));
+        starts_.push_back(points_.size() / 2);
+        for (int i = 0; i <= pieces; ++i) {
+            const double t = static_cast<double>(i) / pieces;
+            points_.insert(points_.end(), {from.lon + (to.lon - from.lon) * t, from.lat + (to.lat - from.lat) * t});
+        }
     }
-}
+
+    // Segments between neighbouring samples that are both on the map.
+    void project_into(const Projection& projection, std::vector<float>& out) {
+        projection.forward_in_place(points_);
+        starts_.push_back(points_.size() / 2);
+        for (std::size_t line = 0; line + 1 < starts_.size(); ++line)
+            for (std::size_t i = starts_[line] + 1; i < starts_[line + 1]; ++i) {
+                const MapPoint a{points_[2 * i - 2], points_[2 * i - 1]}, b{points_[2 * i], points_[2 * i + 1]};
+                if (std::isfinite(a.x) && std::isfinite(b.x)) add_segment(out, a, b);
+            }
+    }
+
+private:
+    std::vector<double> points_;      // lon, lat; then x, y
+    std::vector<std::size_t> starts_;  // first sample of each line
+};
 
 }  // namespace
 
@@ -54,7 +72,8 @@ std::vector<float> graticule_lines(const Extent& visible, double step, double ma
     return lines;
 }
 
-std::vector<float> projected_graticule(const Extent& visible, double step, const Projection& projection) {
+std::vector<float> projected_graticule(const Extent& visible, double step, const Projection& projection,
+                                       double pixels_per_degree) {
     std::vector<float> out;
     if (projection.wraps()) {
         // Straight lines: project the two ends of each.
@@ -66,13 +85,15 @@ std::vector<float> projected_graticule(const Extent& visible, double step, const
         }
         return out;
     }
-    const double sample = std::min(step / 4.0, 1.0);
+    const double sample = std::clamp(sample_spacing_px / std::max(pixels_per_degree, 1e-9), step / 16.0, step / 4.0);
     const double south = std::max(visible.min_lat, -polar_limit);
     const double north = std::min(visible.max_lat, polar_limit);
+    CurvedLines curves;
     for (double lon = std::ceil(visible.min_lon / step) * step; lon <= visible.max_lon; lon += step)
-        add_curve(out, projection, {south, lon}, {north, lon}, sample);
+        curves.add({south, lon}, {north, lon}, sample);
     for (double lat = std::ceil(south / step) * step; lat <= north; lat += step)
-        add_curve(out, projection, {lat, visible.min_lon}, {lat, visible.max_lon}, sample);
+        curves.add({lat, visible.min_lon}, {lat, visible.max_lon}, sample);
+    curves.project_into(projection, out);
     return out;
 }
 

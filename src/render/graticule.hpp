@@ -22,7 +22,10 @@ std::vector<float> graticule_lines(const Extent& visible, double step_degrees,
                                    double max_lat = mercator_max_lat);
 
 // The graticule in the projection's plane, as x,y vertex pairs for GL_LINES,
-// leaving out what lies beyond the projection's domain.
-std::vector<float> projected_graticule(const Extent& visible, double step_degrees, const Projection& projection);
+// leaving out what lies beyond the projection's domain. Curved lines are
+// sampled about every 10 pixels at pixels_per_degree (every pixel costs a
+// software rasteriser, and so does every segment).
+std::vector<float> projected_graticule(const Extent& visible, double step_degrees, const Projection& projection,
+                                       double pixels_per_degree = 40.0);
 
 }  // namespace muster

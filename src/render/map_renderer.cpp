@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 namespace muster {
 namespace {
@@ -153,20 +154,26 @@ std::vector<float> outside_domain_triangles(const Camera& camera) {
                                   MapPoint{view.max_x, view.max_y}, MapPoint{view.min_x, view.max_y}})
         inside = inside && projection.inverse(corner).has_value();
     if (inside) return triangles;
-    // Out from the domain's centre, far enough to pass every corner of the view.
+    // Out from the domain's centre, just far enough to pass every corner of
+    // the view: long thin triangles are what a software rasteriser fills slowest.
     const MapPoint middle = projection.forward(projection.domain().centre).value_or(bounds.centre());
     double nearest_edge = std::numeric_limits<double>::infinity(), farthest_corner = 0.0;
     for (const MapPoint& p : edge) nearest_edge = std::min(nearest_edge, std::hypot(p.x - middle.x, p.y - middle.y));
     for (const double x : {view.min_x, view.max_x})
         for (const double y : {view.min_y, view.max_y})
             farthest_corner = std::max(farthest_corner, std::hypot(x - middle.x, y - middle.y));
-    const double reach = std::max(2.0, 2.0 * farthest_corner / std::max(nearest_edge, 1e-9));
+    const double reach = std::max(1.1, 1.05 * farthest_corner / std::max(nearest_edge, 1e-9));
     auto far = [&](const MapPoint& p) {
         return MapPoint{middle.x + (p.x - middle.x) * reach, middle.y + (p.y - middle.y) * reach};
     };
-    for (std::size_t i = 0; i < edge.size(); ++i) {
+    // Only as many sides as keep the polygon within a quarter pixel of the
+    // edge's curve (a chord of angle a on radius r strays r a^2 / 8).
+    const double radius_px = nearest_edge / camera.units_per_pixel();
+    const auto sides = static_cast<std::size_t>(std::ceil(std::numbers::pi * std::sqrt(2.0 * radius_px)));
+    const std::size_t stride = std::max<std::size_t>(1, edge.size() / std::max<std::size_t>(sides, 64));
+    for (std::size_t i = 0; i < edge.size(); i += stride) {
         const MapPoint& a = edge[i];
-        const MapPoint& b = edge[(i + 1) % edge.size()];
+        const MapPoint& b = edge[i + stride < edge.size() ? i + stride : 0];
         add_triangle(triangles, a, far(a), b);
         add_triangle(triangles, b, far(a), far(b));
     }
@@ -366,7 +373,7 @@ void MapRenderer::set_view_uniforms(const ShaderProgram& program, const Camera& 
 void MapRenderer::draw(const Camera& camera, float ui_scale) {
     const PixelSize viewport = camera.viewport();
     frame_ = FrameInfo{};
-    frame_.wanted = lod_for_zoom(camera.zoom());
+    frame_.wanted = lod_for_zoom(camera.detail_zoom());
     GpuMesh& mesh = mesh_for(frame_.wanted, camera.projection_ptr());
     last_camera_ = camera;
     last_mesh_ = &mesh;
@@ -437,7 +444,7 @@ bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera) {
 void MapRenderer::draw_graticule(const Camera& camera) {
     const Extent visible = camera.visible_extent();
     const double step = graticule_step(camera.pixels_per_degree(), style_.graticule_min_spacing_px);
-    const std::vector<float> lines = projected_graticule(visible, step, camera.projection());
+    const std::vector<float> lines = projected_graticule(visible, step, camera.projection(), camera.pixels_per_degree());
     glBindVertexArray(stream_vao_.get());
     stream_vertices(stream_vertices_, lines);
     glUniform1f(program_.uniform("u_x_shift"), 0.0f);

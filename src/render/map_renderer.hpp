@@ -57,8 +57,9 @@ inline void delete_texture(GLuint name) { glDeleteTextures(1, &name); }
 using Texture = Handle<delete_texture>;
 }  // namespace gl
 
-// The zoom levels where detail switches (tile convention, see camera.hpp: in
-// every projection, plane metres per pixel).
+// The zoom levels where detail switches (tile convention, see camera.hpp),
+// compared with Camera::detail_zoom(): in other projections than Web
+// Mercator, the Mercator zoom of the same ground scale at the view's centre.
 // At zoom z a screen pixel covers about 1:(559M / 2^z) at 0.28 mm per pixel:
 //   z < 3.3  (world views, up to ~2500 px for the whole world)   -> 1:110m
 //   z < 5.0  (continents: Europe across ~1000-2000 px)           -> 1:50m

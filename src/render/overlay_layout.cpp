@@ -530,7 +530,7 @@ std::int64_t min_city_population(double zoom) {
 
 void add_city_labels(const Context& ctx, const scenario::Scenario& scenario, const std::vector<MapCity>& cities,
                      std::vector<Pending>& pending) {
-    const std::int64_t min_population = min_city_population(ctx.camera.zoom());
+    const std::int64_t min_population = min_city_population(ctx.camera.detail_zoom());
     std::size_t considered = 0;
     for (const MapCity& city : cities) {
         if (considered >= max_city_candidates) break;

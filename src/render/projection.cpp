@@ -26,7 +26,7 @@ double degrees(double radians) { return radians * 180.0 / pi; }
 constexpr int outline_points = 720;
 // Forward batches go to PROJ in slices of this many points, taking the lock
 // once per slice, so the window's own calls wait at most a slice.
-constexpr std::size_t batch_slice = 8192;
+constexpr std::size_t batch_slice = 4096;
 
 // The point at angular distance `distance_deg` from `from` along initial
 // bearing `bearing_deg`, on the sphere.
@@ -306,8 +306,8 @@ bool Projection::in_domain(LatLon p) const {
 }
 
 std::optional<MapPoint> Projection::forward(LatLon p) const {
-    std::vector<double> point{p.lon, p.lat};
-    forward_in_place(point);
+    double point[2] = {p.lon, p.lat};
+    forward_slice(point, 1);
     const MapPoint result{point[0], point[1]};
     if (!finite(result)) return std::nullopt;
     return result;
@@ -315,33 +315,35 @@ std::optional<MapPoint> Projection::forward(LatLon p) const {
 
 void Projection::forward_in_place(std::vector<double>& lonlat) const {
     const std::size_t n = lonlat.size() / 2;
+    for (std::size_t first = 0; first < n; first += batch_slice)
+        forward_slice(lonlat.data() + 2 * first, std::min(batch_slice, n - first));
+}
+
+void Projection::forward_slice(double* lonlat, std::size_t n) const {
     // Wrapping: project the longitude's copy in [-180, 180) and shift by
-    // whole periods; latitudes clamped to the domain.
-    std::vector<double> shifts;
-    if (domain_.wraps) {
-        shifts.resize(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            double& lon = lonlat[2 * i];
-            double& lat = lonlat[2 * i + 1];
+    // whole periods afterwards; latitudes clamped to the domain. Otherwise
+    // points off the domain are not projected at all.
+    double shifts[batch_slice];
+    for (std::size_t i = 0; i < n; ++i) {
+        double& lon = lonlat[2 * i];
+        double& lat = lonlat[2 * i + 1];
+        if (domain_.wraps) {
             const double wrapped = wrap_longitude(lon);
             shifts[i] = std::round((lon - wrapped) / 360.0) * period_;
             lon = wrapped;
             lat = std::clamp(lat, -domain_.max_lat, domain_.max_lat);
+        } else if (!in_domain({lat, lon})) {
+            lon = lat = nan;
         }
-    } else {
-        for (std::size_t i = 0; i < n; ++i)
-            if (!in_domain({lonlat[2 * i + 1], lonlat[2 * i]})) lonlat[2 * i] = lonlat[2 * i + 1] = nan;
     }
-    for (std::size_t first = 0; first < n; first += batch_slice)
-        forward_raw(lonlat.data() + 2 * first, std::min(batch_slice, n - first));
+    forward_raw(lonlat, n);
     for (std::size_t i = 0; i < n; ++i) {
         double& x = lonlat[2 * i];
         double& y = lonlat[2 * i + 1];
-        if (!std::isfinite(x) || !std::isfinite(y)) {
+        if (!std::isfinite(x) || !std::isfinite(y))
             x = y = nan;
-            continue;
-        }
-        if (!shifts.empty()) x += shifts[i];
+        else if (domain_.wraps)
+            x += shifts[i];
     }
 }
 

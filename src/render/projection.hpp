@@ -139,6 +139,8 @@ protected:
     // non-finite where the formula has no answer.
     virtual void forward_raw(double* lonlat, std::size_t n) const = 0;
     virtual std::optional<LatLon> inverse_raw(MapPoint p) const = 0;
+    // forward_in_place for at most one slice of points (see projection.cpp).
+    void forward_slice(double* lonlat, std::size_t n) const;
     // Fills bounds_ and outline_ from the domain (after domain_, period_ and
     // world_units_ are set).
     void finish_setup();
