@@ -271,3 +271,14 @@ TEST_CASE("detail follows the ground scale: LAEA picks the level Mercator picks 
     CHECK(laea.zoom() > 5.3);  // LAEA's own zoom: plane metres are ground metres
     CHECK(laea.detail_zoom() == doctest::Approx(4.6).epsilon(0.01));
 }
+
+TEST_CASE("a bare PROJ string is taken as the CRS it describes") {
+    const ProjectionPtr ortho = make_projection("+proj=ortho +lat_0=50 +lon_0=30");
+    CHECK_FALSE(ortho->wraps());
+    CHECK(ortho->domain().radius_deg == doctest::Approx(90.0));
+    const auto kyiv = ortho->forward({50.0, 30.0});
+    REQUIRE(kyiv);
+    CHECK(std::abs(kyiv->x) < 1e-6);
+    CHECK(std::abs(kyiv->y) < 1e-6);
+    CHECK_FALSE(ortho->forward({-50.0, -150.0}));  // the far side of the globe
+}

@@ -405,7 +405,9 @@ ProjectionPtr make_projection(const std::string& crs) {
     std::lock_guard lock(mutex);
     if (const auto found = made.find(key); found != made.end()) return found->second;
     if (text.empty()) throw Error("unknown CRS");
-    ProjectionPtr projection = std::make_shared<ProjProjection>(text);
+    // A bare PROJ string is a conversion to PROJ; "+type=crs" makes it the CRS a user means.
+    const bool bare_proj_string = text.rfind("+proj=", 0) == 0 && text.find("+type=crs") == std::string::npos;
+    ProjectionPtr projection = std::make_shared<ProjProjection>(bare_proj_string ? text + " +type=crs" : text);
     made.emplace(key, projection);
     return projection;
 }
