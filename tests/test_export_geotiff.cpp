@@ -254,7 +254,7 @@ TEST_CASE("render refuses unknown extensions and unwritable paths, leaving no fi
     const fs::path bmp = scratch.folder() / "map.bmp";
     Run run = scratch.muster("render --size 64x64 -o '" + bmp.string() + "'");
     CHECK(run.exit_code == 1);
-    CHECK(run.err == "muster render: unsupported output extension '.bmp' (supported: .png, .tif, .tiff)\n");
+    CHECK(run.err == "muster render: unsupported output extension '.bmp' (supported: .png, .jpg, .jpeg, .tif, .tiff)\n");
     CHECK(run.out.empty());
     CHECK_FALSE(fs::exists(bmp));
 

@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -224,4 +225,47 @@ TEST_CASE("extract_scenario: titles, and texts past the size limit are refused")
     source.path = "big.txt";
     CHECK_THROWS_WITH_AS(extract_scenario(big, source, resources()),
                          "big.txt: too large (50000001 bytes; muster extracts texts up to 50 MB)", muster::Error);
+}
+
+TEST_CASE("extract_scenario: the article's date comes from its file name or its dateline") {
+    CHECK(extract_text("Troops moved.", nullptr, "/news/globe-2022-01-26.txt").date == "2022-01-26");
+    CHECK(extract_text("KYIV, January 26, 2022 - Troops moved.").date == "2022-01-26");
+    CHECK(extract_text("Published 3 March 2014\nTroops moved into Crimea.").date == "2014-03-03");
+    CHECK(extract_text("Troops moved on February 30, 2022.").date == "");  // no such day
+    CHECK(extract_text("Troops moved.").date == "");
+    const scenario::Scenario s = extract_text("Troops moved.", nullptr, "report-2021-11-10.txt");
+    REQUIRE(s.sources.size() == 1);
+    CHECK(s.sources[0].date == "2021-11-10");
+}
+
+TEST_CASE("extract_scenario: NATO members are the members on the article's date") {
+    const std::string text = "Jets flew over NATO members in the east.";
+    const scenario::Scenario in_2022 = extract_text(text, nullptr, "a-2022-01-26.txt");
+    const scenario::Place* nato = place_named(in_2022, "NATO members");
+    REQUIRE(nato);
+    CHECK(nato->members.size() == 30);
+    CHECK(std::find(nato->members.begin(), nato->members.end(), "FI") == nato->members.end());
+    const scenario::Place* later = place_named(extract_text(text, nullptr, "a-2024-06-01.txt"), "NATO members");
+    REQUIRE(later);
+    CHECK(later->members.size() == 32);
+    const scenario::Place* in_1990 = place_named(extract_text(text, nullptr, "a-1990-06-01.txt"), "NATO members");
+    REQUIRE(in_1990);
+    CHECK(in_1990->members.size() == 16);
+}
+
+TEST_CASE("extract_scenario: regions carry the areas they cover") {
+    const scenario::Scenario s = extract_text("Shelling went on in the Donbas and in Crimea.");
+    const scenario::Place* donbas = place_named(s, "Donbas");
+    REQUIRE(donbas);
+    CHECK(donbas->members == std::vector<std::string>{"UA.05", "UA.14"});
+    const scenario::Place* crimea = place_named(s, "Crimea");
+    REQUIRE(crimea);
+    CHECK(crimea->members == std::vector<std::string>{"UA.11", "UA.20"});
+}
+
+TEST_CASE("extract_scenario: a town's name inside a weapon's name is no place") {
+    const scenario::Scenario s = extract_text("Russia moved Iskander missiles and S-400 batteries to Belarus.");
+    CHECK_FALSE(place_named(s, "Iskandar"));
+    REQUIRE(place_named(s, "Belarus"));
+    CHECK(s.figures.size() == 2);
 }

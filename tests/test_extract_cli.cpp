@@ -112,10 +112,10 @@ TEST_CASE("muster extract: errors name the file and leave nothing behind") {
     CHECK(run.status == 1);
     CHECK(run.err == "muster extract: option '--format' expects geojson or scenario, got 'kml'\n");
 
-    run = run_muster("extract " + quoted(kArticle) + " -o " + quoted(dir.path / "out.gpkg"));
+    run = run_muster("extract " + quoted(kArticle) + " --format scenario -o " + quoted(dir.path / "out.gpkg"));
     CHECK(run.status == 1);
-    CHECK(run.err == "muster extract: " + (dir.path / "out.gpkg").string() +
-                         ": GeoPackage output is not supported yet (write .geojson, or --format scenario)\n");
+    CHECK(run.err == "muster extract: --format scenario does not suit " + (dir.path / "out.gpkg").string() +
+                         " (a GeoPackage name; use .json)\n");
 
     run = run_muster("extract");
     CHECK(run.status == 1);

@@ -342,6 +342,35 @@ TEST_CASE("airport codes among GeoNames alternates are not keys") {
     for (const auto& c : gazetteer().lookup("MOW", 1000)) CHECK(c.geonameid != 524901);
 }
 
+TEST_CASE("a country stands at its published point unless its mainland's centre is far and most of it") {
+    const auto point_of = [](const char* name) { return gazetteer().lookup(name, 1).at(0).point; };
+    // The Factbook's 38 N 97 W lies 235 km from the centre of the contiguous
+    // states, which are most of the country: the centre is used.
+    const muster::LatLon us = point_of("United States");
+    CHECK(us.lat == doctest::Approx(39.8).epsilon(0.01));
+    CHECK(us.lon == doctest::Approx(-98.6).epsilon(0.01));
+    // Archipelagos keep the published point: the largest island is not the country.
+    const muster::LatLon indonesia = point_of("Indonesia");
+    CHECK(indonesia.lat == -5.0);
+    CHECK(indonesia.lon == 120.0);
+    const muster::LatLon philippines = point_of("Philippines");
+    CHECK(philippines.lat == 13.0);
+    CHECK(philippines.lon == 122.0);
+}
+
+TEST_CASE("provinces stand at the centre of their area, not of their towns") {
+    // Ontario's towns crowd its southern edge (their mean is 44.8 N 80.3 W);
+    // the Natural Earth polygon's centroid is near 50 N 86 W.
+    const auto ontario = gazetteer().admin1("CA.08");
+    REQUIRE(ontario);
+    CHECK(ontario->point.lat == doctest::Approx(50.07).epsilon(0.002));
+    CHECK(ontario->point.lon == doctest::Approx(-85.83).epsilon(0.002));
+    const auto queensland = gazetteer().admin1("AU.04");
+    REQUIRE(queensland);
+    CHECK(queensland->point.lat == doctest::Approx(-22.57).epsilon(0.002));
+    CHECK(queensland->point.lon == doctest::Approx(144.55).epsilon(0.002));
+}
+
 TEST_CASE("unknown names give no candidates") {
     CHECK(gazetteer().lookup("Xyzzyplace").empty());
     CHECK(gazetteer().count("Xyzzyplace") == 0);
@@ -376,7 +405,7 @@ TEST_CASE("entries by id") {
 }
 
 TEST_CASE("entries are countries, admin1, places, admin2, then regions.json entries") {
-    CHECK(gazetteer().size() == 162107);
+    CHECK(gazetteer().size() == 162119);
     // Kinds come in blocks, in PlaceKind order, with these sizes.
     const PlaceKind order[] = {PlaceKind::country, PlaceKind::admin1, PlaceKind::city, PlaceKind::admin2,
                                PlaceKind::region};
@@ -392,7 +421,7 @@ TEST_CASE("entries are countries, admin1, places, admin2, then regions.json entr
     CHECK(counts[1] == 3663);    // admin1 layer
     CHECK(counts[2] == 135233);  // places layer
     CHECK(counts[3] == 22916);   // admin2 layer
-    CHECK(counts[4] == 56);      // regions.json "regions"
+    CHECK(counts[4] == 68);      // regions.json "regions"
     CHECK_THROWS_AS((void)gazetteer().entry(gazetteer().size()), Error);
 }
 

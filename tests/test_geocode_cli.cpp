@@ -152,10 +152,10 @@ TEST_CASE("geocode checks --limit") {
 TEST_CASE("bench names its benchmarks when asked for an unknown one") {
     const Run unknown = run_muster("bench frobnicate");
     CHECK(unknown.status == 1);
-    CHECK(unknown.err == "muster bench: unknown benchmark 'frobnicate' (known: gazetteer, extract, render)\n");
+    CHECK(unknown.err == "muster bench: unknown benchmark 'frobnicate' (known: gazetteer, extract, render, export)\n");
     const Run none = run_muster("bench");
     CHECK(none.status == 1);
-    CHECK(none.err == "muster bench: which benchmark? (known: gazetteer, extract, render)\n");
+    CHECK(none.err == "muster bench: which benchmark? (known: gazetteer, extract, render, export)\n");
 }
 
 TEST_CASE("bench gazetteer --json reports every measure and its target") {
@@ -163,7 +163,7 @@ TEST_CASE("bench gazetteer --json reports every measure and its target") {
     CHECK(run.err == "");
     const auto report = nlohmann::json::parse(run.out);
     CHECK(report["benchmark"] == "gazetteer");
-    CHECK(report["entries"] == 162107);
+    CHECK(report["entries"] == 162119);
     CHECK(report["targets"]["load_ms"] == 300.0);
     CHECK(report["targets"]["rss_mb"] == 300.0);
     CHECK(report["targets"]["lookups_per_second"] == 1000000.0);

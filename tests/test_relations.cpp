@@ -94,6 +94,16 @@ TEST_CASE("actor: the subject of the sentence or clause") {
     CHECK(two.link("300 tanks") == "BY@Minsk");
     // A demonym is no subject: "a Ukrainian official" says nothing about whose troops.
     CHECK(linked("A Ukrainian official said 5,000 troops were near Kharkiv.", "5,000 troops") == "@Kharkiv");
+    // Reported speech has a subject of its own: the speaker is not the actor.
+    CHECK(linked("Ukraine's defence ministry said Russian forces had massed 90 battalion tactical groups near Kharkiv.",
+                 "90 battalion tactical groups") == "RU@Kharkiv");
+    CHECK(linked("Estonia said that Britain would send 800 soldiers to Tapa.", "800 soldiers") == "GB@Tapa");
+    // With no subject in the reported clause, the speaker's stands.
+    CHECK(linked("Britain said it would send 1,000 troops to Estonia.", "1,000 troops") == "GB@Estonia");
+}
+
+TEST_CASE("actor: a -led demonym after the figure") {
+    CHECK(linked("Lithuania hosts a 1,600-strong German-led battlegroup.", "1,600-strong") == "DE@Lithuania");
 }
 
 TEST_CASE("actor: NATO and the alliance") {
@@ -144,6 +154,9 @@ TEST_CASE("place: backward to the nearest place before the figure") {
                "killed more than 14,000 people") == "@Donbas");
     // The actor's own mention is not the place.
     CHECK(linked("In Crimea, Russia has stationed 30,000 soldiers.", "30,000 soldiers") == "RU@Crimea");
+    // Not from an earlier coordinated clause.
+    CHECK(linked("Germany sent 500 helmets to Kyiv, and Lithuania hosts a 1,600-strong battlegroup.",
+                 "1,600-strong") == "LT@");
 }
 
 TEST_CASE("place: X's border") {
@@ -197,6 +210,16 @@ TEST_CASE("actor: a demonym qualifying a force earlier in the sentence") {
           "RU@Kharkiv");
     // A nationality of a person names no side for the troops.
     CHECK(linked("A Ukrainian official said 5,000 troops were near Kharkiv.", "5,000 troops") == "@Kharkiv");
+    // Reported speech has a subject of its own: the speaker is not the actor.
+    CHECK(linked("Ukraine's defence ministry said Russian forces had massed 90 battalion tactical groups near Kharkiv.",
+                 "90 battalion tactical groups") == "RU@Kharkiv");
+    CHECK(linked("Estonia said that Britain would send 800 soldiers to Tapa.", "800 soldiers") == "GB@Tapa");
+    // With no subject in the reported clause, the speaker's stands.
+    CHECK(linked("Britain said it would send 1,000 troops to Estonia.", "1,000 troops") == "GB@Estonia");
+}
+
+TEST_CASE("actor: a -led demonym after the figure") {
+    CHECK(linked("Lithuania hosts a 1,600-strong German-led battlegroup.", "1,600-strong") == "DE@Lithuania");
 }
 
 TEST_CASE("borders: coordinated adjectives between the owner and the noun") {

@@ -608,3 +608,76 @@ TEST_CASE("overlay: forces placed at a neighbour they border stand on the shared
     }
     CHECK(nearest < 2.0);
 }
+
+// ------------------------------------------------------------------ user overrides and covered strips
+
+TEST_CASE("a figure's affiliation and echelon set by hand override the derived ones, on the map too") {
+    sc::Figure troops = make_figure("f1", "2,000 troops", exact(2000), "troops", "personnel", "RU", "p1");
+    CHECK(symbol_spec(troops, 0.3f).affiliation == Affiliation::hostile);
+    CHECK(symbol_spec(troops, 0.3f).echelon == Echelon::none);
+    troops.affiliation = "friend";
+    troops.echelon = "brigade";
+    CHECK(symbol_spec(troops, 0.3f).affiliation == Affiliation::friend_);
+    CHECK(symbol_spec(troops, 0.3f).echelon == Echelon::brigade);
+    troops.echelon = "none";  // explicitly none, though the unit says battalion
+    troops.unit = "battalion tactical groups";
+    CHECK(symbol_spec(troops, 0.3f).echelon == Echelon::none);
+
+    sc::Scenario s = test_scenario();
+    s.figures[0].affiliation = "friend";
+    CHECK(country_roles(s).at("RU") == CountryRole::actor_friend);
+    HeadlessRenderRequest request;
+    request.size = {1000, 700};
+    request.bbox = test_bbox;
+    request.scenario = &s;
+    const HeadlessRender render = render_map_headless(request);
+    REQUIRE(render.overlay.symbols.size() == 1);
+    const auto& symbol = render.overlay.symbols[0];
+    CHECK(symbol.spec.affiliation == Affiliation::friend_);
+    // Inside the friend rectangle, right of the centre and clear of the
+    // infantry cross's diagonals: the friend fill where the diamond was hostile red.
+    const auto* frame = pixel(render, {symbol.centre.x + 0.36 * symbol.height, symbol.centre.y});
+    INFO("symbol pixel " << describe(frame));
+    CHECK(has_colour(frame, MapStyle{}.overlay.symbols.friend_fill));
+}
+
+TEST_CASE("no label or symbol is placed in the strips the menu and status bars and side panels cover") {
+    sc::Scenario s = test_scenario();
+    HeadlessRenderRequest request;
+    request.size = {1000, 700};
+    request.scenario = &s;
+    // Framed by latitude: Minsk's symbol and label near the top edge, Kyiv's near the bottom.
+    request.bbox = Extent{26.0, kyiv.lat - 0.25, 32.0, minsk.lat + 0.25};
+    constexpr float strip = 36.0f;
+    auto in_strips = [&](const ScreenBox& box, float height) {
+        return box.min_y < strip || box.max_y > height - strip;
+    };
+    auto count_in_strips = [&](const HeadlessRender& render) {
+        const float height = static_cast<float>(render.image.size.height);
+        int inside = 0;
+        for (const auto& label : render.overlay.labels) inside += in_strips(label.box, height);
+        for (const auto& group : render.overlay.symbol_groups) inside += in_strips(group, height);
+        return inside;
+    };
+    const HeadlessRender uncovered = render_map_headless(request);
+    CHECK(count_in_strips(uncovered) > 0);  // the case would not test anything otherwise
+    int uncovered_left = 0;
+    request.style.overlay.covered_top_pt = strip;
+    request.style.overlay.covered_bottom_pt = strip;
+    const HeadlessRender covered = render_map_headless(request);
+    CHECK(count_in_strips(covered) == 0);
+    CHECK(covered.overlay.symbols.size() == 1);  // moved down, not dropped
+
+    // Side panels: the left third of the view (where Brest and Poland are) stays empty.
+    request.style.overlay.covered_left_pt = 330.0f;
+    request.style.overlay.covered_right_pt = 100.0f;
+    const HeadlessRender sides = render_map_headless(request);
+    const ScreenBox left{0.0f, 0.0f, 330.0f, 700.0f}, right{900.0f, 0.0f, 1000.0f, 700.0f};
+    for (const auto& label : sides.overlay.labels) {
+        INFO(label.text);
+        CHECK_FALSE(label.box.overlaps(left));
+        CHECK_FALSE(label.box.overlaps(right));
+    }
+    for (const auto& label : uncovered.overlay.labels) uncovered_left += label.box.overlaps(left);
+    CHECK(uncovered_left > 0);
+}

@@ -70,6 +70,7 @@ Scenario full_scenario() {
     baltic.name = "Baltic states";
     baltic.feature = "region";
     baltic.point = {57.0, 24.0};
+    baltic.members = {"EE", "LV", "LT"};
     s.places.push_back(baltic);
     Figure troops;
     troops.id = "f1";
@@ -144,6 +145,8 @@ TEST_CASE("scenario JSON: a hand-made scenario survives to_json and back") {
     CHECK_FALSE(j["figures"][1].contains("actor"));  // empty strings are left out
     CHECK_FALSE(j["figures"][2].contains("value"));  // so are absent numbers
     CHECK_FALSE(j["places"][1].contains("geonameid"));
+    CHECK(j["places"][1]["members"] == json::array({"EE", "LV", "LT"}));
+    CHECK_FALSE(j["places"][0].contains("members"));  // a city covers no others
     CHECK(j["borders"][0]["lines"][0][0] == json::array({33.8, 46.1}));  // [lon, lat]
     CHECK(scenario_from_json(j, "mem") == s);
     CHECK(parse_scenario(scenario_text(s), "mem") == s);
@@ -210,6 +213,9 @@ TEST_CASE("scenario JSON: wrong types and values are reported with a JSON pointe
     doc["places"][3].erase("lat");
     CHECK(error_of(doc) == "in.json: /places/3/lat: missing (expected a number)");
     doc["places"][3]["lat"] = 50.0;
+    doc["places"][2]["members"] = json::array({"EE", 7});
+    CHECK(error_of(doc) == "in.json: /places/2/members/1: expected a string");
+    doc["places"][2].erase("members");
     doc["places"][1]["feature"] = "village";
     CHECK(error_of(doc) ==
           "in.json: /places/1/feature: expected one of country, admin1, city, region, site, water, got \"village\"");
@@ -275,4 +281,25 @@ TEST_CASE("scenario JSON: the example in docs/scenario.md is a valid scenario") 
     REQUIRE(s.borders.size() == 1);
     CHECK(s.mention_text(*s.figures[0].mention) == "an estimated 90,000 soldiers");
     CHECK(s.mention_text(*s.borders[0].mention) == "2,000-kilometre border with Ukraine");
+}
+
+TEST_CASE("scenario JSON: a figure's symbol overrides are written, read back and checked") {
+    Scenario s = full_scenario();
+    s.figures[0].affiliation = "friend";
+    s.figures[0].echelon = "brigade";
+    const json j = to_json(s);
+    CHECK(j["figures"][0]["affiliation"] == "friend");
+    CHECK(j["figures"][0]["echelon"] == "brigade");
+    CHECK_FALSE(j["figures"][1].contains("affiliation"));  // derived: left out
+    CHECK(parse_scenario(scenario_text(s), "mem") == s);
+    // Written after the figure's place, before its mention.
+    const std::string text = scenario_text(s);
+    CHECK(text.find("\"place\": \"p1\",\n      \"affiliation\": \"friend\",\n      \"echelon\": \"brigade\",\n      "
+                    "\"mention\"") != std::string::npos);
+
+    CHECK(error_of({{"muster", 1}, {"figures", {{{"id", "f1"}, {"affiliation", "ally"}}}}}) ==
+          "in.json: /figures/0/affiliation: expected one of friend, hostile, neutral, unknown, got \"ally\"");
+    CHECK(error_of({{"muster", 1}, {"figures", {{{"id", "f1"}, {"echelon", "platoon"}}}}}) ==
+          "in.json: /figures/0/echelon: expected one of none, company, battalion, regiment, brigade, division, "
+          "corps, army, got \"platoon\"");
 }

@@ -74,6 +74,41 @@ TEST_CASE("context chooses among places of the same name") {
     CHECK(summary("The plant in Charleston, W.Va., closed.") == "Charleston=4801859; W.Va.=US.WV");
 }
 
+TEST_CASE("a list of states names the states, not towns named after them") {
+    // California, Missouri and Oregon, Missouri are towns in a state the
+    // list also names; the list means the states.
+    CHECK(summary("Cases were reported in Arizona, California, Missouri, Oregon and Texas.") ==
+          "Arizona=US.AZ; California=US.CA; Missouri=US.MO; Oregon=US.OR; Texas=US.TX");
+    CHECK(summary("Illnesses in Canada occurred in Alberta, Manitoba, Ontario and New Brunswick.") ==
+          "Canada=CA; Alberta=CA.01; Manitoba=CA.03; Ontario=CA.08; New Brunswick=CA.04");
+    // Apposition still reads the town.
+    CHECK(summary("The mill in California, Mo., closed.") == "California=4379545; Mo.=US.MO");
+}
+
+TEST_CASE("words that call a name a state or province choose the division") {
+    CHECK(summary("The cow came from a Washington state farm.") == "Washington=US.WA");
+    CHECK(summary("It was found in the state of Washington in 2003.") == "Washington=US.WA");
+    CHECK(summary("Officials in Washington said the talks went well.") == "Washington=4140963");
+}
+
+TEST_CASE("an alternate name loses to the country or the bigger city that bears it") {
+    // "Iraq" is among the alternate names of Arak, Iran; "Rome" among
+    // those of Washington.
+    CHECK(summary("Armenia, Iraq, Iran and Syria were told to watch for the virus.") ==
+          "Armenia=AM; Iraq=IQ; Iran=IR; Syria=SY");
+    CHECK(summary("The agency, based in Rome, briefed officials in Washington and Manila.") ==
+          "Rome=3169070; Washington=4140963; Manila=1701668");
+}
+
+TEST_CASE("two-letter acronyms are not towns") {
+    CHECK(summary("The UN and Sweden confirmed the outbreak.") == "Sweden=SE");
+    CHECK(summary("Sweden is the ninth country in the EU to confirm it.") == "Sweden=SE; EU=european-union");
+}
+
+TEST_CASE("large islands are places") {
+    CHECK(summary("Floods hit Java and Luzon this week.") == "Java=java; Luzon=luzon");
+}
+
 TEST_CASE("offsets are code points into the text") {
     const std::string text = "«Київ» — it’s Kyiv’s name in Ukrainian.";
     const auto mentions = places_in(text);
@@ -91,4 +126,9 @@ TEST_CASE("offsets are code points into the text") {
 
 TEST_CASE("weapon designations are not places") {
     CHECK(summary("A squadron of Su-35 fighters and S-400 batteries moved to Belarus.") == "Belarus=BY");
+}
+
+TEST_CASE("NATO members is an area, NATO allies an actor") {
+    CHECK(summary("Jets flew over NATO members in the east.") == "NATO members=nato-members");
+    CHECK(summary("NATO member states met in Brussels.") == "NATO member=nato-members; Brussels=2800866");
 }

@@ -7,6 +7,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -27,7 +29,9 @@ TEST_CASE("the window draws frames and saves a screenshot under Xvfb") {
     const fs::path folder = fs::temp_directory_path() / ("muster-test-view-" + std::to_string(getpid()));
     fs::create_directories(folder);
     const fs::path shot = folder / "window.png";
-    const std::string command = "xvfb-run -a -s '-screen 0 1024x768x24' '" + std::string(MUSTER_BINARY) +
+    // Settings go to the scratch folder, not the user's ~/.config.
+    const std::string command = "XDG_CONFIG_HOME='" + folder.string() + "' xvfb-run -a -s '-screen 0 1024x768x24' '" +
+                                std::string(MUSTER_BINARY) +
                                 "' view --window 640x400 --frames 3 --screenshot '" + shot.string() +
                                 "' >/dev/null 2>&1";
     const int status = std::system(command.c_str());
@@ -57,5 +61,40 @@ TEST_CASE("the window draws frames and saves a screenshot under Xvfb") {
     }
     CHECK(sea > 100);
     CHECK(land > 100);
+    fs::remove_all(folder);
+}
+
+TEST_CASE("the window remembers opened files in settings.json and shrugs off a broken one") {
+    if (!have_xvfb()) {
+        MESSAGE("xvfb-run not installed: window test skipped");
+        return;
+    }
+    const fs::path folder = fs::temp_directory_path() / ("muster-test-view-settings-" + std::to_string(getpid()));
+    const fs::path config = folder / "config" / "muster";
+    fs::create_directories(config);
+    const fs::path scenario_file = folder / "empty.muster.json";
+    {
+        std::ofstream out(scenario_file);
+        out << "{\"muster\": 1, \"title\": \"Empty\"}\n";
+    }
+    {
+        std::ofstream out(config / "settings.json");
+        out << "{\"recent_files\": [";  // cut short
+    }
+    const fs::path err = folder / "stderr.txt";
+    const std::string command = "XDG_CONFIG_HOME='" + (folder / "config").string() +
+                                "' xvfb-run -a -s '-screen 0 1024x768x24' '" + std::string(MUSTER_BINARY) +
+                                "' view '" + scenario_file.string() + "' --window 640x400 --frames 2 >/dev/null 2>'" +
+                                err.string() + "'";
+    const int status = std::system(command.c_str());
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    std::ifstream err_in(err);
+    const std::string warning((std::istreambuf_iterator<char>(err_in)), std::istreambuf_iterator<char>());
+    CHECK(warning.find("muster view: warning: " + (config / "settings.json").string() + ": not valid JSON (") == 0);
+    std::ifstream settings_in(config / "settings.json");
+    const std::string settings((std::istreambuf_iterator<char>(settings_in)), std::istreambuf_iterator<char>());
+    CHECK(settings.find("\"recent_files\": [\n    \"" + scenario_file.string() + "\"\n  ]") != std::string::npos);
+    CHECK(fs::exists(config / "imgui.ini"));
     fs::remove_all(folder);
 }

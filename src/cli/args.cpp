@@ -56,6 +56,7 @@ void Args::parse() {
             } else {
                 throw Error(message("option '" + name + "' needs a value" + help_hint));
             }
+            all_values_[name].push_back(values_[name]);
         } else {
             throw Error(message("unknown option '" + word + "'" + help_hint));
         }
@@ -72,6 +73,11 @@ std::optional<std::string> Args::value(const std::string& name) const {
     auto it = values_.find(name);
     if (it == values_.end()) return std::nullopt;
     return it->second;
+}
+
+std::vector<std::string> Args::values(const std::string& name) const {
+    auto it = all_values_.find(name);
+    return it == all_values_.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::string Args::value_or(const std::string& name, const std::string& fallback) const {

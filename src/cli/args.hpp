@@ -30,6 +30,8 @@ public:
 
     [[nodiscard]] bool has(const std::string& name) const;
     [[nodiscard]] std::optional<std::string> value(const std::string& name) const;
+    // Every value of a repeatable option, in order ("--layer a --layer b"); value() gives the last.
+    [[nodiscard]] std::vector<std::string> values(const std::string& name) const;
     [[nodiscard]] std::string value_or(const std::string& name, const std::string& fallback) const;
     [[nodiscard]] const std::vector<std::string>& positional() const { return positional_; }
     [[nodiscard]] const std::string& command() const { return command_; }
@@ -48,6 +50,7 @@ private:
     std::size_t min_positional_ = 0;
     std::size_t max_positional_ = 0;
     std::map<std::string, std::string> values_;
+    std::map<std::string, std::vector<std::string>> all_values_;
     std::set<std::string> seen_flags_;
     std::vector<std::string> positional_;
 };

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "export/geojson.hpp"
+#include "export/vector_export.hpp"
 #include "extract/extract.hpp"
 #include "extract/open_document.hpp"
 #include "scenario/scenario_json.hpp"
@@ -35,10 +36,14 @@ constexpr const char* kUsage =
     "  --format F      geojson (default): a GeoJSON FeatureCollection of place,\n"
     "                  figure and border features; scenario: a muster scenario\n"
     "                  file (docs/scenario.md)\n"
-    "  -o OUT          write to OUT, atomically, instead of standard output; an\n"
-    "                  OUT ending in .geojson implies --format geojson\n";
+    "  -o OUT          write to OUT, atomically, instead of standard output; the\n"
+    "                  extension may choose the format: .geojson (GeoJSON), .gpkg\n"
+    "                  (GeoPackage: layers places, figures, borders) or .kml (KML:\n"
+    "                  folders of the same names; offsets are text_start/text_end\n"
+    "                  there, as KML keeps begin/end for time spans); every format\n"
+    "                  keeps every property and the source sentence\n";
 
-enum class Format { geojson, scenario };
+enum class Format { geojson, scenario, geopackage, kml };
 
 std::string lower_extension(const std::filesystem::path& path) {
     std::string ext = path.extension().string();
@@ -54,11 +59,12 @@ Format choose_format(const Args& args) {
         throw Error(args.message("option '--format' expects geojson or scenario, got '" + *named + "'"));
     const std::optional<std::string> out = args.value("-o");
     const std::string ext = out ? lower_extension(*out) : std::string();
-    if (ext == ".gpkg" || ext == ".kml")
-        throw Error(args.message(*out + ": " + (ext == ".gpkg" ? "GeoPackage" : "KML") +
-                                 " output is not supported yet (write .geojson, or --format scenario)"));
-    if (ext == ".geojson" && named && *named == "scenario")
-        throw Error(args.message("--format scenario does not suit " + *out + " (a GeoJSON name; use .json)"));
+    const std::optional<VectorFormat> vector = out ? vector_format_for(*out) : std::nullopt;
+    if (vector && named && *named == "scenario")
+        throw Error(args.message("--format scenario does not suit " + *out + " (a " + to_string(*vector) +
+                                 " name; use .json)"));
+    if (vector == VectorFormat::geopackage) return Format::geopackage;
+    if (vector == VectorFormat::kml) return Format::kml;
     return named && *named == "scenario" ? Format::scenario : Format::geojson;
 }
 
@@ -78,6 +84,10 @@ int cmd_extract(const Words& words) {
     const scenario::Scenario scenario = extract::open_document(input, &warnings);
     for (const std::string& warning : warnings) std::fprintf(stderr, "muster extract: warning: %s\n", warning.c_str());
 
+    if (format == Format::geopackage || format == Format::kml) {
+        write_vector_file(scenario, *out, format == Format::kml ? VectorFormat::kml : VectorFormat::geopackage);
+        return 0;
+    }
     const std::string text =
         format == Format::scenario ? scenario::scenario_text(scenario) : scenario::dump_json(to_geojson(scenario));
     if (out) {

@@ -1,4 +1,4 @@
-// muster render: the map drawn headless into a PNG or a GeoTIFF.
+// muster render: the map drawn headless into a PNG, JPEG or GeoTIFF.
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/help.hpp"
@@ -7,17 +7,19 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "export/geotiff.hpp"
-#include "export/png_writer.hpp"
+#include "export/image_file.hpp"
 #include "extract/open_document.hpp"
+#include "geodata/vector_file.hpp"
 #include "platform/offscreen_surface.hpp"
 #include "render/headless_render.hpp"
 #include "render/view_spec.hpp"
 
-#include <algorithm>
-#include <cctype>
+#include <charconv>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -27,25 +29,45 @@ namespace muster::cli {
 namespace {
 
 constexpr const char* usage =
-    "usage: muster render [INPUT] -o OUT.png|OUT.tif [--size WxH] [--bbox MINLON,MINLAT,MAXLON,MAXLAT]\n"
-    "                     [--projection CRS] [--world-file]\n"
-    "Draws the map without a window and writes a PNG or a GeoTIFF (the path is printed).\n"
+    "usage: muster render [INPUT] -o OUT.png|OUT.jpg|OUT.tif [--size WxH] [--scale N]\n"
+    "                     [--bbox MINLON,MINLAT,MAXLON,MAXLAT | --fit] [--projection CRS]\n"
+    "                     [--title TEXT] [--no-legend] [--no-scale-bar] [--north-arrow]\n"
+    "                     [--world-file] [--layer FILE]...\n"
+    "Draws the map without a window (no display, no GPU needed) and writes an image;\n"
+    "the path is printed. Images up to 16384x16384 are drawn in tiles and streamed to\n"
+    "the file, so memory stays bounded.\n"
     "\n"
     "  INPUT            article (.txt/.html: extracted) or scenario file to draw;\n"
     "                   without --bbox the map frames what it holds\n"
-    "  -o OUT           where to write, by extension: .png (image) or .tif/.tiff\n"
-    "                   (GeoTIFF in the map's CRS, tiled, DEFLATE, with the exact\n"
-    "                   geotransform: opens in QGIS on top of Natural Earth);\n"
-    "                   written atomically, never half a file\n"
-    "  --size WxH       image size in pixels, each side 1..16384 (default 1920x1080)\n"
-    "  --bbox W,S,E,N   area to fit, degrees (default: the whole world); the\n"
-    "                   image's aspect is kept, so one direction shows more\n"
+    "  -o OUT           where to write, by extension: .png, .jpg/.jpeg (quality 90)\n"
+    "                   or .tif/.tiff (GeoTIFF in the map's CRS, tiled, DEFLATE,\n"
+    "                   with the exact geotransform: opens in QGIS on top of\n"
+    "                   Natural Earth); written atomically, never half a file\n"
+    "  --size WxH       image size in pixels before --scale (default 1920x1080)\n"
+    "  --scale N        multiply the image's pixels by N (1 to 4, e.g. 2 for a\n"
+    "                   high-DPI copy): same view, symbols and text N times larger;\n"
+    "                   the result must stay within 16384x16384\n"
+    "  --bbox W,S,E,N   area to fit, degrees; the image's aspect is kept, so one\n"
+    "                   direction shows more\n"
+    "  --fit            frame INPUT's places and borders (the default with INPUT)\n"
     "  --projection CRS the map's projection: EPSG:3857 Web Mercator (default),\n"
     "                   EPSG:3035 LAEA Europe, EPSG:4326 plate carree, or any\n"
     "                   other CRS PROJ knows\n"
-    "  --world-file     with a PNG: also write OUT.pgw (world file), OUT.prj\n"
-    "                   (the CRS as ESRI WKT) and OUT.png.aux.xml (the CRS as\n"
-    "                   GDAL and QGIS read it) so GIS tools can place the image\n";
+    "  --title TEXT     a title plate at the top left\n"
+    "  --no-legend      leave out the legend (country roles, symbols, border line\n"
+    "                   and strength halos that the map shows; bottom left)\n"
+    "  --no-scale-bar   leave out the scale bar (geodesic, at the map's centre)\n"
+    "  --north-arrow    add a north arrow (top right)\n"
+    "  --world-file     with a PNG or JPEG: also write OUT.pgw/.jgw (world file),\n"
+    "                   OUT.prj (the map's CRS as ESRI WKT) and OUT.png.aux.xml (the\n"
+    "                   CRS as GDAL and QGIS read it) so GIS tools can place the image\n"
+    "  --layer FILE     your own vector file drawn over the map, in a colour of its\n"
+    "                   own (GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, CSV\n"
+    "                   with lon/lat columns); repeatable, the last on top; without\n"
+    "                   INPUT and --bbox the map frames the layers\n"
+    "\n"
+    "Every image carries the attribution \"Natural Earth \xc2\xb7 GeoNames (CC-BY)\". A GeoTIFF,\n"
+    "placed in a GIS that draws its own, gets no legend or scale bar.\n";
 
 constexpr const char* size_syntax = "WIDTHxHEIGHT with each side from 1 to 16384";
 constexpr const char* bbox_syntax =
@@ -58,6 +80,26 @@ PixelSize parse_size(const Args& args) {
     throw Error(args.message("option '--size' expects " + std::string(size_syntax) + ", got '" + *text + "'"));
 }
 
+double parse_scale(const Args& args) {
+    const auto text = args.value("--scale");
+    if (!text) return 1.0;
+    double value = 0.0;
+    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec != std::errc() || end != text->data() + text->size() || !(value >= 1.0 && value <= 4.0))
+        throw Error(args.message("option '--scale' expects a number from 1 to 4, got '" + *text + "'"));
+    return value;
+}
+
+PixelSize scaled_size(const Args& args, PixelSize size, double scale) {
+    const PixelSize result{static_cast<int>(std::lround(size.width * scale)),
+                           static_cast<int>(std::lround(size.height * scale))};
+    if (result.width > OffscreenSurface::max_side || result.height > OffscreenSurface::max_side)
+        throw Error(args.message(std::to_string(size.width) + "x" + std::to_string(size.height) + " at --scale " +
+                                 *args.value("--scale") + " is " + std::to_string(result.width) + "x" +
+                                 std::to_string(result.height) + ", beyond the 16384x16384 limit"));
+    return result;
+}
+
 std::optional<Extent> parse_bbox(const Args& args) {
     const auto text = args.value("--bbox");
     if (!text) return std::nullopt;
@@ -65,29 +107,24 @@ std::optional<Extent> parse_bbox(const Args& args) {
     throw Error(args.message("option '--bbox' expects " + std::string(bbox_syntax) + ", got '" + *text + "'"));
 }
 
-enum class OutputFormat { png, geotiff };
-
 // The writer, chosen by OUT's extension (any case), so "-o map.tif" just works.
-OutputFormat output_format(const Args& args, const std::filesystem::path& target) {
-    std::string extension = target.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (extension == ".png") return OutputFormat::png;
-    if (extension == ".tif" || extension == ".tiff") return OutputFormat::geotiff;
+ImageFormat output_format(const Args& args, const std::filesystem::path& target) {
+    if (const auto format = image_format_for(target)) return *format;
+    const std::string extension = target.extension().string();
     const std::string problem = extension.empty() ? "output '" + target.string() + "' has no extension"
-                                                  : "unsupported output extension '" + target.extension().string() + "'";
-    throw Error(args.message(problem + " (supported: .png, .tif, .tiff)"));
+                                                  : "unsupported output extension '" + extension + "'";
+    throw Error(args.message(problem + " (supported: " + supported_image_extensions + ")"));
 }
 
-// The .pgw and .prj beside a PNG just written. If they cannot be written the
-// PNG goes too: a georeferenced PNG without its georeference is the partial
-// result the user asked us not to leave.
-void write_png_side_cars(const Camera& camera, const std::filesystem::path& png) {
+// The .pgw and .prj beside an image just written. If they cannot be written
+// the image goes too: a georeferenced PNG without its georeference is the
+// partial result the user asked us not to leave.
+void write_side_cars(const Camera& camera, const std::filesystem::path& image) {
     try {
-        write_world_files(camera, png);
+        write_world_files(camera, image);
     } catch (...) {
         std::error_code ignored;
-        std::filesystem::remove(png, ignored);
+        std::filesystem::remove(image, ignored);
         throw;
     }
 }
@@ -101,50 +138,79 @@ std::optional<scenario::Scenario> open_input(const Args& args) {
     return scenario;
 }
 
+FurnitureOptions furniture_options(const Args& args, ImageFormat format) {
+    FurnitureOptions furniture;
+    furniture.title = args.value_or("--title", "");
+    const bool gis = format == ImageFormat::geotiff;
+    furniture.legend = !gis && !args.has("--no-legend");
+    furniture.scale_bar = !gis && !args.has("--no-scale-bar");
+    furniture.north_arrow = args.has("--north-arrow");
+    return furniture;
+}
+
 }  // namespace
 
 int cmd_render(const Words& words) {
     if (print_help_if_asked(words, usage)) return 0;
     Args args("render", words);
-    // --samples N (multisampling, 1 = off) and --timing (milliseconds on
-    // stderr) are for benchmarks and tests; not in the usage text.
-    args.option("-o").option("--size").option("--bbox").option("--samples").option("--projection");
+    // Not in the usage text: --samples N (multisampling, 1 = off), --tile N
+    // (largest tile side: forces tiling, for tests and memory measurements)
+    // and --timing (milliseconds on stderr), for benchmarks and tests.
+    args.option("-o").option("--size").option("--scale").option("--bbox").option("--title").option("--projection");
+    args.option("--samples").option("--tile").option("--layer");
+    args.flag("--fit").flag("--no-legend").flag("--no-scale-bar").flag("--north-arrow");
     args.flag("--timing").flag("--world-file").positionals(0, 1);
     args.parse();
 
     const auto output = args.value("-o");
     if (!output) throw Error(args.message("-o OUT.png is required (see 'muster render --help')"));
+    const double scale = parse_scale(args);
+    const PixelSize base_size = parse_size(args);
     HeadlessRenderRequest request;
-    request.size = parse_size(args);
+    request.size = scaled_size(args, base_size, scale);
+    request.scale = overlay_size_scale(base_size) * static_cast<float>(scale);
     request.bbox = parse_bbox(args);
     request.projection = projection_option(args);
+    if (request.bbox && args.has("--fit"))
+        throw Error(args.message("--bbox and --fit each choose the view; give one of them"));
+    if (args.has("--fit") && args.positional().empty())
+        throw Error(args.message("--fit frames INPUT's places; give an article or scenario to fit"));
     request.samples = args.int_value("--samples", request.samples, 1, 16);
+    request.max_tile = args.int_value("--tile", 0, 16, OffscreenSurface::max_side);
     const std::filesystem::path target(*output);
-    const OutputFormat format = output_format(args, target);
+    const ImageFormat format = output_format(args, target);
+    request.furniture = furniture_options(args, format);
     const bool world_file = args.has("--world-file");
-    if (world_file && format != OutputFormat::png)
-        throw Error(args.message("--world-file goes with a PNG; a GeoTIFF carries its georeference inside"));
+    if (world_file && format == ImageFormat::geotiff)
+        throw Error(args.message("--world-file goes with a PNG or JPEG; a GeoTIFF carries its georeference inside"));
     // Fail before seconds of rendering, not after.
     check_writable(target);
     if (world_file) check_writable(world_file_path(target));
     const std::optional<scenario::Scenario> scenario = open_input(args);
     request.scenario = scenario ? &*scenario : nullptr;
+    for (const std::string& path : args.values("--layer"))
+        request.layers.add_user_layer(std::make_shared<const VectorFile>(read_vector_file(path)));
 
-    const HeadlessRender render = render_map_headless(request);
-    const auto encode_start = std::chrono::steady_clock::now();
-    if (format == OutputFormat::geotiff) {
-        write_geotiff(render.image, render.camera, target);
-    } else {
-        write_png(render.image, target);
-        if (world_file) write_png_side_cars(render.camera, target);
-    }
-    const double encode_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - encode_start).count();
+    const auto start = std::chrono::steady_clock::now();
+    ImageFileOptions file_options;
+    const Camera framed = request_camera(request);
+    file_options.georeference = map_geotransform(framed);
+    file_options.crs = framed.projection_ptr();
+    Camera camera;
+    MapImageInfo info;
+    write_image_file(target, format, file_options,
+                     [&](RowSink& sink) { info = render_map_headless_to(request, sink, &camera); });
+    if (world_file) write_side_cars(camera, target);
+    const double total_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
     if (args.has("--timing"))
-        std::fprintf(stderr, "muster render: setup %.1f ms, draw+read-back %.1f ms, %s %.1f ms (%dx%d)\n",
-                     render.setup_ms, render.draw_ms, format == OutputFormat::geotiff ? "GeoTIFF" : "PNG", encode_ms,
-                     request.size.width, request.size.height);
+        std::fprintf(stderr,
+                     "muster render: total %.1f ms: draw %.1f ms, read-back %.1f ms, %s %.1f ms (%dx%d, %d tile%s of "
+                     "%dx%d, %d band%s, %dx multisampling)\n",
+                     total_ms, info.draw_ms, info.read_ms, to_string(format), info.encode_ms, request.size.width,
+                     request.size.height, info.tiles, info.tiles == 1 ? "" : "s", info.tile.width, info.tile.height,
+                     info.bands, info.bands == 1 ? "" : "s", info.samples);
     std::printf("%s\n", target.string().c_str());
     return 0;
 }

@@ -18,10 +18,11 @@ struct Command {
 const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table = {
         {"view", {cmd_view, "open the map window (an article, a scenario, or the bundled sample)"}},
-        {"render", {cmd_render, "draw the map headless and write a PNG"}},
+        {"render", {cmd_render, "draw the map headless and write a PNG, JPEG or GeoTIFF"}},
         {"geocode", {cmd_geocode, "look a place name up in the offline gazetteer"}},
         {"geoparse", {cmd_geoparse, "find and resolve the place names of texts (JSON Lines for corpora)"}},
-        {"extract", {cmd_extract, "places, figures and borders of an article as GeoJSON or a scenario"}},
+        {"extract", {cmd_extract, "places, figures and borders of an article as GeoJSON, GeoPackage, KML or a scenario"}},
+        {"script", {cmd_script, "run a Lua script (sandboxed) that builds, edits and renders scenarios"}},
         {"bench", {cmd_bench, "measure speed and memory (gazetteer, ...)"}},
         {"derive", {cmd_derive, "derive the gazetteer index and meshes from geodata (build step)"}},
     };

@@ -1,5 +1,7 @@
 #include "export/geojson.hpp"
 
+#include "geodata/great_circle.hpp"
+
 #include "extract/text.hpp"
 #include "extract/tokenizer.hpp"
 
@@ -7,6 +9,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <tuple>
 
@@ -72,6 +75,8 @@ public:
         place_features(features);
         for (const scenario::Figure& figure : s_.figures) features.push_back(figure_feature(figure));
         for (const scenario::Border& border : s_.borders) features.push_back(border_feature(border));
+        for (const scenario::Movement& movement : s_.movements)
+            if (auto f = movement_feature(movement)) features.push_back(std::move(*f));
         return {{"type", "FeatureCollection"}, {"features", std::move(features)}};
     }
 
@@ -104,10 +109,14 @@ private:
         std::stable_sort(items.begin(), items.end(), [](const Item& x, const Item& y) {
             return std::tie(x.source, x.mention->span.start) < std::tie(y.source, y.mention->span.start);
         });
+        // Places set by hand or by a script have no mention; each still is
+        // a feature, after those of the text.
+        for (const scenario::Place& place : s_.places)
+            if (place.mentions.empty()) items.push_back({s_.sources.size(), nullptr, &place});
         for (const Item& item : items) {
             const scenario::Place& place = *item.place;
             json properties = {{"kind", "place"}};
-            put_mention(properties, *item.mention, true);
+            if (item.mention) put_mention(properties, *item.mention, true);
             properties["name"] = place.name;
             if (!place.country.empty()) properties["country"] = place.country;
             properties["feature"] = place.feature;
@@ -160,6 +169,33 @@ private:
             lines.push_back(std::move(points));
         }
         return feature(std::move(properties), {{"type", "MultiLineString"}, {"coordinates", std::move(lines)}});
+    }
+
+    // Nothing when a place is missing (a scenario read from a file has its
+    // references checked, so only hand-made ones lack them).
+    std::optional<json> movement_feature(const scenario::Movement& movement) const {
+        const scenario::Place* from = place(movement.from);
+        const scenario::Place* to = place(movement.to);
+        if (!from || !to) return std::nullopt;
+        json properties = {{"kind", "movement"}, {"from", from->name}, {"to", to->name}};
+        if (!from->country.empty()) properties["from_country"] = from->country;
+        if (!to->country.empty()) properties["to_country"] = to->country;
+        if (const scenario::Figure* figure = s_.figure(movement.figure)) {
+            properties["figure"] = figure->text;
+            if (!figure->actor.empty()) properties["actor"] = figure->actor;
+        }
+        properties["distance_km"] = kilometres(geodesic_distance_km(from->point, to->point));
+        if (movement.mention) put_mention(properties, *movement.mention, true);
+        json lines = json::array();
+        for (const auto& piece : geodesic_path(from->point, to->point)) {
+            json points = json::array();
+            for (const LatLon& p : piece) points.push_back({coordinate(p.lon), coordinate(p.lat)});
+            lines.push_back(std::move(points));
+        }
+        // One line, or two either side of the antimeridian (RFC 7946 §3.1.9).
+        json geometry = lines.size() == 1 ? json{{"type", "LineString"}, {"coordinates", std::move(lines[0])}}
+                                          : json{{"type", "MultiLineString"}, {"coordinates", std::move(lines)}};
+        return feature(std::move(properties), std::move(geometry));
     }
 
     const scenario::Scenario& s_;

@@ -4,15 +4,24 @@
 // A FeatureCollection with, in this order:
 //   place    one feature per MENTION (in text order): text, start, end (code
 //            points into the source text), name, country, feature, geonameid
-//            (when known), confidence; a Point at the place.
+//            (when known), confidence; a Point at the place. A place without
+//            mentions (set by hand or by a script) is one feature, after
+//            those, without text, start and end.
 //   figure   one per figure: text, start, end, value, min, max, qualifier,
 //            unit, category, actor, place (the place's name), country (the
 //            place's ISO alpha-2); a Point at the place, or null geometry.
 //   border   one per border: a, b, claimed_km (when the text gives one),
 //            measured_km, and text, start, end of the words that named it; a
 //            MultiLineString.
+//   movement one per movement: from, to (place names), from_country,
+//            to_country, figure (the words of the figure that moves) and its
+//            actor, distance_km (geodesic), and text, start, end, sentence
+//            of the words that state it; a LineString along the geodesic
+//            (points at most 50 km apart), a MultiLineString of two lines
+//            when it crosses the antimeridian.
 // Every feature has properties.kind. Place and figure features also carry
-// `sentence`, the sentence of the source they came from, for provenance.
+// `sentence`, the sentence of the source they came from, for provenance
+// (movement features too).
 // Absent optional values are left out (no nulls, no empty strings); only a
 // figure without a place has a null geometry. Coordinates are rounded to 6
 // decimals (about 0.1 m), kilometres to 0.1, confidences to 0.001.

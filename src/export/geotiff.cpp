@@ -5,6 +5,7 @@
 #include "export/png_writer.hpp"
 
 #include <cpl_conv.h>
+#include <cpl_error.h>
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
@@ -43,7 +44,82 @@ std::string exact(double value) {
     return text;
 }
 
+struct GdalCloser {
+    void operator()(GDALDataset* dataset) const { GDALClose(GDALDataset::ToHandle(dataset)); }
+};
+
+std::string gdal_reason(const char* fallback) {
+    const char* message = CPLGetLastErrorMsg();
+    return message && *message ? message : fallback;
+}
+
 }  // namespace
+
+// ------------------------------------------------------------------ streaming
+
+struct GeoTiffRowWriter::Dataset {
+    std::unique_ptr<GDALDataset, GdalCloser> handle;
+};
+
+GeoTiffRowWriter::GeoTiffRowWriter(std::filesystem::path file, const GeoTransform& transform, ProjectionPtr projection)
+    : file_(std::move(file)),
+      transform_(transform),
+      projection_(projection ? std::move(projection) : muster::web_mercator()),
+      dataset_(std::make_unique<Dataset>()) {
+    // GDAL's "ERROR 1: ..." stays off stderr; its reason comes out in our one line.
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+}
+
+GeoTiffRowWriter::~GeoTiffRowWriter() {
+    dataset_->handle.reset();
+    CPLPopErrorHandler();
+    std::error_code ignored;
+    std::filesystem::remove(file_.string() + ".aux.xml", ignored);
+}
+
+void GeoTiffRowWriter::start(PixelSize size) {
+    GDALAllRegister();
+    CPLErrorReset();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+    if (!driver) throw std::runtime_error("GDAL has no GTiff driver");
+    // Tiled + DEFLATE: QGIS reads tiles on demand, and maps' flat colours
+    // compress well; PREDICTOR=2 (horizontal differencing) helps further.
+    // BIGTIFF=IF_SAFER: a 16384x16384 poster may pass 4 GB uncompressed.
+    const char* options[] = {"TILED=YES",     "COMPRESS=DEFLATE", "PREDICTOR=2", "PHOTOMETRIC=RGB",
+                             "BIGTIFF=IF_SAFER", "BLOCKXSIZE=256", "BLOCKYSIZE=256", nullptr};
+    dataset_->handle.reset(driver->Create(file_.c_str(), size.width, size.height, 3, GDT_Byte,
+                                          const_cast<char**>(options)));
+    if (!dataset_->handle) throw std::runtime_error(gdal_reason("cannot create the GeoTIFF"));
+    GDALDataset& dataset = *dataset_->handle;
+    if (dataset.SetGeoTransform(transform_.data()) != CE_None) throw std::runtime_error("cannot set the geotransform");
+    const OGRSpatialReference srs = spatial_reference(*projection_);
+    if (dataset.SetSpatialRef(&srs) != CE_None) throw std::runtime_error("cannot set the CRS");
+    next_row_ = 0;
+}
+
+void GeoTiffRowWriter::write_rows(const std::uint8_t* rgba, std::size_t stride, int count) {
+    GDALDataset& dataset = *dataset_->handle;
+    int bands[] = {1, 2, 3};
+    const CPLErr status = dataset.RasterIO(GF_Write, 0, next_row_, dataset.GetRasterXSize(), count,
+                                           const_cast<std::uint8_t*>(rgba), dataset.GetRasterXSize(), count, GDT_Byte,
+                                           3, bands, 4, static_cast<GSpacing>(stride), 1, nullptr);
+    if (status != CE_None) throw std::runtime_error(gdal_reason("cannot write GeoTIFF rows"));
+    next_row_ += count;
+    // Completed tiles go to disk now, so the block cache does not grow to
+    // hold the whole image.
+    dataset.FlushCache();
+    if (CPLGetLastErrorType() >= CE_Failure)
+        throw std::runtime_error(gdal_reason("cannot write GeoTIFF tiles"));
+}
+
+void GeoTiffRowWriter::finish() {
+    GDALDataset* dataset = dataset_->handle.release();
+    GDALClose(GDALDataset::ToHandle(dataset));  // writes the last tiles and the directory
+    if (CPLGetLastErrorType() >= CE_Failure)
+        throw std::runtime_error(gdal_reason("cannot finish the GeoTIFF"));
+}
+
+// ------------------------------------------------------------------ georeference
 
 GeoTransform map_geotransform(const Camera& camera) {
     // Camera::to_screen: x = W/2 + (X - centre X) / units_per_pixel and

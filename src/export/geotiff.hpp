@@ -12,11 +12,13 @@
 // pixel; no rotation; gt[5] is negative because rows go south).
 #pragma once
 
+#include "export/row_sink.hpp"
 #include "render/camera.hpp"
 #include "render/rgba_image.hpp"
 
 #include <array>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 namespace muster {
@@ -41,6 +43,36 @@ struct GeoTiffOptions {
 // muster::Error "TARGET: cannot write (REASON)" and leaves no file on failure.
 void write_geotiff(const RgbaImage& image, const Camera& camera, const std::filesystem::path& target,
                    const GeoTiffOptions& options = {});
+
+// A GeoTIFF written a band of rows at a time (tiled, DEFLATE, RGB, in
+// projection's CRS (nullptr: EPSG:3857) with the given geotransform, which
+// map_geotransform gives in that CRS's plane), so posters need a band of memory, not the
+// whole image: each band is flushed to disk as it arrives. Writes `file`
+// directly; callers make it a temporary name (see export/image_file.hpp).
+// Errors come out as std::runtime_error with GDAL's reason.
+class GeoTiffRowWriter final : public RowSink {
+public:
+    GeoTiffRowWriter(std::filesystem::path file, const GeoTransform& transform, ProjectionPtr projection = nullptr);
+    ~GeoTiffRowWriter() override;
+    GeoTiffRowWriter(const GeoTiffRowWriter&) = delete;
+    GeoTiffRowWriter& operator=(const GeoTiffRowWriter&) = delete;
+
+    void start(PixelSize size) override;
+    void write_rows(const std::uint8_t* rgba, std::size_t stride, int count) override;
+    void finish() override;
+
+    // GeoTIFF tiles are this many rows tall: bands that are a multiple of it
+    // fill whole tiles, which are then written once.
+    static constexpr int tile_rows = 256;
+
+private:
+    struct Dataset;
+    std::filesystem::path file_;
+    GeoTransform transform_;
+    ProjectionPtr projection_;
+    std::unique_ptr<Dataset> dataset_;
+    int next_row_ = 0;
+};
 
 // The world file beside image: the extension's first and last letters plus
 // 'w' (map.png -> map.pgw), and the projection file (map.png -> map.prj).

@@ -2,6 +2,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "export/image_file.hpp"
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
@@ -85,12 +86,13 @@ void write_image_with_gdal(const RgbaImage& image, const std::filesystem::path& 
 }
 
 void write_png(const RgbaImage& image, const std::filesystem::path& target, const PngOptions& options) {
-    GdalEncoding encoding;
-    encoding.driver = "PNG";
-    encoding.bands = options.keep_alpha ? 4 : 3;
-    encoding.creation_options = {"ZLEVEL=" + std::to_string(options.zlevel)};
-    encoding.what = "PNG encoding";
-    write_image_with_gdal(image, target, encoding);
+    if (image.size.width < 1 || image.size.height < 1 ||
+        image.pixels.size() != static_cast<std::size_t>(image.size.width) * image.size.height * 4)
+        throw Error(target.string() + ": cannot write (empty or inconsistent image)");
+    ImageFileOptions file;
+    file.png.keep_alpha = options.keep_alpha;
+    file.png.zlevel = options.zlevel;
+    write_image_file(target, ImageFormat::png, file, [&](RowSink& sink) { write_image_rows(image, sink); });
 }
 
 }  // namespace muster

@@ -1,5 +1,5 @@
-// Writing images as PNG files through GDAL's PNG driver, and the shared
-// "RGBA image -> GDAL driver -> file, atomically" path the GeoTIFF writer uses.
+// Writing an image in memory as a PNG file (libpng, export/png_stream.hpp),
+// and the shared "RGBA image -> GDAL driver -> file, atomically" path.
 #pragma once
 
 #include "render/rgba_image.hpp"
@@ -15,7 +15,7 @@ namespace muster {
 
 struct PngOptions {
     bool keep_alpha = false;  // false: 3-band RGB (maps are opaque; smaller, faster)
-    int zlevel = 6;           // zlib effort 1..9: 6 is GDAL's default, 1 is ~2x faster
+    int zlevel = 2;           // zlib effort 0..9 (see export/png_stream.hpp)
 };
 
 // Writes image to target atomically (temporary file + rename, see

@@ -1,7 +1,10 @@
 #include "extract/extract.hpp"
 
 #include "core/error.hpp"
+#include "extract/alliances.hpp"
+#include "extract/document_date.hpp"
 #include "extract/figure.hpp"
+#include "extract/movements.hpp"
 #include "extract/relations.hpp"
 #include "extract/text.hpp"
 #include "extract/tokenizer.hpp"
@@ -79,10 +82,17 @@ scenario::Mention mention_of(const CodePointIndex& index, std::size_t begin, std
     return {"s1", {index.code_point_offset(begin), index.code_point_offset(end)}};
 }
 
+// What an area covers: the gazetteer's members, or for "NATO members" the
+// members on the article's date.
+std::vector<std::string> members_of(const Candidate& entry, const std::string& entry_id, std::string_view date) {
+    if (entry_id == kNatoMembersId) return nato_members_on(date);
+    return entry.members;
+}
+
 // One Place per distinct gazetteer entry, in order of first mention; returns
 // the place index of each toponym.
 std::vector<std::size_t> build_places(const std::vector<Toponym>& toponyms, const CodePointIndex& index,
-                                      scenario::Scenario& out) {
+                                      std::string_view date, scenario::Scenario& out) {
     std::unordered_map<std::string, std::size_t> by_entry;
     std::vector<std::size_t> place_of(toponyms.size());
     for (std::size_t t = 0; t < toponyms.size(); ++t) {
@@ -100,6 +110,7 @@ std::vector<std::size_t> build_places(const std::vector<Toponym>& toponyms, cons
             place.geonameid = entry.geonameid;
             place.point = entry.point;
             place.confidence = toponym.confidence;
+            place.members = members_of(entry, entry_id, date);
             out.places.push_back(std::move(place));
         }
         scenario::Place& place = out.places[it->second];
@@ -165,6 +176,45 @@ void build_borders(const Relations& relations, const CodePointIndex& index,
     }
 }
 
+// "Iskander missiles", "Patriot batteries": a town's name inside the name
+// of a weapon is no place. Demonyms and countries in a figure stay: they
+// say whose the equipment is ("Russian Iskander missiles").
+void drop_equipment_names(std::vector<Toponym>& toponyms, const std::vector<Figure>& figures) {
+    std::erase_if(toponyms, [&](const Toponym& toponym) {
+        if (toponym.adjectival || toponym.place().kind == PlaceKind::country) return false;
+        return std::any_of(figures.begin(), figures.end(), [&](const Figure& f) {
+            return f.category == FigureCategory::equipment && f.first_token <= toponym.first_token &&
+                   toponym.last_token <= f.last_token;
+        });
+    });
+}
+
+// One Movement per pair of places in order (the same route stated twice is
+// one arrow), from its first statement; the figure is the first one any
+// statement of the route gives.
+void build_movements(const std::vector<MovementLink>& links, const std::vector<std::size_t>& place_of,
+                     const CodePointIndex& index, scenario::Scenario& out) {
+    std::map<std::pair<std::size_t, std::size_t>, std::size_t> seen;  // (from, to) places -> movement index
+    for (const MovementLink& link : links) {
+        const std::pair<std::size_t, std::size_t> route{place_of[link.from], place_of[link.to]};
+        if (route.first == route.second) continue;
+        const std::string figure = link.figure ? "f" + std::to_string(*link.figure + 1) : std::string();
+        if (auto it = seen.find(route); it != seen.end()) {
+            scenario::Movement& known = out.movements[it->second];
+            if (known.figure.empty()) known.figure = figure;
+            continue;
+        }
+        seen.emplace(route, out.movements.size());
+        scenario::Movement movement;
+        movement.id = "m" + std::to_string(out.movements.size() + 1);
+        movement.from = out.places[route.first].id;
+        movement.to = out.places[route.second].id;
+        movement.figure = figure;
+        movement.mention = mention_of(index, link.begin, link.end);
+        out.movements.push_back(std::move(movement));
+    }
+}
+
 }  // namespace
 
 // ================================================================ pipeline
@@ -185,22 +235,25 @@ scenario::Scenario extract_scenario(std::string_view bytes, const ExtractSource&
     std::vector<Toponym> toponyms = recognise_toponyms(text, tokens, resources.gazetteer, resources.lexicon);
     resolve_toponyms(toponyms);
     const std::vector<Figure> figures = find_figures(text, tokens);
+    drop_equipment_names(toponyms, figures);
     const Relations relations = link_relations(text, tokens, toponyms, figures);
     const CodePointIndex index(text);
+    const std::string date = source.date.empty() ? document_date(source.path, text) : source.date;
 
     scenario::Scenario out;
-    const std::vector<std::size_t> place_of = build_places(toponyms, index, out);
+    const std::vector<std::size_t> place_of = build_places(toponyms, index, date, out);
     build_figures(text, figures, relations, place_of, index, out);
     build_borders(relations, index, source, resources.borders, warnings, out);
+    build_movements(find_movements(text, tokens, toponyms, figures), place_of, index, out);
 
     scenario::Source src;
     src.id = "s1";
     src.title = source.title.empty() ? first_line(text) : source.title;
     src.path = source.path == "-" ? std::string() : source.path;
-    src.date = source.date;
+    src.date = date;
     src.text = std::move(text);
     out.title = src.title;
-    out.date = source.date;
+    out.date = date;
     out.sources.push_back(std::move(src));
     return out;
 }

@@ -2,7 +2,8 @@
 //
 //   bytes ─repair_utf8─▶ text ─(strip_html for .html/.htm)─▶ tokenize
 //        ─▶ recognise_toponyms + resolve_toponyms ─▶ find_figures
-//        ─▶ link_relations ─▶ shared borders (1:10m, geodesic) ─▶ Scenario
+//        ─▶ link_relations ─▶ shared borders (1:10m, geodesic)
+//        ─▶ find_movements ─▶ Scenario
 //
 // What the Scenario gets (see scenario/scenario.hpp and docs/scenario.md):
 //   sources  one, id "s1": title = the first non-empty line, trimmed (or the
@@ -15,6 +16,9 @@
 //   borders  ids b1, b2, ... one per pair of countries, in order of first
 //            mention, only where the two countries touch at 1:10m; the claimed
 //            length is the first one the text gives for the pair
+//   movements ids m1, m2, ... one per route (from place, to place) in order
+//            of first statement (movements.hpp), with the first figure any
+//            statement of the route links
 // Offsets everywhere are Unicode code points into Source::text.
 #pragma once
 

@@ -56,12 +56,17 @@ bool looks_like_scenario(const std::string& bytes) {
 scenario::Scenario open_document(const std::string& path, std::vector<std::string>* warnings) {
     const std::string bytes = read_document_bytes(path);
     if (looks_like_scenario(bytes)) return scenario::parse_scenario(bytes, display_name(path), warnings);
+    ExtractSource source;
+    source.path = path;
+    return extract_article(bytes, source, warnings);
+}
+
+scenario::Scenario extract_article(const std::string& text, const ExtractSource& source,
+                                   std::vector<std::string>* warnings) {
     const Gazetteer gazetteer = Gazetteer::load();
     const Lexicon lexicon = Lexicon::load_default();
     BorderCache borders(default_geopackage());
-    ExtractSource source;
-    source.path = path;
-    return extract_scenario(bytes, source, {gazetteer, lexicon, borders}, warnings);
+    return extract_scenario(text, source, {gazetteer, lexicon, borders}, warnings);
 }
 
 }  // namespace muster::extract

@@ -4,6 +4,7 @@
 // share, so each accepts the same inputs with the same errors.
 #pragma once
 
+#include "extract/extract.hpp"
 #include "scenario/scenario.hpp"
 
 #include <string>
@@ -24,5 +25,10 @@ bool looks_like_scenario(const std::string& bytes);
 // call); a scenario file is parsed and validated. Warnings (repaired UTF-8,
 // unknown scenario fields) are appended to `warnings`.
 scenario::Scenario open_document(const std::string& path, std::vector<std::string>* warnings);
+
+// Extracts an article's text (read from a file, or pasted in the viewer),
+// loading the gazetteer, lexicon and borders for the call.
+scenario::Scenario extract_article(const std::string& text, const ExtractSource& source,
+                                   std::vector<std::string>* warnings);
 
 }  // namespace muster::extract

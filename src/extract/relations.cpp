@@ -64,6 +64,11 @@ const WordSet kBorderVerbFillers = {"the",    "nato",    "eu",       "members", 
 const WordSet kAllianceAdjectives = {"western", "nato", "atlantic", "transatlantic", "north", "military", "defence",
                                      "defense"};
 
+// Verbs that report speech: what follows is a clause with a subject of its
+// own ("Ukraine's defence ministry said Russian forces had massed ...").
+const WordSet kReportingVerbs = {"said", "says", "say", "told", "warned", "claimed", "reported", "stated",
+                                 "added", "believes", "believe", "estimated", "estimates", "announced"};
+
 // Conjunctions that, after a comma, start a clause with a subject of its own.
 const WordSet kCoordinators = {"and", "but", "while", "whereas", "although", "though", "yet"};
 
@@ -302,9 +307,23 @@ private:
         return t_.str(after) == "," || t_.is(after, "and") || t_.is(after, "or");
     }
 
-    // Where the clause that holds token `limit` starts: after the last ";" or
-    // ", and" / ", but" / ", while" ... before it, else the sentence start.
+    // Where the clause that holds token `limit` starts: after the last ";",
+    // ", and" / ", but" / ", while" ... or reporting verb ("said that")
+    // before it, else the sentence start.
     std::size_t clause_start(std::size_t limit) const {
+        for (std::size_t p = limit; p > sb_ + 1; --p) {
+            const std::size_t i = p - 1;
+            if (t_.str(i) == ";") return i + 1;
+            if (t_.str(i - 1) == "," && is_word(i, kCoordinators)) return i + 1;
+            if (is_word(i, kReportingVerbs)) return t_.is(i + 1, "that") ? i + 2 : i + 1;
+        }
+        return sb_;
+    }
+
+    // Where the clause holding `limit` starts when it is coordinated after a
+    // comma (", and ...", ", while ...") or a semicolon; the sentence start
+    // otherwise.
+    std::size_t coordinated_clause_start(std::size_t limit) const {
         for (std::size_t p = limit; p > sb_ + 1; --p) {
             const std::size_t i = p - 1;
             if (t_.str(i) == ";") return i + 1;
@@ -321,6 +340,9 @@ private:
         const std::size_t clause = clause_start(limit);
         if (clause > sb_) {
             if (Side side = subject_between(clause, limit, allow_nato); !side.country.empty()) return side;
+            // "... said Russian forces had massed": a demonym heading the
+            // clause's force is its subject.
+            if (Side side = force_demonym_between(clause, limit); !side.country.empty()) return side;
         }
         return subject_between(sb_, limit, allow_nato);
     }
@@ -345,8 +367,10 @@ private:
     // The first demonym of the sentence before `limit` that qualifies a force
     // ("the Russian force", "Belarusian army units"), not the object of a
     // locative preposition; "a Ukrainian official said ..." names no side.
-    Side demonym_before(std::size_t limit) const {
-        for (std::size_t i = sb_; i < limit; ++i) {
+    Side demonym_before(std::size_t limit) const { return force_demonym_between(sb_, limit); }
+
+    Side force_demonym_between(std::size_t from, std::size_t limit) const {
+        for (std::size_t i = from; i < limit; ++i) {
             const int k = toponym_starting(i);
             if (k == kNone) continue;
             const Toponym& tp = toponym(k);
@@ -373,6 +397,12 @@ private:
         for (std::size_t i = f.first_token; i < f.last_token; ++i) {
             if (nato_[i]) return {std::string(kNatoActor)};
             if (Side side = modifier_side(toponym_starting(i)); !side.country.empty()) return side;
+        }
+        // ... or a "-led" demonym right after them: "a 1,600-strong
+        // German-led battlegroup".
+        if (const int k = toponym_starting(f.last_token); k != kNone && usable(k) && toponym(k).adjectival) {
+            const std::size_t after = toponym(k).last_token;
+            if (is_compound(k) && t_.is(after + 1, "led")) return {side_country(toponym(k)), k};
         }
         if (f.first_token > sb_) {
             const std::size_t before = f.first_token - 1;
@@ -523,7 +553,10 @@ private:
         const auto [forward, forward_demonym] = forward_places(figure_index, actor);
         if (forward != kNone) return static_cast<std::size_t>(forward);
         int backward_demonym = kNone;
-        for (std::size_t i = f.first_token; i > sb_; --i) {
+        // Not into an earlier clause: in "... to Kyiv, and Lithuania hosts a
+        // battlegroup", Kyiv is the other clause's place.
+        const std::size_t clause = coordinated_clause_start(f.first_token);
+        for (std::size_t i = f.first_token; i > clause; --i) {
             const int k = toponym_ending(i - 1);
             if (k == kNone) continue;
             i = toponym(k).first_token + 1;  // the loop's --i lands on the token before it

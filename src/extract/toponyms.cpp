@@ -52,9 +52,9 @@ constexpr std::array<std::string_view, 30> kPlaceCompoundHeads{
 
 // Lower-case words that may end a place name after capitalised ones:
 // "Rostov region", "Kuzminsky range", "Baltic states".
-constexpr std::array<std::string_view, 12> kTrailingGenerics{
+constexpr std::array<std::string_view, 14> kTrailingGenerics{
     "region", "oblast", "province", "peninsula", "range", "district", "krai", "republic", "states", "countries",
-    "islands", "sea"};
+    "islands", "sea", "members", "member"};
 
 // Lower-case nouns after a name that make it a publication, a broadcaster or
 // a disease: "Germany's Bild newspaper", "the Marburg virus".
@@ -210,7 +210,9 @@ private:
         const bool plain_code_ok = capitals && (word.size() == 3 ? !lexicon_.is_common_word(word)
                                                                   : contains(kCapitalCodesAllowed, word));
         std::erase_if(candidates, [&](const Candidate& c) {
-            if (c.match != NameMatch::code) return capitals && c.match == NameMatch::alternate;  // "SRT" is not Sirte
+            // "SRT" is not Sirte; the curated names of regions ("EU") are meant.
+            if (c.match != NameMatch::code)
+                return capitals && c.match == NameMatch::alternate && c.kind != PlaceKind::region;
             // Country codes as written above; state abbreviations ("Calif.",
             // "Ga.") come from the gazetteer's dotted keys and keep their period.
             return c.kind == PlaceKind::country ? !(initialism || plain_code_ok) : !dotted;
@@ -259,11 +261,11 @@ private:
         const bool trailing_period = view[first].abbreviation && word.back() == '.';
         const bool initialism = word.find('.') < word.size() - 1;  // "U.S.", "W.Va."
         if (trailing_period && !initialism && top.match != NameMatch::code) return false;  // "St.", "Co."
-        // An acronym in a sentence of ordinary case ("NATO", "SWAT") is no
+        // An acronym in a sentence of ordinary case ("NATO", "SWAT", "EU", "UN") is no
         // town that happens to share its letters; headlines in capitals and
         // datelines ("GAINESVILLE, Ga. -") are.
         const bool dateline = view[first].sentence_start && (view.str(first + 1) == "," || view.is_hyphen(first + 1));
-        const bool acronym = view[first].all_caps && !view[first].abbreviation && word.size() >= 3 && !dateline;
+        const bool acronym = view[first].all_caps && !view[first].abbreviation && word.size() >= 2 && !dateline;
         return !(acronym && !sentence_in_capitals(view) && top.kind == PlaceKind::city &&
                  static_cast<double>(top.population) < kProminentPlace);
     }
@@ -390,19 +392,47 @@ private:
         return !view[first].sentence_start && top.kind != PlaceKind::admin1;  // "South" (Cameroon)
     }
 
+    // "Washington state", "Punjab province", "the state of Washington":
+    // words that make a name a first-level division (lower case only:
+    // "Ohio State" is a university, rejected as a title before this).
+    static bool has_division_cue(const TokenView& view, std::size_t first, std::size_t last) {
+        const auto is_division_word = [](std::string_view word) {
+            return word == "state" || word == "province" || word == "State" || word == "Province";
+        };
+        if (last < view.size() && !view[last].capitalised && is_division_word(view.str(last))) return true;
+        return first >= 2 && view.str(first - 1) == "of" && is_division_word(view.str(first - 2));
+    }
+
     // ------------------------------------------------------------ output
 
     // "Paris, Texas", "Brest, Belarus": a mention followed by a comma and a
-    // first-level division or country is placed within it.
+    // first-level division or country is placed within it. Not in a list:
+    // in "Armenia, Iraq, Iran" or "California, Missouri and Oregon" no name
+    // is placed within the next (Iraq is no town in Iran). A list shows as
+    // a mention that itself follows "<place>,", or as a would-be container
+    // followed by ", <place>" or "and <place>" ("Paris, Texas, and Dallas"
+    // keeps its apposition: the comma before "and" closes it).
     void link_appositions() {
         for (std::size_t t = 0; t + 1 < found_.size(); ++t) {
             const Toponym& next = found_[t + 1];
-            const std::size_t comma = found_[t].last_token;
-            if (next.first_token != comma + 1 || token_text(text_, tokens_.tokens[comma]) != ",") continue;
+            if (!comma_between(found_[t], next)) continue;
+            const bool listed = (t > 0 && comma_between(found_[t - 1], found_[t])) ||
+                                (t + 2 < found_.size() && (comma_between(next, found_[t + 2]) ||
+                                                           word_between(next, found_[t + 2], "and")));
+            if (listed) continue;
             const PlaceKind kind = next.candidates.front().kind;
             if (kind == PlaceKind::admin1 || kind == PlaceKind::country || kind == PlaceKind::admin2)
                 found_[t].within = t + 1;
         }
+    }
+
+    // Whether mention b follows mention a after a single comma.
+    bool comma_between(const Toponym& a, const Toponym& b) const { return word_between(a, b, ","); }
+
+    // Whether mention b follows mention a with exactly `word` between them.
+    bool word_between(const Toponym& a, const Toponym& b, std::string_view word) const {
+        const std::size_t between = a.last_token;
+        return b.first_token == between + 1 && token_text(text_, tokens_.tokens[between]) == word;
     }
 
     void accept(const TokenView& view, std::size_t sentence_first_token, Match match) {
@@ -413,6 +443,7 @@ private:
         toponym.begin = view[match.first].begin;
         toponym.end = view[match.last - 1].end;
         toponym.adjectival = match.candidates.front().match == NameMatch::demonym;
+        toponym.division_cue = has_division_cue(view, match.first, match.last);
         toponym.candidates = std::move(match.candidates);
         found_.push_back(std::move(toponym));
     }
@@ -430,9 +461,11 @@ private:
 constexpr double kCountryPrior = 4.0;      // a country over a same-named city of similar weight
 constexpr double kAlternatePenalty = 1.5;  // see prior()
 constexpr double kExonymBonus = 1.0;       // the gazetteer's bonus for a place's own name
+constexpr double kOutrankedAlternate = 3.0;  // an alternate name beside a bigger place of that name
 constexpr double kCountrySupport = 1.0;    // per other mention in the same country
 constexpr double kAdmin1First = 3.0;       // the first other mention in the same first-level division
 constexpr double kAdmin1More = 1.0;        // each further one
+constexpr double kAdmin1Sibling = 1.0;     // a division beside other divisions of its country
 constexpr double kAdmin2Support = 1.5;     // per other mention in the same county / district
 constexpr double kNearbySupport = 1.5;     // per other mention within kNearbyKm
 constexpr double kNearbyKm = 120.0;
@@ -453,7 +486,7 @@ double distance_km(LatLon a, LatLon b) {
 // The gazetteer's score without its country tier, plus a fixed country
 // bonus, so that context can overturn a country reading ("Georgia" the US
 // state in a story about Atlanta).
-double prior(const Candidate& c, bool names_a_country) {
+double prior(const Candidate& c, bool names_a_country, double largest_named) {
     double score = c.score;
     if (c.kind == PlaceKind::country) score = score - 100.0 + kCountryPrior;
     // A town that merely lists the name among its alternates ("New Mexico"
@@ -466,6 +499,11 @@ double prior(const Candidate& c, bool names_a_country) {
             score -= kAlternatePenalty;
         else if (!names_a_country)
             score += kExonymBonus;
+        // "Iraq" is also an old name of Arak, Iran, and "Rome" one of
+        // Washington: beside the country, or a bigger place that bears the
+        // name itself, an alternate name is a poor reading whatever the
+        // context says.
+        if (names_a_country || largest_named >= static_cast<double>(c.population)) score -= kOutrankedAlternate;
     }
     return score;
 }
@@ -482,6 +520,9 @@ struct Group {
     double local_support = 0.0;  // of the chosen candidate
     bool needs_context = false;  // every member is a doubtful single word
     bool names_a_country = false;  // a country is among the candidates by its own name
+    bool names_a_division = false;  // so is a first-level division ("California", "New Brunswick")
+    bool division_cue = false;      // a member is called a division ("Washington state")
+    double largest_named = 0.0;     // population of the largest city called so by its own name
 };
 
 bool same_entry(const Candidate& a, const Candidate& b) { return a.kind == b.kind && a.id() == b.id(); }
@@ -504,8 +545,17 @@ struct Support {
     double local = 0.0;
 };
 
+// A small town named after a state or province ("California", Missouri;
+// "New Brunswick", New Jersey) is not made likelier by other places in its
+// state: a list of states names Missouri beside California. Only apposition
+// ("California, Mo.") or neighbours read it as the town.
+bool shadowed_by_division(const Candidate& c, const Group& group) {
+    return group.names_a_division && (c.kind == PlaceKind::city || c.kind == PlaceKind::admin2) &&
+           static_cast<double>(c.population) < kProminentPlace;
+}
+
 Support support(const Candidate& c, const Group& group, const std::vector<Group>& groups, std::size_t self) {
-    int same_country = 0, same_admin1 = 0, same_admin2 = 0, nearby = 0;
+    int same_country = 0, same_admin1 = 0, same_admin2 = 0, nearby = 0, sibling_divisions = 0;
     for (std::size_t g = 0; g < groups.size(); ++g) {
         if (g == self) continue;
         const Candidate& other = (*groups[g].candidates)[groups[g].chosen];
@@ -516,6 +566,7 @@ Support support(const Candidate& c, const Group& group, const std::vector<Group>
             continue;
         ++same_country;
         if (c.kind == PlaceKind::country || other.kind == PlaceKind::country) continue;
+        if (c.kind == PlaceKind::admin1 && other.kind == PlaceKind::admin1) ++sibling_divisions;
         if (!c.admin1.empty() && other.admin1 == c.admin1) {
             ++same_admin1;
             if (!c.admin2.empty() && other.admin2 == c.admin2) ++same_admin2;
@@ -524,7 +575,9 @@ Support support(const Candidate& c, const Group& group, const std::vector<Group>
             ++nearby;
     }
     Support result;
-    const double admin1 = same_admin1 == 0 ? 0.0 : kAdmin1First + kAdmin1More * (std::min(same_admin1, kSupportCap) - 1);
+    if (shadowed_by_division(c, group)) same_admin1 = 0;
+    const double admin1 = (same_admin1 == 0 ? 0.0 : kAdmin1First + kAdmin1More * (std::min(same_admin1, kSupportCap) - 1)) +
+                          kAdmin1Sibling * std::min(sibling_divisions, kSupportCap);
     result.local = kAdmin2Support * std::min(same_admin2, kSupportCap) + kNearbySupport * std::min(nearby, kSupportCap);
     for (const std::size_t container : group.containers) {
         const Candidate& place = (*groups[container].candidates)[groups[container].chosen];
@@ -540,7 +593,8 @@ void choose(Group& group, const std::vector<Group>& groups, std::size_t self, bo
     for (std::size_t k = 0; k < group.candidates->size(); ++k) {
         const Candidate& c = (*group.candidates)[k];
         const Support context = with_context ? support(c, group, groups, self) : Support{};
-        const double score = prior(c, group.names_a_country) + context.total;
+        double score = prior(c, group.names_a_country, group.largest_named) + context.total;
+        if (group.division_cue && c.kind == PlaceKind::admin1) score += kAppositionSupport;
         if (score > group.best) {
             group.runner_up = group.best;
             group.best = score;
@@ -567,6 +621,16 @@ std::vector<Group> group_by_name(std::vector<Toponym>& toponyms) {
                                                 [](const Candidate& c) {
                                                     return c.kind == PlaceKind::country && c.match == NameMatch::name;
                                                 });
+        if (inserted)
+            group.names_a_division = std::any_of(toponyms[t].candidates.begin(), toponyms[t].candidates.end(),
+                                                 [](const Candidate& c) {
+                                                     return c.kind == PlaceKind::admin1 && c.match == NameMatch::name;
+                                                 });
+        if (inserted)
+            for (const Candidate& c : toponyms[t].candidates)
+                if (c.match == NameMatch::name && c.kind == PlaceKind::city)
+                    group.largest_named = std::max(group.largest_named, static_cast<double>(c.population));
+        group.division_cue = group.division_cue || toponyms[t].division_cue;
         group.needs_context = (inserted || group.needs_context) && toponyms[t].needs_context;
         group.members.push_back(t);
     }

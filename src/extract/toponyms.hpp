@@ -64,6 +64,9 @@ struct Toponym {
     // A doubtful single word ("Douglas", "Mobile") that resolve_toponyms keeps
     // only when other mentions place it (same division, nearby, apposition).
     bool needs_context = false;
+    // The words around it call it a first-level division: "Washington
+    // state", "the state of Washington", "Punjab province".
+    bool division_cue = false;
 
     [[nodiscard]] const Candidate& place() const { return candidates[chosen]; }
 };

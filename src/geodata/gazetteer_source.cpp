@@ -68,42 +68,61 @@ std::vector<std::string> split_on(std::string_view joined, char separator) {
     return parts;
 }
 
-// The centroid of a country's largest polygon (its mainland: overseas parts
-// would drag a whole-country centroid into the sea); false when that centroid
-// falls outside it (crescent-shaped countries).
-bool mainland_centroid(const OGRFeature& feature, double& lat, double& lon) {
-    const OGRGeometry* geometry = feature.GetGeometryRef();
-    if (!geometry || geometry->IsEmpty()) return false;
-    const OGRGeometry* largest = geometry;
-    if (OGR_GT_IsSubClassOf(wkbFlatten(geometry->getGeometryType()), wkbGeometryCollection)) {
-        double largest_area = -1.0;
-        for (const OGRGeometry* part : *geometry->toGeometryCollection()) {
-            const double area = part->toPolygon()->get_Area();
-            if (area > largest_area) {
-                largest_area = area;
-                largest = part;
-            }
+constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
+
+// A polygon's area in squared degrees of latitude, with longitude shrunk by
+// the cosine of its centroid's latitude: close enough to compare the parts
+// of one country (Canada's Arctic islands are not inflated by high latitude).
+double approximate_area(const OGRPolygon& polygon) {
+    OGRPoint centroid;
+    if (polygon.Centroid(&centroid) != OGRERR_NONE) return 0.0;
+    return polygon.get_Area() * std::cos(centroid.getY() * kDegToRad);
+}
+
+// A country's mainland: its largest polygon, and the share of the country's
+// area it holds.
+struct Mainland {
+    const OGRGeometry* polygon = nullptr;
+    double share = 1.0;
+};
+
+Mainland find_mainland(const OGRGeometry& geometry) {
+    if (!OGR_GT_IsSubClassOf(wkbFlatten(geometry.getGeometryType()), wkbGeometryCollection)) return {&geometry, 1.0};
+    Mainland mainland;
+    double largest = -1.0, total = 0.0;
+    for (const OGRGeometry* part : *geometry.toGeometryCollection()) {
+        const double area = approximate_area(*part->toPolygon());
+        total += area;
+        if (area > largest) {
+            largest = area;
+            mainland.polygon = part;
         }
     }
-    OGRPoint centroid;
-    if (largest->Centroid(&centroid) != OGRERR_NONE || !largest->Contains(&centroid)) return false;
-    lat = centroid.getY();
-    lon = centroid.getX();
-    return true;
+    mainland.share = total > 0.0 ? largest / total : 1.0;
+    return mainland;
 }
 
 // The point that stands for a country: its published point (world-countries'
 // latlng, from the CIA World Factbook, which encyclopaedias and gazetteers
 // share), unless that point, given in whole degrees, lies more than
 // kMaxPointOffsetKm from the centroid of the country's mainland (the United
-// States' 38 N 97 W against 39.8 N 98.6 W): then that centroid.
+// States' 38 N 97 W against 39.8 N 98.6 W): then that centroid. Only where
+// the mainland is most of the country (kMinMainlandShare of its area): the
+// centroid of Borneo's part of Indonesia, of Luzon or of New Zealand's South
+// Island stands for an archipelago worse than the published point does.
+// Skipped when the centroid falls outside the mainland (crescent shapes).
 void use_mainland_centre_if_far(const OGRFeature& feature, Country& country) {
     constexpr double kMaxPointOffsetKm = 200.0;
-    double lat = 0.0, lon = 0.0;
-    if (!mainland_centroid(feature, lat, lon)) return;
-    constexpr double kRad = 3.14159265358979323846 / 180.0;
-    const double x = (lon - country.lon) * kRad * std::cos((lat + country.lat) / 2 * kRad);
-    const double y = (lat - country.lat) * kRad;
+    constexpr double kMinMainlandShare = 0.8;
+    const OGRGeometry* geometry = feature.GetGeometryRef();
+    if (!geometry || geometry->IsEmpty()) return;
+    const Mainland mainland = find_mainland(*geometry);
+    if (!mainland.polygon || mainland.share < kMinMainlandShare) return;
+    OGRPoint centroid;
+    if (mainland.polygon->Centroid(&centroid) != OGRERR_NONE || !mainland.polygon->Contains(&centroid)) return;
+    const double lat = centroid.getY(), lon = centroid.getX();
+    const double x = (lon - country.lon) * kDegToRad * std::cos((lat + country.lat) / 2 * kDegToRad);
+    const double y = (lat - country.lat) * kDegToRad;
     if (6371.0 * std::sqrt(x * x + y * y) <= kMaxPointOffsetKm) return;
     country.lat = lat;
     country.lon = lon;

@@ -15,24 +15,6 @@ namespace {
 
 std::string size_text(PixelSize size) { return std::to_string(size.width) + "x" + std::to_string(size.height); }
 
-// MUSTER_HEADLESS_GL=sdl|egl pins one way (for tests of the fallback);
-// unset tries SDL's offscreen driver first, then EGL surfaceless.
-std::unique_ptr<platform::HeadlessContext> create_headless_context() {
-    const char* pinned = std::getenv("MUSTER_HEADLESS_GL");
-    const std::string choice = pinned ? pinned : "";
-    if (choice == "egl") return platform::create_egl_surfaceless_context();
-    if (choice == "sdl") return platform::create_sdl_offscreen_context();
-    try {
-        return platform::create_sdl_offscreen_context();
-    } catch (const Error& sdl_failure) {
-        try {
-            return platform::create_egl_surfaceless_context();
-        } catch (const Error&) {
-            throw sdl_failure;  // SDL's reason is the one users can look up
-        }
-    }
-}
-
 unsigned make_colour_buffer(PixelSize size, int samples) {
     GLuint buffer = 0;
     glGenRenderbuffers(1, &buffer);
@@ -54,10 +36,32 @@ unsigned make_framebuffer(unsigned colour) {
 
 }  // namespace
 
+namespace platform {
+
+// MUSTER_HEADLESS_GL=sdl|egl pins one way (for tests of the fallback);
+// unset tries SDL's offscreen driver first, then EGL surfaceless.
+std::unique_ptr<HeadlessContext> create_headless_context() {
+    const char* pinned = std::getenv("MUSTER_HEADLESS_GL");
+    const std::string choice = pinned ? pinned : "";
+    if (choice == "egl") return create_egl_surfaceless_context();
+    if (choice == "sdl") return create_sdl_offscreen_context();
+    try {
+        return create_sdl_offscreen_context();
+    } catch (const Error& sdl_failure) {
+        try {
+            return create_egl_surfaceless_context();
+        } catch (const Error&) {
+            throw sdl_failure;  // SDL's reason is the one users can look up
+        }
+    }
+}
+
+}  // namespace platform
+
 OffscreenSurface::OffscreenSurface(PixelSize size, int samples) : size_(size) {
     if (size.width < 1 || size.height < 1 || size.width > max_side || size.height > max_side)
         throw Error("offscreen surface " + size_text(size) + ": each side must be 1.." + std::to_string(max_side));
-    context_ = create_headless_context();
+    context_ = platform::create_headless_context();
     GLint max_renderbuffer = 0, max_samples = 1;
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_renderbuffer);
     glGetIntegerv(GL_MAX_SAMPLES, &max_samples);

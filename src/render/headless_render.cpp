@@ -1,12 +1,10 @@
 #include "render/headless_render.hpp"
 
+#include "core/error.hpp"
 #include "export/png_writer.hpp"
+#include "platform/headless_context.hpp"
 #include "platform/offscreen_surface.hpp"
-#include "render/attribution.hpp"
-#include "render/map_renderer.hpp"
 #include "render/overlay.hpp"
-#include "render/overlay_fonts.hpp"
-#include "ui/imgui_layer.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -19,18 +17,19 @@ double ms_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-// Credit text grows with the image, within reason: 11 px on small images,
-// 14 px at 1080 lines, at most 40 px.
-float attribution_size_px(PixelSize size) {
-    return std::clamp(static_cast<float>(std::min(size.width * 9 / 16, size.height)) / 77.0f, 11.0f, 40.0f);
-}
-
-// Multisampling multiplies the framebuffer's memory: keep it under 1 GiB so a
-// 16384x16384 poster does not need 4 GiB (it is then drawn without it).
-int affordable_samples(PixelSize size, int wanted) {
-    constexpr double budget_bytes = 1024.0 * 1024.0 * 1024.0;
-    const double bytes_per_sample = 4.0 * size.width * size.height;
-    return std::clamp(static_cast<int>(budget_bytes / bytes_per_sample), 1, std::max(wanted, 1));
+MapImageJob job_for(const HeadlessRenderRequest& request) {
+    MapImageJob job;
+    job.camera = request_camera(request);
+    job.scenario = request.scenario;
+    job.style = request.style;
+    job.layers = request.layers;
+    job.scale = request.scale > 0 ? request.scale : overlay_size_scale(request.size);
+    job.samples = request.samples;
+    job.smooth_lines = request.smooth_lines;
+    job.furniture = request.furniture;
+    job.furniture.attribution = request.attribution;
+    job.max_tile = request.max_tile;
+    return job;
 }
 
 }  // namespace
@@ -40,46 +39,37 @@ float overlay_size_scale(PixelSize size) {
     return std::clamp(lines / 1080.0f, 1.0f, 4.0f);
 }
 
+Camera request_camera(const HeadlessRenderRequest& request) {
+    if (request.bbox) return Camera::fit(*request.bbox, request.size, request.projection);
+    const float scale = request.scale > 0 ? request.scale : overlay_size_scale(request.size);
+    if (request.scenario && has_overlay_content(*request.scenario))
+        return fit_scenario(*request.scenario, request.size, 110.0 * scale, request.projection);
+    if (const auto layers = user_layers_extent(request.layers))
+        return fit_extent(*layers, request.size, 60.0 * scale, 1.0, request.projection);
+    return Camera::world_view(request.size, request.projection);
+}
+
+MapImageInfo render_map_headless_to(const HeadlessRenderRequest& request, RowSink& sink, Camera* camera) {
+    if (request.size.width < 1 || request.size.height < 1 || request.size.width > OffscreenSurface::max_side ||
+        request.size.height > OffscreenSurface::max_side)
+        throw Error("image " + std::to_string(request.size.width) + "x" + std::to_string(request.size.height) +
+                    ": each side must be 1.." + std::to_string(OffscreenSurface::max_side));
+    const auto context = platform::create_headless_context();
+    context->make_current();
+    const MapImageJob job = job_for(request);
+    if (camera) *camera = job.camera;
+    return render_map_image(job, sink);
+}
+
 HeadlessRender render_map_headless(const HeadlessRenderRequest& request) {
     const auto start = std::chrono::steady_clock::now();
-    OffscreenSurface surface(request.size, affordable_samples(request.size, request.samples));
-    MapRenderer renderer(request.style, DetailLoading::blocking);
-    renderer.set_scenario(request.scenario);
-    const bool overlay = renderer.overlay().active();
-    const float scale = overlay_size_scale(request.size);
-
-    std::unique_ptr<ui::ImGuiLayer> text;
-    const float text_px = attribution_size_px(request.size);
-    if (request.attribution || overlay) text = std::make_unique<ui::ImGuiLayer>(text_px);
-    // Added before the first frame: the ImGui backend builds its font texture then.
-    const OverlayFonts fonts = overlay ? load_overlay_fonts(scale) : OverlayFonts{};
-
+    ImageSink sink;
     HeadlessRender result;
-    if (request.bbox)
-        result.camera = Camera::fit(*request.bbox, request.size, request.projection);
-    else if (overlay)
-        result.camera = fit_scenario(*request.scenario, request.size, 110.0 * scale, request.projection);
-    else
-        result.camera = Camera::world_view(request.size, request.projection);
-    result.setup_ms = ms_since(start);
-
-    const auto draw_start = std::chrono::steady_clock::now();
-    surface.make_current();
-    surface.bind_framebuffer();
-    renderer.draw(result.camera, scale);
-    if (text) {
-        text->begin_headless_frame(request.size);
-        if (overlay) {
-            renderer.draw_overlay(ImGui::GetBackgroundDrawList(), fonts, OverlayScale{scale, 1.0f});
-            result.overlay = renderer.overlay().layout();
-        }
-        if (request.attribution)
-            draw_attribution(ImGui::GetForegroundDrawList(), text->font().font, text_px,
-                             ImVec2(static_cast<float>(request.size.width), static_cast<float>(request.size.height)));
-        text->render();
-    }
-    result.image = surface.read_pixels();
-    result.draw_ms = ms_since(draw_start);
+    const MapImageInfo info = render_map_headless_to(request, sink, &result.camera);
+    result.image = std::move(sink.image());
+    result.overlay = info.overlay;
+    result.draw_ms = info.draw_ms + info.read_ms;
+    result.setup_ms = ms_since(start) - result.draw_ms - info.encode_ms;
     return result;
 }
 

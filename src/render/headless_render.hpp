@@ -5,6 +5,9 @@
 
 #include "core/geo.hpp"
 #include "render/camera.hpp"
+#include "render/layers.hpp"
+#include "render/map_furniture.hpp"
+#include "render/map_image.hpp"
 #include "render/overlay.hpp"
 #include "render/rgba_image.hpp"
 #include "render/style.hpp"
@@ -17,7 +20,8 @@ namespace muster {
 
 struct HeadlessRenderRequest {
     PixelSize size{1920, 1080};
-    // none: fit_scenario() when the scenario has places or borders, else Camera::world_view
+    // none: fit_scenario() when the scenario has places or borders, else the
+    // visible user layers' features (fit_extent), else Camera::world_view
     std::optional<Extent> bbox;
     // The map's projection (render/projection.hpp); nullptr: Web Mercator.
     ProjectionPtr projection;
@@ -25,8 +29,16 @@ struct HeadlessRenderRequest {
     // the call. nullptr or an empty scenario: the plain map.
     const scenario::Scenario* scenario = nullptr;
     MapStyle style;
-    int samples = 4;           // multisampling: smooth coastlines; interiors keep exact colours
+    LayerSettings layers;      // what is drawn, how opaque, and the user's vector files
+    int samples = 1;           // multisampling (see MapImageJob); interiors keep exact colours either way
+    bool smooth_lines = true;  // anti-aliased outlines, as exports draw them
     bool attribution = true;   // "Natural Earth · GeoNames (CC-BY)" bottom right
+    // Title, legend, scale bar, north arrow (furniture.attribution is
+    // replaced by `attribution` above).
+    FurnitureOptions furniture;
+    // Pixels per point of symbols, text and furniture; 0: overlay_size_scale(size).
+    float scale = 0.0f;
+    int max_tile = 0;  // see MapImageJob::max_tile
 };
 
 struct HeadlessRender {
@@ -44,6 +56,15 @@ HeadlessRender render_map_headless(const HeadlessRenderRequest& request);
 // size: 1 up to 1920x1080, growing with larger images (a 3840x2160 poster
 // gets 2), so a poster looks like a briefing slide, not a stamp collection.
 float overlay_size_scale(PixelSize size);
+
+// The view a request asks for: its bbox, else the scenario's places, else
+// the world.
+Camera request_camera(const HeadlessRenderRequest& request);
+
+// Runs the rendering in a fresh headless OpenGL context (SDL offscreen, or
+// EGL surfaceless) and hands the rows to sink: the streaming path of
+// `muster render`. Returns the camera drawn in `camera`.
+MapImageInfo render_map_headless_to(const HeadlessRenderRequest& request, RowSink& sink, Camera* camera = nullptr);
 
 // The scenario over the map, written to a PNG (atomically, see png_writer):
 // what `muster render INPUT -o out.png` does. request.scenario is ignored

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "render/domain_clip.hpp"
 #include "render/graticule.hpp"
+#include "render/opacity_group.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -26,8 +27,8 @@ constexpr double chunk_degrees[] = {30.0, 10.0, 4.0};  // 110m, 50m, 10m
 // (each within outline_error_px there and at any zoom below); the lowest
 // zoom a level is drawn at comes first (the world view of a 1920-pixel window
 // is about zoom 2.9).
-constexpr double outline_simplified_from_zoom[] = {2.0, lod_zoom_medium, lod_zoom_fine};
-constexpr int outline_simplified_levels = 3;
+constexpr double outline_simplified_from_zoom[] = {2.0, lod_zoom_medium, lod_zoom_fine - 1.0};
+constexpr int outline_simplified_levels = 4;
 
 // Sets the draw colour; blending only for translucent colours, because on a
 // software rasteriser (llvmpipe) blending roughly doubles the cost of a pixel.
@@ -38,6 +39,11 @@ void set_colour(const ShaderProgram& program, const Rgba& colour) {
     else
         glDisable(GL_BLEND);
 }
+
+float layer_opacity(const LayerLook& look) { return std::clamp(look.opacity, 0.0f, 1.0f); }
+
+// A colour at its layer's opacity.
+Rgba faded(const Rgba& colour, const LayerLook& look) { return colour.with_alpha(colour.a * layer_opacity(look)); }
 
 template <typename T>
 void upload_array(GLenum target, const gl::Buffer& buffer, const std::vector<T>& data) {
@@ -178,6 +184,55 @@ std::vector<float> outside_domain_triangles(const Camera& camera) {
         add_triangle(triangles, b, far(a), far(b));
     }
     return triangles;
+}
+
+// Anti-aliased 1-pixel lines (GL_LINE_SMOOTH, blended) for one draw when
+// on: they cover the stair steps of the fills' edges beneath them, since
+// every fill edge is a coast or border drawn as an outline. Much cheaper
+// than multisampling on a software rasteriser.
+class SmoothLines {
+public:
+    explicit SmoothLines(bool on) : on_(on) {
+        if (!on_) return;
+        glEnable(GL_LINE_SMOOTH);
+        glEnable(GL_BLEND);
+        glHint(GL_LINE_SMOOTH_HINT, GL_NICEST);
+    }
+    ~SmoothLines() {
+        if (on_) glDisable(GL_LINE_SMOOTH);
+    }
+    SmoothLines(const SmoothLines&) = delete;
+    SmoothLines& operator=(const SmoothLines&) = delete;
+
+private:
+    bool on_;
+};
+
+// What one tile of the camera's image shows, in the plane (the whole view for
+// the whole image), so each band of a poster culls the grid cells outside it.
+MapBox tile_box(const Camera& camera, const ImageTile& tile) {
+    const MapPoint top_left = camera.to_plane({static_cast<double>(tile.x), static_cast<double>(tile.y)});
+    const MapPoint bottom_right =
+        camera.to_plane({static_cast<double>(tile.x + tile.width), static_cast<double>(tile.y + tile.height)});
+    return {top_left.x, bottom_right.y, bottom_right.x, top_left.y};
+}
+
+// The longitudes and latitudes a graticule needs for a tile: in wrapping
+// projections (meridians vertical and evenly spaced) just the tile's, as
+// Camera::visible_extent unwraps them; otherwise the whole view's.
+Extent graticule_extent(const Camera& camera, const MapBox& tile) {
+    const Extent whole = camera.visible_extent();
+    const MapBox view = camera.visible_box();
+    const Projection& projection = camera.projection();
+    if (!projection.wraps() || (tile.min_x <= view.min_x && tile.max_x >= view.max_x && tile.min_y <= view.min_y &&
+                                tile.max_y >= view.max_y))
+        return whole;
+    const double degrees_per_unit = 360.0 / projection.period();
+    const double x_middle = (view.min_x + view.max_x) / 2.0;
+    const LatLon north = camera.to_lonlat(camera.plane_to_screen({x_middle, tile.max_y}));
+    const LatLon south = camera.to_lonlat(camera.plane_to_screen({x_middle, tile.min_y}));
+    return {whole.min_lon + (tile.min_x - view.min_x) * degrees_per_unit, south.lat,
+            whole.min_lon + (tile.max_x - view.min_x) * degrees_per_unit, north.lat};
 }
 
 // Index ranges of the chunks a view shows, ready for glMultiDrawElements.
@@ -372,50 +427,79 @@ void MapRenderer::set_view_uniforms(const ShaderProgram& program, const Camera& 
 
 void MapRenderer::draw(const Camera& camera, float ui_scale) {
     const PixelSize viewport = camera.viewport();
+    draw_tile(camera, ImageTile{0, 0, viewport.width, viewport.height}, ui_scale);
+}
+
+void MapRenderer::draw_tile(const Camera& camera, const ImageTile& tile, float ui_scale) {
+    const PixelSize viewport = camera.viewport();
     frame_ = FrameInfo{};
-    frame_.wanted = lod_for_zoom(camera.detail_zoom());
+    frame_.wanted = pinned_detail_ ? *pinned_detail_ : lod_for_zoom(camera.detail_zoom());
     GpuMesh& mesh = mesh_for(frame_.wanted, camera.projection_ptr());
     last_camera_ = camera;
     last_mesh_ = &mesh;
 
-    glViewport(0, 0, viewport.width, viewport.height);
+    // OpenGL counts rows from the bottom: the tile's lowest row is the
+    // image's row y + height - 1.
+    glViewport(-tile.x, -(viewport.height - tile.y - tile.height), viewport.width, viewport.height);
+    // Screen-space patterns (hatching) keep their phase across tiles.
+    fragcoord_shift_ = static_cast<double>(tile.x) - static_cast<double>(viewport.height - tile.y - tile.height);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    use_map_blending();
     glClearColor(style_.ocean.r, style_.ocean.g, style_.ocean.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
 
     program_.use();
     set_view_uniforms(program_, camera);
-    if (style_.show_graticule) draw_graticule(camera);
-    draw_countries(mesh, camera);
+    const MapBox visible = tile_box(camera, tile);
+    if (style_.show_graticule && layers_.graticule.drawn()) draw_graticule(camera, visible);
+    draw_countries(mesh, camera, visible, ui_scale);
     draw_domain_edge(camera);
-    overlay_.draw_lines(camera, style_.overlay, ui_scale);
+    if (layers_.areas.drawn()) areas_.draw_outlines(camera, style_.overlay, ui_scale, layer_opacity(layers_.areas));
+    if (!layers_.user_layers.empty()) {
+        program_.use();
+        user_layers_.draw(camera, layers_.user_layers, program_, world_copy_shifts(visible, camera.projection()),
+                          ui_scale);
+    }
+    overlay_.draw_lines(camera, style_.overlay, ui_scale, layers_.border_features);
     glBindVertexArray(0);
     glUseProgram(0);
 }
 
-void MapRenderer::set_scenario(const scenario::Scenario* scenario) { overlay_.set_scenario(scenario); }
+void MapRenderer::set_scenario(const scenario::Scenario* scenario) {
+    overlay_.set_scenario(scenario);
+    areas_.set_scenario(scenario);
+}
 
 void MapRenderer::draw_overlay(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale) {
     if (!last_camera_ || !last_mesh_) return;
-    overlay_.draw_marks(list, fonts, *last_camera_, style_.overlay, last_mesh_->countries, scale);
+    overlay_.draw_marks(list, fonts, *last_camera_, style_.overlay, last_mesh_->countries, scale, layers_);
 }
 
-bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera) {
+bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera, float ui_scale) {
     if (!overlay_.active() || overlay_.roles().empty()) return false;
     if (!mesh.country_colours || mesh.colours_revision != overlay_.revision() || !(mesh.colours_style == style_)) {
-        // One RGBA texel per country, in mesh order.
-        std::vector<std::uint8_t> texels;
-        texels.reserve(std::max<std::size_t>(mesh.countries.size(), 1) * 4);
-        for (const CountryLabelInfo& country : mesh.countries) {
-            const auto found = overlay_.roles().find(country.iso_a2);
-            const Rgba colour =
-                role_colour(found == overlay_.roles().end() ? CountryRole::other : found->second, style_);
-            texels.insert(texels.end(), {colour.red8(), colour.green8(), colour.blue8(), 255});
+        // Two RGBA texels per country, in mesh order: the role's fill in row 0,
+        // the deployment area's hatch in row 1 (alpha 0: not an area).
+        const std::size_t count = std::max<std::size_t>(mesh.countries.size(), 1);
+        std::vector<std::uint8_t> texels(count * 8, 0);
+        auto put = [&texels](std::size_t texel, const Rgba& colour) {
+            texels[texel * 4] = colour.red8();
+            texels[texel * 4 + 1] = colour.green8();
+            texels[texel * 4 + 2] = colour.blue8();
+            texels[texel * 4 + 3] = static_cast<std::uint8_t>(std::lround(std::clamp(colour.a, 0.0f, 1.0f) * 255.0f));
+        };
+        for (std::size_t i = 0; i < count; ++i) {
+            if (i >= mesh.countries.size()) {
+                put(i, style_.land);  // a mesh without countries: plain land
+                continue;
+            }
+            const std::string& iso = mesh.countries[i].iso_a2;
+            const auto found = overlay_.roles().find(iso);
+            put(i, role_colour(found == overlay_.roles().end() ? CountryRole::other : found->second, style_).with_alpha(1));
+            if (areas_.hatches_country(iso)) put(count + i, style_.overlay.area_hatch);
         }
-        if (texels.empty()) texels = {style_.land.red8(), style_.land.green8(), style_.land.blue8(), 255};
         if (!mesh.country_colours) {
             GLuint name = 0;
             glGenTextures(1, &name);
@@ -424,8 +508,8 @@ bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera) {
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, mesh.country_colours.get());
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, static_cast<GLsizei>(texels.size() / 4), 1, 0, GL_RGBA,
-                     GL_UNSIGNED_BYTE, texels.data());
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, static_cast<GLsizei>(count), 2, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                     texels.data());
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
@@ -434,21 +518,29 @@ bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera) {
     }
     country_program_.use();
     glUniform1i(country_program_.uniform("u_country_colours"), 0);
+    const float opacity = layer_opacity(layers_.countries);
+    glUniform1f(country_program_.uniform("u_opacity"), opacity);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, mesh.country_colours.get());
     set_view_uniforms(country_program_, camera);
-    glDisable(GL_BLEND);
+    AreaRenderer::set_hatch_uniforms(country_program_, camera, style_.overlay, ui_scale, fragcoord_shift_);
+    // Hatched host countries are part of the areas layer, not of the countries'.
+    glUniform1f(country_program_.uniform("u_hatch_opacity"), layers_.areas.drawn() ? layer_opacity(layers_.areas) : 0.0f);
+    if (opacity < 1.0f)
+        glEnable(GL_BLEND);
+    else
+        glDisable(GL_BLEND);
     return true;
 }
 
-void MapRenderer::draw_graticule(const Camera& camera) {
-    const Extent visible = camera.visible_extent();
+void MapRenderer::draw_graticule(const Camera& camera, const MapBox& visible) {
     const double step = graticule_step(camera.pixels_per_degree(), style_.graticule_min_spacing_px);
-    const std::vector<float> lines = projected_graticule(visible, step, camera.projection(), camera.pixels_per_degree());
+    const std::vector<float> lines = projected_graticule(graticule_extent(camera, visible), step, camera.projection(), camera.pixels_per_degree());
     glBindVertexArray(stream_vao_.get());
     stream_vertices(stream_vertices_, lines);
     glUniform1f(program_.uniform("u_x_shift"), 0.0f);
-    set_colour(program_, style_.graticule);
+    set_colour(program_, faded(style_.graticule, layers_.graticule));
+    SmoothLines smooth(smooth_lines_);
     glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(lines.size() / 2));
 }
 
@@ -472,8 +564,7 @@ void MapRenderer::draw_domain_edge(const Camera& camera) {
     glDrawArrays(GL_LINE_LOOP, 0, static_cast<GLsizei>(ring.size() / 2));
 }
 
-void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera) {
-    const MapBox visible = camera.visible_box();
+void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera, const MapBox& visible, float ui_scale) {
     const std::vector<double> shifts = world_copy_shifts(visible, camera.projection());
     frame_.world_copies = static_cast<int>(shifts.size());
 
@@ -495,20 +586,28 @@ void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera) {
     frame_.mesh_triangles = mesh.triangles;
 
     // Fills: one colour for all land, or each country's role colour.
-    const ShaderProgram& fill_program = use_role_colours(mesh, camera) ? country_program_ : program_;
-    if (&fill_program == &program_) set_colour(program_, style_.land);
-    glBindVertexArray(mesh.fill_vao.get());
-    for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
-        glUniform1f(fill_program.uniform("u_x_shift"), static_cast<float>(shifts[copy]));
-        fills[copy].draw(GL_TRIANGLES);
+    if (layers_.countries.drawn()) {
+        const ShaderProgram& fill_program = use_role_colours(mesh, camera, ui_scale) ? country_program_ : program_;
+        if (&fill_program == &program_) set_colour(program_, faded(style_.land, layers_.countries));
+        glBindVertexArray(mesh.fill_vao.get());
+        for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
+            glUniform1f(fill_program.uniform("u_x_shift"), static_cast<float>(shifts[copy]));
+            fills[copy].draw(GL_TRIANGLES);
+        }
     }
+    // Regions; countries are hatched in their fill.
+    if (layers_.areas.drawn()) areas_.draw_hatch(camera, style_.overlay, ui_scale, shifts, layer_opacity(layers_.areas),
+                                                fragcoord_shift_);
     program_.use();
-    set_colour(program_, style_.outline);
+    if (!layers_.country_borders.drawn()) return;
+    set_colour(program_, faded(style_.outline, layers_.country_borders));
+    SmoothLines smooth(smooth_lines_);
     glBindVertexArray(mesh.outline_vao.get());
     for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
         glUniform1f(program_.uniform("u_x_shift"), static_cast<float>(shifts[copy]));
         outlines[copy].draw(GL_LINES);
     }
+    glUniform1f(program_.uniform("u_x_shift"), 0.0f);
 }
 
 }  // namespace muster

@@ -26,21 +26,31 @@
 //
 // A scenario (set_scenario) adds the overlay of render/overlay.hpp: country
 // fills by role (shaders/country_fill.*: each vertex carries its country
-// index, a one-row texture per level holds the colours), border features as
-// thick lines, then, through draw_overlay() into an ImGui draw list,
+// index, a two-row texture per level holds the colours and, for countries
+// hosting deployments, the hatch the fill shader mixes in), border features
+// as thick lines, regions hosting deployments hatched and every deployment
+// area outlined (render/areas.hpp) over the fills, then,
+// through draw_overlay() into an ImGui draw list,
 // symbols, halos and labels.
+//
+// Layers (set_layers, render/layers.hpp) switch each part on or off and set
+// its opacity; the user's vector files are drawn between the base map's
+// borders and the border features (render/user_layer.hpp).
 //
 // All methods need the GL context the renderer was created in to be current.
 #pragma once
 
+#include "render/areas.hpp"
 #include "render/camera.hpp"
 #include "render/country_mesh.hpp"
 #include "render/gl_objects.hpp"
 #include "render/labels_places.hpp"
+#include "render/layers.hpp"
 #include "render/overlay.hpp"
 #include "render/shader_program.hpp"
 #include "render/spatial_chunks.hpp"
 #include "render/style.hpp"
+#include "render/user_layer.hpp"
 
 #include <array>
 #include <functional>
@@ -79,6 +89,12 @@ enum class DetailLoading {
     background,  // read it on a worker thread and draw the best loaded level meanwhile (window)
 };
 
+// A part of a camera's image, for drawing large images in tiles: columns
+// x .. x+width-1 and rows y .. y+height-1 (row 0 at the top).
+struct ImageTile {
+    int x = 0, y = 0, width = 0, height = 0;
+};
+
 class MapRenderer {
 public:
     using MeshLoader = std::function<CountryMesh(Lod)>;
@@ -98,6 +114,19 @@ public:
     // level needed in blocking mode cannot. ui_scale: pixels per point for
     // the overlay's line widths (a high-DPI window's pixel ratio).
     void draw(const Camera& camera, float ui_scale = 1.0f);
+    // draw() for one tile of the camera's image, into a framebuffer the
+    // tile's size: the whole image's viewport is shifted (glViewport) so
+    // the tile lands at the framebuffer's origin, which gives exactly the
+    // pixels of the untiled draw. camera.viewport() must be within
+    // GL_MAX_VIEWPORT_DIMS.
+    void draw_tile(const Camera& camera, const ImageTile& tile, float ui_scale = 1.0f);
+    // Draws this level whatever the zoom (benchmarks against other
+    // renderers of one level); nullopt: by zoom (lod_for_zoom).
+    void pin_detail(std::optional<Lod> lod) { pinned_detail_ = lod; }
+    // Anti-aliased outlines and graticule (GL_LINE_SMOOTH): smooth coasts
+    // and borders without multisampling, which a software rasteriser pays
+    // for dearly (image exports use this).
+    void smooth_lines(bool on) { smooth_lines_ = on; }
 
     // What the overlay shows: a copy of the scenario's places, figures and
     // borders is taken (see OverlayRenderer::set_scenario); nullptr, or a
@@ -111,9 +140,19 @@ public:
     void draw_overlay(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale = {});
 
     [[nodiscard]] const OverlayRenderer& overlay() const { return overlay_; }
+    [[nodiscard]] const AreaRenderer& areas() const { return areas_; }
+
+    // u_centre and u_scale of shaders/map.vert (and country_fill.vert) for a camera.
+    static void set_view_uniforms(const ShaderProgram& program, const Camera& camera);
 
     [[nodiscard]] const MapStyle& style() const { return style_; }
     void set_style(const MapStyle& style) { style_ = style; }
+
+    // Which layers draw and how opaque (a copy: user layers share their
+    // features). Cheap, so the window calls it every frame.
+    void set_layers(const LayerSettings& layers) { layers_ = layers; }
+    [[nodiscard]] const LayerSettings& layers() const { return layers_; }
+    [[nodiscard]] const UserLayerRenderer& user_layers() const { return user_layers_; }
 
     // What the last draw() did, for the status bar and benchmarks.
     struct FrameInfo {
@@ -172,14 +211,14 @@ private:
     static const OutlineLevel& outline_level_for(const GpuMesh& mesh, const Camera& camera);
     GpuMesh load_now(Lod lod, const Projection& projection) const;
 
-    static void set_view_uniforms(const ShaderProgram& program, const Camera& camera);
-    void draw_graticule(const Camera& camera);
+    // visible: what the tile drawn shows, in the plane (culling, world copies).
+    void draw_graticule(const Camera& camera, const MapBox& visible);
     // Paints what the view shows beyond the projection's domain, and its edge.
     void draw_domain_edge(const Camera& camera);
-    void draw_countries(GpuMesh& mesh, const Camera& camera);
+    void draw_countries(GpuMesh& mesh, const Camera& camera, const MapBox& visible, float ui_scale);
     // Binds the per-country colour program when the scenario gives any
     // country a role; false: draw plain land.
-    bool use_role_colours(GpuMesh& mesh, const Camera& camera);
+    bool use_role_colours(GpuMesh& mesh, const Camera& camera, float ui_scale);
 
     MapStyle style_;
     DetailLoading loading_;
@@ -187,6 +226,10 @@ private:
     ShaderProgram program_;
     ShaderProgram country_program_;
     OverlayRenderer overlay_;
+    LayerSettings layers_;
+    UserLayerRenderer user_layers_;
+    AreaRenderer areas_;
+    double fragcoord_shift_ = 0.0;  // of the tile being drawn (see AreaRenderer::set_hatch_uniforms)
     std::optional<Camera> last_camera_;
     const GpuMesh* last_mesh_ = nullptr;
     std::map<std::string, std::array<LodSlot, 3>> slots_;  // by projection id, then level
@@ -195,6 +238,8 @@ private:
     gl::Buffer stream_vertices_;
     FrameInfo frame_;
     std::string detail_failure_;
+    std::optional<Lod> pinned_detail_;
+    bool smooth_lines_ = false;
 };
 
 }  // namespace muster

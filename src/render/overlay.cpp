@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <set>
+#include <utility>
 
 namespace muster {
 
@@ -32,7 +33,7 @@ std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scena
     };
     for (const scenario::Figure& figure : scenario.figures) {
         if (!is_deployment(figure)) continue;
-        switch (affiliation_of(figure.actor)) {
+        switch (figure_affiliation(figure)) {
             case Affiliation::hostile: raise(figure.actor, CountryRole::actor_hostile); break;
             case Affiliation::friend_: raise(figure.actor, CountryRole::actor_friend); break;
             default: raise(figure.actor, CountryRole::actor_other); break;
@@ -61,14 +62,7 @@ bool has_overlay_content(const scenario::Scenario& scenario) {
 }
 
 std::optional<Extent> scenario_extent(const scenario::Scenario& scenario) {
-    constexpr double inf = std::numeric_limits<double>::infinity();
-    Extent box{inf, inf, -inf, -inf};
-    auto add = [&box](LatLon p) {
-        box.min_lon = std::min(box.min_lon, p.lon);
-        box.max_lon = std::max(box.max_lon, p.lon);
-        box.min_lat = std::min(box.min_lat, p.lat);
-        box.max_lat = std::max(box.max_lat, p.lat);
-    };
+    std::vector<LatLon> points;
     // Where forces are is what the map is about: frame the places that carry
     // figures (and the borders) when there are any, not every country and
     // far-off city the text mentions in passing.
@@ -76,11 +70,33 @@ std::optional<Extent> scenario_extent(const scenario::Scenario& scenario) {
     for (const scenario::Figure& figure : scenario.figures)
         if (!figure.place.empty()) deployment_places.insert(figure.place);
     for (const scenario::Place& place : scenario.places)
-        if (deployment_places.empty() || deployment_places.count(place.id)) add(place.point);
+        if (deployment_places.empty() || deployment_places.count(place.id)) points.push_back(place.point);
     for (const scenario::Border& border : scenario.borders)
-        for (const auto& line : border.lines)
-            for (const LatLon& point : line) add(point);
-    if (box.min_lon > box.max_lon) return std::nullopt;
+        for (const auto& line : border.lines) points.insert(points.end(), line.begin(), line.end());
+    // A movement's arrow is the story: both its ends are framed.
+    for (const scenario::Movement& movement : scenario.movements)
+        for (const std::string& end : {movement.from, movement.to})
+            if (const scenario::Place* place = scenario.place(end)) points.push_back(place->point);
+    if (points.empty()) return std::nullopt;
+
+    // The box in longitudes -180..180 and in 0..360; the narrower one frames
+    // places on both sides of the antimeridian (Khabarovsk and Anchorage)
+    // across the Pacific rather than around the world.
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    Extent box{inf, inf, -inf, -inf}, pacific{inf, inf, -inf, -inf};
+    for (const LatLon& p : points) {
+        for (Extent* b : {&box, &pacific}) {
+            const double lon = b == &pacific && p.lon < 0 ? p.lon + 360.0 : p.lon;
+            b->min_lon = std::min(b->min_lon, lon);
+            b->max_lon = std::max(b->max_lon, lon);
+            b->min_lat = std::min(b->min_lat, p.lat);
+            b->max_lat = std::max(b->max_lat, p.lat);
+        }
+    }
+    if (pacific.width() < box.width()) {
+        if (pacific.min_lon >= 180.0) pacific.min_lon -= 360.0, pacific.max_lon -= 360.0;
+        return pacific;
+    }
     return box;
 }
 
@@ -90,12 +106,16 @@ Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, doub
     if (!extent) return Camera::world_view(viewport, projection);
     // A single place, or places in a row, still get some surroundings.
     constexpr double min_span_degrees = 3.0;
-    Extent framed = *extent;
-    const LatLon middle = framed.centre();
-    const double half_lat = std::max(framed.height(), min_span_degrees) / 2;
-    const double half_lon = std::max(framed.width(), min_span_degrees) / 2;
-    framed = {middle.lon - half_lon, std::max(middle.lat - half_lat, -85.0), middle.lon + half_lon,
-              std::min(middle.lat + half_lat, 85.0)};
+    return fit_extent(*extent, viewport, margin_px, min_span_degrees, std::move(projection));
+}
+
+Camera fit_extent(const Extent& extent, PixelSize viewport, double margin_px, double min_span_degrees,
+                  ProjectionPtr projection) {
+    const LatLon middle = extent.centre();
+    const double half_lat = std::max(extent.height(), min_span_degrees) / 2;
+    const double half_lon = std::max(extent.width(), min_span_degrees) / 2;
+    const Extent framed{middle.lon - half_lon, std::max(middle.lat - half_lat, -85.0), middle.lon + half_lon,
+                        std::min(middle.lat + half_lat, 85.0)};
     // Fit into the viewport less the margins, then give the margins back.
     const int margin = static_cast<int>(std::lround(margin_px));
     const PixelSize inner{std::max(viewport.width - 2 * margin, viewport.width / 2),
@@ -107,6 +127,11 @@ Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, doub
 
 // ------------------------------------------------------------------ renderer
 
+OverlayVisibility OverlayVisibility::of(const LayerSettings& layers) {
+    return {layers.deployments.visible, layers.place_labels.visible, layers.border_features.visible,
+            layers.country_names.visible, layers.city_labels.visible};
+}
+
 struct OverlayRenderer::LayoutKey {
     double lat, lon, zoom;
     int width, height;
@@ -114,6 +139,7 @@ struct OverlayRenderer::LayoutKey {
     std::size_t country_count;
     std::uint64_t revision;
     OverlayStyle style;
+    OverlayVisibility visible;
     float size_scale;
     const void* font;
     bool cities_loaded;
@@ -140,13 +166,14 @@ bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario) {
         return true;
     }
     if (active_ && scenario->places == scenario_.places && scenario->figures == scenario_.figures &&
-        scenario->borders == scenario_.borders)
+        scenario->borders == scenario_.borders && scenario->movements == scenario_.movements)
         return false;
     const bool borders_changed = !active_ || scenario->borders != scenario_.borders;
     scenario_ = {};
     scenario_.places = scenario->places;
     scenario_.figures = scenario->figures;
     scenario_.borders = scenario->borders;
+    scenario_.movements = scenario->movements;
     roles_ = country_roles(scenario_);
     active_ = true;
     lines_dirty_ = lines_dirty_ || borders_changed;
@@ -175,8 +202,9 @@ const std::vector<MapCity>& OverlayRenderer::cities() {
     return *cities_;
 }
 
-void OverlayRenderer::draw_lines(const Camera& camera, const OverlayStyle& style, float size_scale) {
-    if (!active_ || scenario_.borders.empty()) return;
+void OverlayRenderer::draw_lines(const Camera& camera, const OverlayStyle& style, float size_scale,
+                                 const LayerLook& look) {
+    if (!active_ || scenario_.borders.empty() || !look.drawn()) return;
     if (!lines_) lines_ = std::make_unique<ThickLines>();
     if (lines_dirty_) {
         std::vector<std::vector<LatLon>> all;
@@ -186,24 +214,33 @@ void OverlayRenderer::draw_lines(const Camera& camera, const OverlayStyle& style
         lines_dirty_ = false;
     }
     const float width = style.border_width_pt * size_scale;
+    // Translucent, line and casing are faded as one picture: no joint or
+    // casing shows through the line.
+    const bool translucent = look.opacity < 1.0f;
+    if (translucent) {
+        if (!fade_) fade_ = std::make_unique<OpacityGroup>();
+        fade_->begin(camera.viewport());
+    }
     lines_->draw(camera, width + 2 * style.border_casing_pt * size_scale, style.border_casing);
     lines_->draw(camera, width, style.border_line);
+    if (translucent) fade_->end(look.opacity);
 }
 
 void OverlayRenderer::draw_marks(ImDrawList* list, const OverlayFonts& fonts, const Camera& camera,
                                  const OverlayStyle& style, const std::vector<CountryLabelInfo>& countries,
-                                 OverlayScale scale) {
+                                 OverlayScale scale, const LayerSettings& layers) {
     if (!active_) return;
     static const std::vector<MapCity> no_cities;
-    const std::vector<MapCity>& city_list = style.show_cities ? cities() : no_cities;
+    const OverlayVisibility visible = OverlayVisibility::of(layers);
+    const std::vector<MapCity>& city_list = style.show_cities && visible.city_labels ? cities() : no_cities;
     LayoutKey key{camera.centre().lat, camera.centre().lon, camera.zoom(), camera.viewport().width,
-                  camera.viewport().height, countries.data(), countries.size(), revision_, style, scale.size,
-                  fonts.font(MapFont::city), !city_list.empty()};
+                  camera.viewport().height, countries.data(), countries.size(), revision_, style, visible,
+                  scale.size, fonts.font(MapFont::city), !city_list.empty()};
     if (!last_key_ || !(*last_key_ == key)) {
-        layout_ = layout_overlay(scenario_, roles_, countries, city_list, camera, fonts, style, scale.size);
+        layout_ = layout_overlay(scenario_, roles_, countries, city_list, camera, fonts, style, scale.size, visible);
         last_key_ = std::make_unique<LayoutKey>(key);
     }
-    draw_overlay_layout(list, layout_, fonts, style, scale);
+    draw_overlay_layout(list, layout_, fonts, style, scale, layers);
 }
 
 }  // namespace muster

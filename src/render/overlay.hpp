@@ -12,6 +12,11 @@
 //                  when several share a place, moved aside with a leader line
 //                  when stacks would collide, with strength amplifiers and an
 //                  area-proportional halo under them
+//   areas          the countries and regions that host deployments, hatched
+//                  (render/areas.hpp, drawn by MapRenderer over the fills)
+//   movements      an arrow along the geodesic (great circle) from where
+//                  forces come from to where they go, coloured by their side,
+//                  under the halos, symbols and labels
 //   places         a dot and a name (cities, sites), a name alone (regions,
 //                  seas); countries named in the scenario get their country
 //                  label whatever their size
@@ -29,7 +34,9 @@
 #include "core/geo.hpp"
 #include "render/camera.hpp"
 #include "render/labels.hpp"
+#include "render/layers.hpp"
 #include "render/labels_places.hpp"
+#include "render/opacity_group.hpp"
 #include "render/overlay_fonts.hpp"
 #include "render/overlay_lines.hpp"
 #include "render/style.hpp"
@@ -65,8 +72,10 @@ Rgba role_colour(CountryRole role, const MapStyle& style);
 // Whether the overlay draws anything for this scenario: a place, or a border.
 bool has_overlay_content(const scenario::Scenario& scenario);
 
-// The box around the places that carry figures (every place when none does)
-// and every border point; nothing when there is none.
+// The box around the places that carry figures (every place when none does),
+// every border point and both ends of every movement; nothing when there is
+// none. Across the antimeridian when that box is narrower: max_lon may then
+// pass 180 (Khabarovsk and Anchorage give about 135..210).
 std::optional<Extent> scenario_extent(const scenario::Scenario& scenario);
 
 // A camera that shows every place and border of the scenario with margin_px
@@ -76,12 +85,30 @@ std::optional<Extent> scenario_extent(const scenario::Scenario& scenario);
 Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, double margin_px = 110.0,
                     ProjectionPtr projection = nullptr);
 
+// A camera showing extent with margin_px of room on each side, and at least
+// min_span_degrees of latitude and longitude. projection: nullptr, Web Mercator.
+Camera fit_extent(const Extent& extent, PixelSize viewport, double margin_px, double min_span_degrees,
+                  ProjectionPtr projection = nullptr);
+
 // Overlay sizes: style sizes are in points; `size` is pixels per point (the
 // display's pixel ratio, or a poster's scale); the ImDrawList works in
 // camera pixels divided by `coords` (ImGui's points in a high-DPI window).
 struct OverlayScale {
     float size = 1.0f;
     float coords = 1.0f;
+};
+
+// Which classes of marks the layout makes room for: the visibility of their
+// layers (render/layers.hpp). Opacity does not change the layout.
+struct OverlayVisibility {
+    bool deployments = true;      // symbol stacks, halos, their leader lines
+    bool place_labels = true;     // scenario places' dots and names
+    bool border_features = true;  // border plates
+    bool country_names = true;
+    bool city_labels = true;
+
+    static OverlayVisibility of(const LayerSettings& layers);
+    friend bool operator==(const OverlayVisibility&, const OverlayVisibility&) = default;
 };
 
 // Everything placed for one view, in camera pixels. Kept for drawing, tests
@@ -114,12 +141,24 @@ struct OverlayLayout {
         ScreenPoint centre;
         bool scenario = false;  // a scenario place (bigger, darker) or a base-map city
         bool capital = false;
+        bool stack_place = false;  // where a stack of symbols moved aside stands (a deployment mark)
     };
     struct Leader {
         ScreenPoint from, to;
         bool border = false;  // in the border line's colour
     };
+    // A movement's arrow: the shaft (one piece per side of the antimeridian
+    // or of a jump across the map) from just off the origin to the base of
+    // the head, and the head, whose tip is just off the destination.
+    struct Arrow {
+        std::size_t movement = 0;  // index into Scenario::movements
+        std::vector<std::vector<ScreenPoint>> shaft;
+        ScreenPoint tip, base;     // the head: its tip and the middle of its base
+        float head_half_width = 0.0f;  // pixels
+        Affiliation affiliation = Affiliation::unknown;  // of the figure that moves; unknown without one
+    };
 
+    std::vector<Arrow> arrows;
     std::vector<Halo> halos;  // largest first
     std::vector<Leader> leaders;
     std::vector<Dot> dots;
@@ -150,13 +189,17 @@ public:
     [[nodiscard]] std::uint64_t revision() const { return revision_; }
     [[nodiscard]] const std::map<std::string, CountryRole>& roles() const { return roles_; }
 
-    // GL pass, after the country fills: border features. Needs the GL context.
-    void draw_lines(const Camera& camera, const OverlayStyle& style, float size_scale);
+    // GL pass, after the country fills: border features, as their layer
+    // shows them. Needs the GL context.
+    void draw_lines(const Camera& camera, const OverlayStyle& style, float size_scale, const LayerLook& look = {});
 
     // 2D pass: halos, symbols, dots and labels into list (any ImDrawList of
     // the current ImGui frame). countries: of the level of detail drawn.
+    // layers: what is visible (the layout makes room for that only) and how
+    // opaque each class of marks is.
     void draw_marks(ImDrawList* list, const OverlayFonts& fonts, const Camera& camera, const OverlayStyle& style,
-                    const std::vector<CountryLabelInfo>& countries, OverlayScale scale);
+                    const std::vector<CountryLabelInfo>& countries, OverlayScale scale,
+                    const LayerSettings& layers = LayerSettings{});
 
     // Base-map cities are still being read on the worker thread.
     [[nodiscard]] bool loading() const { return pending_cities_.valid() && !cities_; }
@@ -170,13 +213,14 @@ private:
 
     bool active_ = false;
     std::uint64_t revision_ = 0;
-    scenario::Scenario scenario_;  // places, figures and borders only
+    scenario::Scenario scenario_;  // places, figures, borders and movements only
     std::map<std::string, CountryRole> roles_;
     bool background_;
     CityLoader city_loader_;
     std::future<std::vector<MapCity>> pending_cities_;
     std::optional<std::vector<MapCity>> cities_;
     std::unique_ptr<ThickLines> lines_;
+    std::unique_ptr<OpacityGroup> fade_;  // for border features drawn translucent
     bool lines_dirty_ = true;
     std::unique_ptr<LayoutKey> last_key_;
     OverlayLayout layout_;
@@ -187,10 +231,22 @@ private:
 OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<std::string, CountryRole>& roles,
                              const std::vector<CountryLabelInfo>& countries, const std::vector<MapCity>& cities,
                              const Camera& camera, const OverlayFonts& fonts, const OverlayStyle& style,
-                             float size_scale);
+                             float size_scale, const OverlayVisibility& visible = {});
 
-// Replays a layout into list.
+// The arrows of the scenario's movements for a view (part of layout_overlay).
+// An arrow stops short of the boxes in `stops` (the symbol stacks) that hold
+// its ends, so its head shows beside the destination's symbols. Movements
+// whose places are missing, or whose ends nearly touch on screen, get none.
+std::vector<OverlayLayout::Arrow> layout_arrows(const scenario::Scenario& scenario, const Camera& camera,
+                                                const OverlayStyle& style, float size_scale,
+                                                const std::vector<ScreenBox>& stops = {});
+
+// Distance in pixels from a point to an arrow (its shaft or head); for picking.
+double distance_to_arrow(const OverlayLayout::Arrow& arrow, ScreenPoint point);
+
+// Replays a layout into list, each class of marks at its layer's opacity
+// (hidden layers draw nothing).
 void draw_overlay_layout(ImDrawList* list, const OverlayLayout& layout, const OverlayFonts& fonts,
-                         const OverlayStyle& style, OverlayScale scale);
+                         const OverlayStyle& style, OverlayScale scale, const LayerSettings& layers = LayerSettings{});
 
 }  // namespace muster

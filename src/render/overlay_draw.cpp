@@ -1,7 +1,9 @@
 // draw_overlay_layout(): replays a computed layout into an ImDrawList. Back
-// to front: halos, leader lines, dots, labels, symbols with their
-// amplifiers. Text gets a white halo (eight offset copies) so it reads over
-// any fill, line or halo.
+// to front: movement arrows, halos, leader lines, dots, labels, symbols with
+// their amplifiers. Text gets a white halo (eight offset copies) so it reads
+// over any fill, line or halo. Each mark is drawn at its layer's opacity: the
+// alpha of the vertices it added to the list is scaled afterwards, so one
+// code path draws every opacity and a hidden layer costs nothing.
 #include "render/overlay.hpp"
 #include "render/symbols_draw.hpp"
 
@@ -10,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <vector>
 
 namespace muster {
 namespace {
@@ -22,6 +25,7 @@ struct Canvas {
     const OverlayFonts& fonts;
     const OverlayStyle& style;
     OverlayScale scale;
+    const LayerSettings& layers;
 
     [[nodiscard]] ImVec2 at(double x, double y) const {
         return {static_cast<float>(x) / scale.coords, static_cast<float>(y) / scale.coords};
@@ -71,6 +75,26 @@ void text_with_halo(const Canvas& c, MapFont role, ImVec2 pos, const Rgba& colou
     draw(text_font, pos, to_imgui(colour));
 }
 
+// Multiplies the alpha of the vertices added to list since first_vertex.
+void fade_vertices(ImDrawList* list, int first_vertex, float opacity) {
+    for (int i = first_vertex; i < list->VtxBuffer.Size; ++i) {
+        ImU32& colour = list->VtxBuffer[i].col;
+        const auto alpha = static_cast<float>((colour & IM_COL32_A_MASK) >> IM_COL32_A_SHIFT);
+        const auto faded = static_cast<ImU32>(std::lround(alpha * std::clamp(opacity, 0.0f, 1.0f)));
+        colour = (colour & ~IM_COL32_A_MASK) | (faded << IM_COL32_A_SHIFT);
+    }
+}
+
+// Runs draw() for a mark of the layer `look` describes: not at all when the
+// layer is hidden or fully transparent, faded when it is translucent.
+template <typename Draw>
+void in_layer(const Canvas& c, const LayerLook& look, Draw&& draw) {
+    if (!look.drawn()) return;
+    const int first = c.list->VtxBuffer.Size;
+    draw();
+    if (look.opacity < 1.0f) fade_vertices(c.list, first, look.opacity);
+}
+
 void dashed_circle(ImDrawList* list, ImVec2 centre, float radius, ImU32 colour, float dash, float line) {
     const float circumference = 2 * pi * radius;
     const int dashes = std::max(6, static_cast<int>(circumference / (2 * dash)));
@@ -81,9 +105,50 @@ void dashed_circle(ImDrawList* list, ImVec2 centre, float radius, ImU32 colour, 
     }
 }
 
+Rgba arrow_colour(Affiliation affiliation, const OverlayStyle& style) {
+    switch (affiliation) {
+        case Affiliation::hostile: return style.arrow_hostile;
+        case Affiliation::friend_: return style.arrow_friend;
+        case Affiliation::neutral: return style.arrow_neutral;
+        case Affiliation::unknown: break;
+    }
+    return style.arrow_unknown;
+}
+
+// Each arrow on a white casing: the shaft's casing, the head's, then the
+// shaft and the head in the side's colour.
+void draw_arrows(const Canvas& c, const OverlayLayout& layout) {
+    const ImU32 casing = IM_COL32(255, 255, 255, 235);
+    const float width = c.pt(c.style.arrow_width_pt);
+    const float casing_width = width + 2 * c.pt(c.style.arrow_casing_pt);
+    // Arrows show where forces move: part of the deployments layer.
+    for (const OverlayLayout::Arrow& arrow : layout.arrows) in_layer(c, c.layers.deployments, [&] {
+        const ImU32 colour = to_imgui(arrow_colour(arrow.affiliation, c.style));
+        std::vector<std::vector<ImVec2>> shaft;
+        for (const auto& line : arrow.shaft) {
+            std::vector<ImVec2>& points = shaft.emplace_back();
+            for (const ScreenPoint& p : line) points.push_back(c.at(p));
+        }
+        // The head's corners: either side of its base, across the direction of travel.
+        const double dx = arrow.tip.x - arrow.base.x, dy = arrow.tip.y - arrow.base.y;
+        const double length = std::max(std::hypot(dx, dy), 1e-6);
+        const double nx = -dy / length * arrow.head_half_width, ny = dx / length * arrow.head_half_width;
+        const ImVec2 tip = c.at(arrow.tip);
+        const ImVec2 left = c.at(arrow.base.x + nx, arrow.base.y + ny);
+        const ImVec2 right = c.at(arrow.base.x - nx, arrow.base.y - ny);
+
+        for (const auto& points : shaft)
+            c.list->AddPolyline(points.data(), static_cast<int>(points.size()), casing, ImDrawFlags_None, casing_width);
+        c.list->AddTriangle(tip, left, right, casing, 2 * c.pt(c.style.arrow_casing_pt));
+        for (const auto& points : shaft)
+            c.list->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, width);
+        c.list->AddTriangleFilled(tip, left, right, colour);
+    });
+}
+
 void draw_halos(const Canvas& c, const OverlayLayout& layout) {
     const SymbolPalette& palette = c.style.symbols;
-    for (const OverlayLayout::Halo& halo : layout.halos) {
+    for (const OverlayLayout::Halo& halo : layout.halos) in_layer(c, c.layers.deployments, [&] {
         const Rgba fill = affiliation_fill(halo.affiliation, palette);
         const Rgba edge{fill.r * 0.55f, fill.g * 0.55f, fill.b * 0.55f, 0.7f};
         const ImVec2 centre = c.at(halo.centre);
@@ -93,21 +158,38 @@ void draw_halos(const Canvas& c, const OverlayLayout& layout) {
         }
         if (halo.ring > halo.fill)
             dashed_circle(c.list, centre, c.len(halo.ring), to_imgui(edge), c.pt(5.0f), c.pt(1.4f));
-    }
+    });
 }
 
 void draw_leaders(const Canvas& c, const OverlayLayout& layout) {
-    for (const OverlayLayout::Leader& leader : layout.leaders) {
-        const Rgba colour = leader.border ? c.style.border_line : c.style.label_text;
-        c.list->AddLine(c.at(leader.from), c.at(leader.to), to_imgui(c.style.label_halo), c.pt(3.2f));
-        c.list->AddLine(c.at(leader.from), c.at(leader.to), to_imgui(colour), c.pt(1.4f));
-        if (leader.border) c.list->AddCircleFilled(c.at(leader.from), c.pt(3.5f), to_imgui(colour), 16);
+    for (const OverlayLayout::Leader& leader : layout.leaders)
+        in_layer(c, leader.border ? c.layers.border_features : c.layers.deployments, [&] {
+            const Rgba colour = leader.border ? c.style.border_line : c.style.label_text;
+            c.list->AddLine(c.at(leader.from), c.at(leader.to), to_imgui(c.style.label_halo), c.pt(3.2f));
+            c.list->AddLine(c.at(leader.from), c.at(leader.to), to_imgui(colour), c.pt(1.4f));
+            if (leader.border) c.list->AddCircleFilled(c.at(leader.from), c.pt(3.5f), to_imgui(colour), 16);
+        });
+}
+
+const LayerLook& layer_of(const Canvas& c, const OverlayLayout::Dot& dot) {
+    if (dot.stack_place) return c.layers.deployments;
+    return dot.scenario ? c.layers.place_labels : c.layers.city_labels;
+}
+
+const LayerLook& layer_of(const Canvas& c, const OverlayLayout::Label& label) {
+    switch (label.kind) {
+        case OverlayLayout::LabelKind::border: return c.layers.border_features;
+        case OverlayLayout::LabelKind::country: return c.layers.country_names;
+        case OverlayLayout::LabelKind::city: return c.layers.city_labels;
+        case OverlayLayout::LabelKind::place:
+        case OverlayLayout::LabelKind::region: break;
     }
+    return c.layers.place_labels;
 }
 
 void draw_dots(const Canvas& c, const OverlayLayout& layout) {
     const ImU32 white = IM_COL32(255, 255, 255, 255);
-    for (const OverlayLayout::Dot& dot : layout.dots) {
+    for (const OverlayLayout::Dot& dot : layout.dots) in_layer(c, layer_of(c, dot), [&] {
         const ImVec2 centre = c.at(dot.centre);
         if (dot.scenario) {
             c.list->AddCircleFilled(centre, c.pt(5.2f), white, 20);
@@ -120,7 +202,7 @@ void draw_dots(const Canvas& c, const OverlayLayout& layout) {
             c.list->AddCircleFilled(centre, c.pt(2.6f), white, 12);
             c.list->AddCircleFilled(centre, c.pt(1.8f), to_imgui(c.style.base_city_text), 12);
         }
-    }
+    });
 }
 
 void draw_border_plate(const Canvas& c, const OverlayLayout::Label& label) {
@@ -137,7 +219,7 @@ void draw_border_plate(const Canvas& c, const OverlayLayout::Label& label) {
 }
 
 void draw_labels(const Canvas& c, const OverlayLayout& layout) {
-    for (const OverlayLayout::Label& label : layout.labels) {
+    for (const OverlayLayout::Label& label : layout.labels) in_layer(c, layer_of(c, label), [&] {
         const ImVec2 pos = c.at(label.box.min_x, label.box.min_y);
         switch (label.kind) {
             case OverlayLayout::LabelKind::border: draw_border_plate(c, label); break;
@@ -152,11 +234,11 @@ void draw_labels(const Canvas& c, const OverlayLayout& layout) {
                 text_with_halo(c, label.font, pos, c.style.base_city_text, label.text);
                 break;
         }
-    }
+    });
 }
 
 void draw_symbols(const Canvas& c, const OverlayLayout& layout) {
-    for (const OverlayLayout::Symbol& symbol : layout.symbols) {
+    for (const OverlayLayout::Symbol& symbol : layout.symbols) in_layer(c, c.layers.deployments, [&] {
         const float h = c.len(symbol.height);
         const ImVec2 centre = c.at(symbol.centre);
         draw_unit_symbol(c.list, centre, h, symbol.spec, c.style.symbols, std::max(c.pt(1.5f), h * 0.06f));
@@ -179,14 +261,15 @@ void draw_symbols(const Canvas& c, const OverlayLayout& layout) {
             y += strength_h;
         }
         text_with_halo(c, MapFont::detail, ImVec2(x, y), c.style.label_text, symbol.spec.what);
-    }
+    });
 }
 
 }  // namespace
 
 void draw_overlay_layout(ImDrawList* list, const OverlayLayout& layout, const OverlayFonts& fonts,
-                         const OverlayStyle& style, OverlayScale scale) {
-    const Canvas canvas{list, fonts, style, scale};
+                         const OverlayStyle& style, OverlayScale scale, const LayerSettings& layers) {
+    const Canvas canvas{list, fonts, style, scale, layers};
+    draw_arrows(canvas, layout);
     draw_halos(canvas, layout);
     draw_leaders(canvas, layout);
     draw_dots(canvas, layout);

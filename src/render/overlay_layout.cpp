@@ -54,6 +54,20 @@ ScreenBox box_union(const ScreenBox& a, const ScreenBox& b) {
             std::max(a.max_y, b.max_y)};
 }
 
+// The strips panels cover (OverlayStyle::covered_*): obstacles to every
+// symbol and label.
+std::vector<ScreenBox> covered_strips(const Context& ctx) {
+    std::vector<ScreenBox> strips;
+    const ScreenBox& v = ctx.view;
+    const float top = ctx.px(ctx.style.covered_top_pt), bottom = ctx.px(ctx.style.covered_bottom_pt);
+    const float left = ctx.px(ctx.style.covered_left_pt), right = ctx.px(ctx.style.covered_right_pt);
+    if (top > 0) strips.push_back({v.min_x, v.min_y, v.max_x, v.min_y + top});
+    if (bottom > 0) strips.push_back({v.min_x, v.max_y - bottom, v.max_x, v.max_y});
+    if (left > 0) strips.push_back({v.min_x, v.min_y, v.min_x + left, v.max_y});
+    if (right > 0) strips.push_back({v.max_x - right, v.min_y, v.max_x, v.max_y});
+    return strips;
+}
+
 bool in_view(const ScreenBox& view, ScreenPoint p, float margin = 0.0f) {
     return p.x >= view.min_x - margin && p.x <= view.max_x + margin && p.y >= view.min_y - margin &&
            p.y <= view.max_y + margin;
@@ -257,7 +271,7 @@ std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& sc
     // Stacks stay on screen where they can (moved aside near the edges);
     // those that cannot may run off the edges, as long as they do not collide.
     std::vector<bool> done(stacks.size(), false);
-    std::vector<ScreenBox> taken;
+    std::vector<ScreenBox> taken = covered_strips(ctx);
     for (const ScreenBox& bounds : {ctx.view, ctx.view.inflated(1e5f)}) {
         std::vector<LabelRequest> left;
         std::vector<std::size_t> index;
@@ -300,7 +314,7 @@ std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& sc
             const ScreenPoint to{std::clamp(float(stack.at.x), column.min_x, column.max_x),
                                  std::clamp(float(stack.at.y), column.min_y, column.max_y)};
             layout.leaders.push_back({stack.at, to, false});
-            layout.dots.push_back({stack.at, true, false});
+            layout.dots.push_back({stack.at, true, false, true});
         }
     }
     std::stable_sort(layout.halos.begin(), layout.halos.end(), [](const auto& a, const auto& b) {
@@ -565,21 +579,25 @@ void add_city_labels(const Context& ctx, const scenario::Scenario& scenario, con
 OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<std::string, CountryRole>& roles,
                              const std::vector<CountryLabelInfo>& countries, const std::vector<MapCity>& cities,
                              const Camera& camera, const OverlayFonts& fonts, const OverlayStyle& style,
-                             float size_scale) {
+                             float size_scale, const OverlayVisibility& visible) {
     const PixelSize viewport = camera.viewport();
     const Context ctx{camera, fonts, style, size_scale,
                       ScreenBox{0, 0, static_cast<float>(viewport.width), static_cast<float>(viewport.height)}};
     OverlayLayout layout;
-    const std::vector<Stack> stacks = place_stacks(ctx, scenario, layout);
+    // Hidden layers take no room: their marks are never laid out.
+    const std::vector<Stack> stacks = visible.deployments ? place_stacks(ctx, scenario, layout) : std::vector<Stack>{};
+    layout.arrows = visible.deployments ? layout_arrows(scenario, camera, style, size_scale, layout.symbol_groups)
+                                        : std::vector<OverlayLayout::Arrow>{};
 
     std::vector<ScreenBox> obstacles = layout.symbol_groups;
+    for (const ScreenBox& strip : covered_strips(ctx)) obstacles.push_back(strip);
     std::vector<Pending> pending;
-    add_border_labels(ctx, scenario, countries, pending);
-    add_place_labels(ctx, scenario, stacks, layout, pending);
+    if (visible.border_features) add_border_labels(ctx, scenario, countries, pending);
+    if (visible.place_labels) add_place_labels(ctx, scenario, stacks, layout, pending);
     for (const auto& dot : layout.dots)
         obstacles.push_back(ScreenBox::centred(float(dot.centre.x), float(dot.centre.y), ctx.px(8), ctx.px(8)));
-    add_country_labels(ctx, scenario, roles, countries, stacks, pending);
-    add_city_labels(ctx, scenario, cities, pending);
+    if (visible.country_names) add_country_labels(ctx, scenario, roles, countries, stacks, pending);
+    if (visible.city_labels) add_city_labels(ctx, scenario, cities, pending);
 
     std::vector<LabelRequest> requests;
     for (const Pending& item : pending) {

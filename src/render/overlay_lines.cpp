@@ -1,5 +1,7 @@
 #include "render/overlay_lines.hpp"
 
+#include "render/opacity_group.hpp"
+
 #include <cmath>
 
 namespace muster {
@@ -77,7 +79,7 @@ void ThickLines::draw(const Camera& camera, float width_px, const Rgba& colour) 
     glUniform1f(program_.uniform("u_half_width"), width_px / 2.0f);
     glUniform4f(program_.uniform("u_colour"), colour.r, colour.g, colour.b, colour.a);
     glEnable(GL_BLEND);  // the fringe is partial coverage
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    use_map_blending();
     glBindVertexArray(vao_.get());
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(segments_));
     glBindVertexArray(0);

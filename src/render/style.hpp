@@ -87,6 +87,33 @@ struct OverlayStyle {
     // 127,000 troops about 107 pt, 8,500 about 28 pt.
     float halo_pt_per_sqrt = 0.3f;
     bool show_cities = true;  // populated places of the base map, ranked by population
+    // Strips along the edges of the view that panels cover (the window's
+    // menu bar, status bar and side panels): no label or symbol is placed there.
+    float covered_top_pt = 0.0f;
+    float covered_bottom_pt = 0.0f;
+    float covered_left_pt = 0.0f;
+    float covered_right_pt = 0.0f;
+
+    // Movements: arrows along the geodesic with a head at the destination,
+    // coloured by the moving forces' side (darker than the symbol fills, so a
+    // thin line reads on any land colour) over a white casing.
+    Rgba arrow_hostile = Rgba::hex(0xB3261E);
+    Rgba arrow_friend = Rgba::hex(0x1F5AA6);
+    Rgba arrow_neutral = Rgba::hex(0x2E7D32);
+    Rgba arrow_unknown = Rgba::hex(0x3C3A36);  // no figure moves, or nobody knows whose
+    float arrow_width_pt = 3.0f;
+    float arrow_casing_pt = 1.5f;  // white beyond the line on each side
+    float arrow_head_pt = 15.0f;   // length of the head; its width is 0.8 of that
+
+    // Deployment areas (the countries and regions where forces are placed):
+    // diagonal stripes in a dark ochre, the host sand's own hue, so the area
+    // reads as "host" in colour and as hatching in grey-scale print, with a
+    // crisp outline. Spacing and width are on screen: the same at any zoom.
+    Rgba area_hatch = Rgba::hex(0xA8790F, 0.65f);
+    Rgba area_outline = Rgba::hex(0x94690A);
+    float area_hatch_spacing_pt = 9.0f;  // from one stripe to the next, across them
+    float area_hatch_width_pt = 2.0f;
+    float area_outline_pt = 1.6f;
 
     friend constexpr bool operator==(const OverlayStyle&, const OverlayStyle&) = default;
 };

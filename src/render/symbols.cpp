@@ -175,6 +175,41 @@ const char* to_string(Affiliation affiliation) {
     return "unknown";
 }
 
+const char* to_string(Echelon echelon) {
+    switch (echelon) {
+        case Echelon::company: return "company";
+        case Echelon::battalion: return "battalion";
+        case Echelon::regiment: return "regiment";
+        case Echelon::brigade: return "brigade";
+        case Echelon::division: return "division";
+        case Echelon::corps: return "corps";
+        case Echelon::army: return "army";
+        case Echelon::none: break;
+    }
+    return "none";
+}
+
+std::optional<Affiliation> affiliation_named(std::string_view name) {
+    for (const Affiliation a : {Affiliation::friend_, Affiliation::hostile, Affiliation::neutral, Affiliation::unknown})
+        if (name == to_string(a)) return a;
+    return std::nullopt;
+}
+
+std::optional<Echelon> echelon_named(std::string_view name) {
+    for (const Echelon e : {Echelon::none, Echelon::company, Echelon::battalion, Echelon::regiment, Echelon::brigade,
+                            Echelon::division, Echelon::corps, Echelon::army})
+        if (name == to_string(e)) return e;
+    return std::nullopt;
+}
+
+Affiliation figure_affiliation(const scenario::Figure& figure) {
+    return affiliation_named(figure.affiliation).value_or(affiliation_of(figure.actor));
+}
+
+Echelon figure_echelon(const scenario::Figure& figure) {
+    return echelon_named(figure.echelon).value_or(echelon_of(figure.unit));
+}
+
 const char* to_string(UnitFunction function) {
     switch (function) {
         case UnitFunction::infantry: return "infantry";
@@ -213,7 +248,7 @@ std::string strength_text(const scenario::Figure& figure) {
     const scenario::Amount& a = figure.amount;
     if (!a.value && !a.min && !a.max) return "";
     // "a battalion": the echelon mark already says one unit.
-    if (figure.category == "unit" && a.value == 1.0 && echelon_of(figure.unit) != Echelon::none) return "";
+    if (figure.category == "unit" && a.value == 1.0 && figure_echelon(figure) != Echelon::none) return "";
     if (!has_digit(figure.text)) {
         if (std::string words = vague_words(figure.text); !words.empty()) return words;
     }
@@ -228,9 +263,9 @@ std::string strength_text(const scenario::Figure& figure) {
 
 SymbolSpec symbol_spec(const scenario::Figure& figure, float halo_pt_per_sqrt) {
     SymbolSpec spec;
-    spec.affiliation = affiliation_of(figure.actor);
+    spec.affiliation = figure_affiliation(figure);
     spec.function = unit_function_of(figure);
-    spec.echelon = echelon_of(figure.unit);
+    spec.echelon = figure_echelon(figure);
     spec.strength = strength_text(figure);
     const std::string& unit = figure.unit.empty() ? figure.text : figure.unit;
     spec.what = figure.actor.empty() ? unit : figure.actor + " " + unit;

@@ -26,6 +26,9 @@
 // Echelon, from the unit alone: company I, battalion II, regiment III,
 // brigade X, division XX, corps XXX, army XXXX ("battalion tactical groups"
 // is II).
+//
+// A figure's own `affiliation` and `echelon` (set in the viewer's Inspector,
+// stored in the scenario file) override both derivations.
 #pragma once
 
 #include "scenario/scenario.hpp"
@@ -47,10 +50,21 @@ Affiliation affiliation_of(std::string_view actor);
 
 UnitFunction unit_function_of(const scenario::Figure& figure);
 Echelon echelon_of(std::string_view unit);
+
+// What a figure is drawn as: its override when set, else derived from its
+// actor (affiliation_of) or its unit (echelon_of).
+Affiliation figure_affiliation(const scenario::Figure& figure);
+Echelon figure_echelon(const scenario::Figure& figure);
+
+// The names the scenario file uses ("friend", "battalion"); nothing for
+// other text.
+std::optional<Affiliation> affiliation_named(std::string_view name);
+std::optional<Echelon> echelon_named(std::string_view name);
 // "I", "II", "III", "X", "XX", "XXX", "XXXX"; "" for none.
 const char* echelon_mark(Echelon echelon);
 const char* to_string(Affiliation affiliation);  // "friend", "hostile", "neutral", "unknown"
 const char* to_string(UnitFunction function);    // "infantry", "air defence", ...
+const char* to_string(Echelon echelon);          // "none", "company", "battalion", ... "army"
 
 // Whether a figure is drawn as a unit symbol: forces and their equipment
 // (personnel, unit, equipment), not distances, casualties or plain counts.

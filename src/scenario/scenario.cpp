@@ -26,6 +26,7 @@ std::size_t code_point_to_byte(std::string_view text, std::size_t index) {
 
 const Place* Scenario::place(std::string_view id) const { return find_by_id(places, id); }
 const Source* Scenario::source(std::string_view id) const { return find_by_id(sources, id); }
+const Figure* Scenario::figure(std::string_view id) const { return find_by_id(figures, id); }
 
 std::string_view Scenario::mention_text(const Mention& mention) const {
     const Source* src = source(mention.source);

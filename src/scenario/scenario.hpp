@@ -4,9 +4,10 @@
 // A scenario holds the texts it came from (sources) and what was found in
 // them: places (each with every mention in the text), figures (amounts of
 // troops, units, equipment, distances, casualties, each with whose forces
-// they are and where), and borders (a shared boundary with its claimed and
-// measured length). Every extracted item carries its provenance: the source
-// and the code-point span of the words it came from.
+// they are and where), borders (a shared boundary with its claimed and
+// measured length) and movements (forces going from one place to another).
+// Every extracted item carries its provenance: the source and the code-point
+// span of the words it came from.
 //
 // File format: JSON, `"muster": 1`, written by to_json() and read by
 // scenario_from_json() (scenario_json.hpp); see docs/scenario.md. Unknown
@@ -57,6 +58,10 @@ struct Place {
     std::int64_t geonameid = 0;
     LatLon point;
     double confidence = 1.0;   // 0..1; 1 for places set by hand
+    // What an area covers: ISO alpha-2 or "CC.A1" admin-1 codes ("Donbas":
+    // UA.05, UA.14; "NATO members": the members on the source's date).
+    // Empty for places that are not made of others.
+    std::vector<std::string> members;
     std::vector<Mention> mentions;
     friend bool operator==(const Place&, const Place&) = default;
 };
@@ -80,6 +85,10 @@ struct Figure {
     std::string actor;     // ISO alpha-2 of whose forces, "NATO", or ""
     std::string place;     // Place::id where the figure is, or ""
     std::optional<Mention> mention;
+    // Symbol overrides set by the user; "" means derived (from the actor,
+    // from the unit words; render/symbols.hpp).
+    std::string affiliation;  // friend | hostile | neutral | unknown
+    std::string echelon;      // none | company | battalion | regiment | brigade | division | corps | army
     friend bool operator==(const Figure&, const Figure&) = default;
 };
 
@@ -95,6 +104,18 @@ struct Border {
     friend bool operator==(const Border&, const Border&) = default;
 };
 
+// Forces going from one place to another, as the text states it ("moved
+// 5,000 troops from Khabarovsk to Belarus"): drawn as an arrow along the
+// great circle from `from` to `to`.
+struct Movement {
+    std::string id;      // "m1"
+    std::string from;    // Place::id where the forces come from
+    std::string to;      // Place::id where they go
+    std::string figure;  // Figure::id of the forces that move, or ""
+    std::optional<Mention> mention;  // the words that state the movement
+    friend bool operator==(const Movement&, const Movement&) = default;
+};
+
 struct Scenario {
     int version = kFormatVersion;
     std::string title;
@@ -103,9 +124,11 @@ struct Scenario {
     std::vector<Place> places;
     std::vector<Figure> figures;
     std::vector<Border> borders;
+    std::vector<Movement> movements;
 
     [[nodiscard]] const Place* place(std::string_view id) const;
     [[nodiscard]] const Source* source(std::string_view id) const;
+    [[nodiscard]] const Figure* figure(std::string_view id) const;
     // The words of a mention, or "" when its source or span is not there.
     [[nodiscard]] std::string_view mention_text(const Mention& mention) const;
 

@@ -25,6 +25,8 @@ namespace {
 constexpr std::array kQualifiers = {"exact", "approx", "at_least", "at_most", "range"};
 constexpr std::array kCategories = {"personnel", "unit", "equipment", "distance", "casualties", "count", "other"};
 constexpr std::array kFeatures = {"country", "admin1", "city", "region", "site", "water"};
+constexpr std::array kAffiliations = {"friend", "hostile", "neutral", "unknown"};
+constexpr std::array kEchelons = {"none", "company", "battalion", "regiment", "brigade", "division", "corps", "army"};
 
 // ================================================================ writing
 
@@ -57,6 +59,7 @@ json place_json(const Place& place) {
     out["lat"] = place.point.lat;
     out["lon"] = place.point.lon;
     out["confidence"] = place.confidence;
+    if (!place.members.empty()) out["members"] = place.members;
     json mentions = json::array();
     for (const Mention& mention : place.mentions) mentions.push_back(mention_json(mention));
     out["mentions"] = std::move(mentions);
@@ -73,6 +76,8 @@ json figure_json(const Figure& figure) {
     out["category"] = figure.category;
     put_if(out, "actor", figure.actor);
     put_if(out, "place", figure.place);
+    put_if(out, "affiliation", figure.affiliation);
+    put_if(out, "echelon", figure.echelon);
     if (figure.mention) out["mention"] = mention_json(*figure.mention);
     return out;
 }
@@ -89,6 +94,13 @@ json border_json(const Border& border) {
     }
     out["lines"] = std::move(lines);
     if (border.mention) out["mention"] = mention_json(*border.mention);
+    return out;
+}
+
+json movement_json(const Movement& movement) {
+    json out = {{"id", movement.id}, {"from", movement.from}, {"to", movement.to}};
+    put_if(out, "figure", movement.figure);
+    if (movement.mention) out["mention"] = mention_json(*movement.mention);
     return out;
 }
 
@@ -132,7 +144,7 @@ public:
     Scenario read(const json& root) {
         if (!root.is_object()) fail("", "expected a JSON object (a muster scenario)");
         check_version(root);
-        known(root, "", {"muster", "title", "date", "sources", "places", "figures", "borders"});
+        known(root, "", {"muster", "title", "date", "sources", "places", "figures", "borders", "movements"});
         Scenario out;
         out.version = kFormatVersion;
         out.title = text(root, "", "title", false);
@@ -141,6 +153,8 @@ public:
         read_list(root, "places", [&](const json& j, const std::string& at) { out.places.push_back(place(j, at)); });
         read_list(root, "figures", [&](const json& j, const std::string& at) { out.figures.push_back(figure(j, at)); });
         read_list(root, "borders", [&](const json& j, const std::string& at) { out.borders.push_back(border(j, at)); });
+        read_list(root, "movements",
+                  [&](const json& j, const std::string& at) { out.movements.push_back(movement(j, at)); });
         check_references(out);
         return out;
     }
@@ -263,7 +277,8 @@ private:
 
     Place place(const json& j, const std::string& at) const {
         known(j, at,
-              {"id", "name", "country", "feature", "gazetteer_id", "geonameid", "lat", "lon", "confidence", "mentions"});
+              {"id", "name", "country", "feature", "gazetteer_id", "geonameid", "lat", "lon", "confidence", "members",
+               "mentions"});
         Place out;
         out.id = text(j, at, "id", true);
         out.name = text(j, at, "name", true);
@@ -277,6 +292,13 @@ private:
         out.point.lat = number_in(j, at, "lat", -90.0, 90.0);
         out.point.lon = number_in(j, at, "lon", -180.0, 180.0);
         out.confidence = j.contains("confidence") ? number_in(j, at, "confidence", 0.0, 1.0) : 1.0;
+        if (const json* members = member(j, at, "members", false, "an array of strings")) {
+            if (!members->is_array()) fail(at + "/members", "expected an array of strings");
+            for (std::size_t i = 0; i < members->size(); ++i) {
+                if (!(*members)[i].is_string()) fail(at + "/members/" + std::to_string(i), "expected a string");
+                out.members.push_back((*members)[i].get<std::string>());
+            }
+        }
         if (const json* mentions = member(j, at, "mentions", false, "an array")) {
             if (!mentions->is_array()) fail(at + "/mentions", "expected an array");
             for (std::size_t i = 0; i < mentions->size(); ++i)
@@ -286,7 +308,9 @@ private:
     }
 
     Figure figure(const json& j, const std::string& at) const {
-        known(j, at, {"id", "text", "value", "min", "max", "qualifier", "unit", "category", "actor", "place", "mention"});
+        known(j, at,
+              {"id", "text", "value", "min", "max", "qualifier", "unit", "category", "actor", "place", "affiliation",
+               "echelon", "mention"});
         Figure out;
         out.id = text(j, at, "id", true);
         out.text = text(j, at, "text", false);
@@ -298,6 +322,8 @@ private:
         out.category = one_of(j, at, "category", kCategories, false, "other");
         out.actor = text(j, at, "actor", false);
         out.place = text(j, at, "place", false);
+        out.affiliation = one_of(j, at, "affiliation", kAffiliations, false, "");
+        out.echelon = one_of(j, at, "echelon", kEchelons, false, "");
         out.mention = optional_mention(j, at);
         return out;
     }
@@ -311,6 +337,17 @@ private:
         out.claimed_km = number(j, at, "claimed_km", false);
         out.measured_km = j.contains("measured_km") ? number_in(j, at, "measured_km", 0.0, 1e6) : 0.0;
         if (const json* lines = member(j, at, "lines", false, "an array")) out.lines = read_lines(*lines, at + "/lines");
+        out.mention = optional_mention(j, at);
+        return out;
+    }
+
+    Movement movement(const json& j, const std::string& at) const {
+        known(j, at, {"id", "from", "to", "figure", "mention"});
+        Movement out;
+        out.id = text(j, at, "id", true);
+        out.from = text(j, at, "from", true);
+        out.to = text(j, at, "to", true);
+        out.figure = text(j, at, "figure", false);
         out.mention = optional_mention(j, at);
         return out;
     }
@@ -340,6 +377,7 @@ private:
         unique_ids(s.places, "/places");
         unique_ids(s.figures, "/figures");
         unique_ids(s.borders, "/borders");
+        unique_ids(s.movements, "/movements");
         SourceSizes sizes;
         for (const Source& source : s.sources) sizes.emplace(source.id, code_points(source.text));
         for (std::size_t i = 0; i < s.places.size(); ++i) {
@@ -358,6 +396,17 @@ private:
         }
         for (std::size_t i = 0; i < s.borders.size(); ++i) {
             if (s.borders[i].mention) check_mention(sizes, *s.borders[i].mention, "/borders/" + std::to_string(i) + "/mention");
+        }
+        std::set<std::string_view> figure_ids;
+        for (const Figure& figure : s.figures) figure_ids.insert(figure.id);
+        for (std::size_t i = 0; i < s.movements.size(); ++i) {
+            const Movement& m = s.movements[i];
+            const std::string at = "/movements/" + std::to_string(i);
+            if (!place_ids.contains(m.from)) fail(at + "/from", "no place with id " + json(m.from).dump());
+            if (!place_ids.contains(m.to)) fail(at + "/to", "no place with id " + json(m.to).dump());
+            if (!m.figure.empty() && !figure_ids.contains(m.figure))
+                fail(at + "/figure", "no figure with id " + json(m.figure).dump());
+            if (m.mention) check_mention(sizes, *m.mention, at + "/mention");
         }
     }
 
@@ -431,13 +480,12 @@ std::string scalar(const json& j) { return j.dump(-1, ' ', false, json::error_ha
 
 // nlohmann::json keeps keys sorted; files read better in the order of the
 // format's documentation: identity first, geometry and long lists last.
-constexpr std::array<std::string_view, 45> kKeyOrder = {
-    "muster",   "type",       "kind",        "id",         "source",    "title",       "path",     "date",
-    "text",     "start",      "end",         "name",       "value",     "min",         "max",      "qualifier",
-    "unit",     "category",   "actor",       "place",      "a",         "b",           "country",  "feature",
-    "gazetteer_id", "geonameid", "lat",      "lon",        "confidence", "claimed_km", "measured_km", "sentence",
-    "mentions", "mention",    "lines",       "sources",    "places",    "figures",     "borders",  "features",
-    "properties", "geometry", "coordinates", "bbox",       "crs"};
+constexpr std::array<std::string_view, 55> kKeyOrder = {
+    "muster", "type", "kind", "id", "source", "title", "path", "date", "text", "start", "end", "name", "value",
+    "min", "max", "qualifier", "unit", "category", "a", "b", "from", "to", "from_country", "to_country",
+    "figure", "actor", "place", "affiliation", "echelon", "country", "feature", "gazetteer_id", "geonameid", "lat", "lon", "confidence", "members",
+    "claimed_km", "measured_km", "distance_km", "sentence", "mentions", "mention", "lines", "sources", "places",
+    "figures", "borders", "movements", "features", "properties", "geometry", "coordinates", "bbox", "crs"};
 
 std::size_t key_rank(std::string_view key) {
     const auto it = std::find(kKeyOrder.begin(), kKeyOrder.end(), key);
@@ -495,6 +543,7 @@ json to_json(const Scenario& scenario) {
     out["places"] = list_json(scenario.places, place_json);
     out["figures"] = list_json(scenario.figures, figure_json);
     out["borders"] = list_json(scenario.borders, border_json);
+    out["movements"] = list_json(scenario.movements, movement_json);
     return out;
 }
 

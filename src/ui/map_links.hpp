@@ -1,6 +1,6 @@
 // The map's side of linked highlighting: what the pointer is over on the map,
 // rings around the hovered and selected entities' marks, the tooltip with a
-// figure and its sentence, and the fly-to animation that a selection asks for.
+// figure or movement and its sentence, and the fly-to animation that a selection asks for.
 #pragma once
 
 #include "render/overlay.hpp"
@@ -13,12 +13,15 @@ namespace muster::ui {
 void select_entity(ViewState& state, const EntityRef& entity);
 
 // Moves the camera `fraction` (0..1] of the way to state.camera_target
-// (centred on the free part of the map, see ViewState::map_left_px); clears
+// (centred on the free part of the map, see ViewState::map_left_px and
+// map_right_px); clears
 // the target once there (under half a pixel away, or fraction 1).
 void step_fly_to(ViewState& state, double fraction);
 
 // The entity whose mark is under `pointer` (camera pixels): a symbol of the
-// overlay's last layout, else the nearest scenario place within radius_px.
+// overlay's last layout, else the nearest scenario place within radius_px,
+// else the nearest movement arrow within half of that, else a border whose
+// plate is under the pointer or whose line passes within half the radius.
 EntityRef pick_entity(const scenario::Scenario& scenario, const OverlayLayout& layout, const Camera& camera,
                       ScreenPoint pointer, double radius_px);
 

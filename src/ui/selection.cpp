@@ -9,6 +9,8 @@ ImU32 entity_colour(EntityKind kind, float alpha) {
     switch (kind) {
     case EntityKind::place: return IM_COL32(86, 180, 233, a);   // sky blue
     case EntityKind::figure: return IM_COL32(230, 159, 0, a);   // orange
+    case EntityKind::movement: return IM_COL32(204, 121, 167, a);  // reddish purple
+    case EntityKind::border: return IM_COL32(204, 121, 167, a);    // reddish purple, near the border line's
     case EntityKind::none: break;
     }
     return IM_COL32(128, 128, 128, a);
@@ -20,11 +22,34 @@ const scenario::Figure* find_figure(const scenario::Scenario& scenario, std::str
     return nullptr;
 }
 
+const scenario::Movement* find_movement(const scenario::Scenario& scenario, std::string_view id) {
+    for (const scenario::Movement& movement : scenario.movements)
+        if (movement.id == id) return &movement;
+    return nullptr;
+}
+
+const scenario::Border* find_border(const scenario::Scenario& scenario, std::string_view id) {
+    for (const scenario::Border& border : scenario.borders)
+        if (border.id == id) return &border;
+    return nullptr;
+}
+
 std::optional<LatLon> entity_position(const scenario::Scenario& scenario, const EntityRef& entity) {
+    if (entity.kind == EntityKind::border) {
+        const scenario::Border* border = find_border(scenario, entity.id);
+        if (!border) return std::nullopt;
+        const std::vector<LatLon>* longest = nullptr;
+        for (const auto& line : border->lines)
+            if (!longest || line.size() > longest->size()) longest = &line;
+        if (!longest || longest->empty()) return std::nullopt;
+        return (*longest)[longest->size() / 2];
+    }
     std::string_view place_id;
     if (entity.kind == EntityKind::place) place_id = entity.id;
     if (entity.kind == EntityKind::figure)
         if (const scenario::Figure* figure = find_figure(scenario, entity.id)) place_id = figure->place;
+    if (entity.kind == EntityKind::movement)
+        if (const scenario::Movement* movement = find_movement(scenario, entity.id)) place_id = movement->to;
     if (place_id.empty()) return std::nullopt;
     const scenario::Place* place = scenario.place(place_id);
     if (!place) return std::nullopt;
@@ -37,6 +62,10 @@ std::optional<scenario::Mention> entity_mention(const scenario::Scenario& scenar
             return place->mentions.front();
     if (entity.kind == EntityKind::figure)
         if (const scenario::Figure* figure = find_figure(scenario, entity.id)) return figure->mention;
+    if (entity.kind == EntityKind::movement)
+        if (const scenario::Movement* movement = find_movement(scenario, entity.id)) return movement->mention;
+    if (entity.kind == EntityKind::border)
+        if (const scenario::Border* border = find_border(scenario, entity.id)) return border->mention;
     return std::nullopt;
 }
 
@@ -80,11 +109,11 @@ std::string entity_sentence(const scenario::Scenario& scenario, const EntityRef&
     return std::string(sentence_around(source->text, begin, end));
 }
 
-Camera camera_centred_on(Camera camera, LatLon target, double left_px) {
+Camera camera_centred_on(Camera camera, LatLon target, double left_px, double right_px) {
     camera.set_centre(target);
-    // Content moves right by half the covered strip: the target sits in the
-    // middle of what is still visible.
-    camera.pan_by_pixels(left_px / 2.0, 0.0);
+    // Content moves right by half the strip covered on the left (left by
+    // half the right one): the target sits in the middle of what is still visible.
+    camera.pan_by_pixels((left_px - right_px) / 2.0, 0.0);
     return camera;
 }
 

@@ -54,6 +54,10 @@ void draw_status_bar(const ViewState& state) {
                         state.detail_loading ? "loading\u2026" : "unavailable");
         ImGui::SameLine(0.0f, 24.0f);
         ImGui::Text("%.1f ms", state.frame_ms);
+        if (!state.status_message.empty()) {
+            ImGui::SameLine(0.0f, 24.0f);
+            ImGui::TextColored(ImVec4(0.15f, 0.40f, 0.20f, 1.0f), "%s", state.status_message.c_str());
+        }
         if (!state.notice.empty()) {
             ImGui::SameLine(0.0f, 24.0f);
             ImGui::TextColored(ImVec4(0.75f, 0.25f, 0.15f, 1.0f), "%s", state.notice.c_str());

@@ -6,12 +6,15 @@
 #include "core/geo.hpp"
 #include "render/camera.hpp"
 #include "render/country_mesh.hpp"
+#include "render/layers.hpp"
 #include "render/style.hpp"
 #include "scenario/scenario.hpp"
+#include "ui/editor_state.hpp"
+#include "ui/export_dialog.hpp"
 #include "ui/selection.hpp"
 
 #include <array>
-
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,6 +57,18 @@ struct ZoomTarget {
     double zoom = 0.0;
 };
 
+// Script → Run script… (script_menu.hpp): the dialog's fields, a run for
+// the main loop to do between frames, and what the last run left to show.
+struct ScriptRunState {
+    bool window_open = false;
+    std::array<char, 512> path{};    // the .lua file
+    std::array<char, 512> output{};  // the output folder, as --out; empty: no writes
+    bool run_requested = false;
+    std::vector<std::string> printed;  // the last run's print() lines
+    std::string error;                 // its error, "FILE:LINE: MESSAGE", or ""
+    std::string finished;              // "belarus.lua ran: 6 places, 6 figures", or ""
+};
+
 struct ViewState {
     Camera camera;
     MapStyle style;
@@ -79,6 +94,9 @@ struct ViewState {
     bool show_side_panels = true;
     float side_panel_width = 440.0f;
     double map_left_px = 0.0;
+    // Pixels a panel docked at the right edge covers (the Inspector, while it
+    // stands there); fly-to and Home centre on what is left between.
+    double map_right_px = 0.0;
     std::array<char, 128> entity_filter{};  // the entities table's filter box
 
     // Pointer over the map (not over a panel), in lon/lat.
@@ -100,8 +118,36 @@ struct ViewState {
 
     MeasureState measure;
     SearchState search;
+    ScriptRunState script;
 
+    // What each layer of the map shows, and the user's vector files (the
+    // Layers panel, View -> Layers, edits it; the renderer reads it).
+    LayerSettings layers;
+    bool show_layers = false;
+    std::array<char, 512> layer_path{};  // the Layers panel's "add a file" field
     std::string notice;  // one-line message shown in the status bar (e.g. a failed detail level)
+
+    // The open file, unsaved edits and undo, the file browser and paste box
+    // (editor_state.hpp, document.hpp).
+    DocumentState document;
+    FileBrowserState file_browser;
+    PasteArticleState paste;
+    // The Inspector (inspector_panel.hpp): View -> Inspector.
+    bool show_inspector = true;
+    InspectorState inspector;
+    // Vector files (GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, CSV)
+    // dropped on the window or opened from File -> Open, waiting to become
+    // user layers; the main loop takes them each frame.
+    std::vector<std::filesystem::path> dropped_vector_files;
+    // Exports (export_dialog.hpp): the dialogs, F12's request, what was
+    // last saved (shown in the status bar), and the map furniture shown in
+    // the window (View -> Legend, Scale bar).
+    ExportDialogState export_dialog;
+    DataExportState data_export;
+    bool screenshot_requested = false;
+    std::string status_message;
+    bool show_legend = true;
+    bool show_scale_bar = true;
 };
 
 }  // namespace muster::ui

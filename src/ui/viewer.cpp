@@ -4,20 +4,31 @@
 #include "export/png_writer.hpp"
 #include "platform/sdl_window_surface.hpp"
 #include "render/attribution.hpp"
+#include "render/map_furniture.hpp"
 #include "render/map_renderer.hpp"
 #include "render/overlay.hpp"
 #include "render/overlay_fonts.hpp"
 #include "ui/about_panel.hpp"
 #include "ui/article_panel.hpp"
+#include "ui/document.hpp"
+#include "ui/document_menu.hpp"
 #include "ui/entities_panel.hpp"
+#include "ui/file_browser.hpp"
+#include "ui/export_dialog.hpp"
 #include "ui/imgui_layer.hpp"
+#include "ui/inspector_panel.hpp"
+#include "ui/layers_panel.hpp"
 #include "ui/map_input.hpp"
 #include "ui/map_links.hpp"
 #include "ui/measure_tool.hpp"
 #include "ui/menu_bar.hpp"
+#include "ui/paste_article.hpp"
+#include "ui/script_menu.hpp"
 #include "ui/search_box.hpp"
+#include "ui/settings.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/view_state.hpp"
+#include "ui/window_exports.hpp"
 
 #include <epoxy/gl.h>
 // (epoxy before the imgui backends)
@@ -113,6 +124,15 @@ private:
     std::string failure_;
 };
 
+void handle_event(ViewState& state, SDL_Event& event) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_QUIT) state.quit_requested = true;
+    if (event.type == SDL_DROPFILE && event.drop.file) {
+        accept_dropped_file(state, event.drop.file);
+        SDL_free(event.drop.file);
+    }
+}
+
 // Feeds SDL events to ImGui; returns whether any arrived. Waits up to
 // wait_ms for the first one (0: just polls).
 bool pump_events(ViewState& state, int wait_ms) {
@@ -121,28 +141,80 @@ bool pump_events(ViewState& state, int wait_ms) {
     if (wait_ms > 0 && !SDL_WaitEventTimeout(&event, wait_ms)) return false;
     if (wait_ms > 0) {
         any = true;
-        ImGui_ImplSDL2_ProcessEvent(&event);
-        if (event.type == SDL_QUIT) state.quit_requested = true;
+        handle_event(state, event);
     }
     while (SDL_PollEvent(&event)) {
         any = true;
-        ImGui_ImplSDL2_ProcessEvent(&event);
-        if (event.type == SDL_QUIT) state.quit_requested = true;
+        handle_event(state, event);
     }
     return any;
 }
 
-// Home: the scenario's places and borders, or the world without one; framed
-// in the part of the window the side column leaves free.
+// ------------------------------------------------------------------ settings
+
+Settings settings_of(const ViewState& state) {
+    Settings settings;
+    settings.recent_files = state.document.recent_files;
+    settings.side_panel_width = state.side_panel_width;
+    settings.show_side_panels = state.show_side_panels;
+    settings.graticule = state.layers.graticule.visible;
+    settings.show_inspector = state.show_inspector;
+    return settings;
+}
+
+void apply_settings(ViewState& state, const Settings& settings) {
+    state.document.recent_files = settings.recent_files;
+    state.side_panel_width = settings.side_panel_width;
+    state.show_side_panels = settings.show_side_panels;
+    state.layers.graticule.visible = settings.graticule;
+    state.show_inspector = settings.show_inspector;
+}
+
+// Settings and window layout are a convenience: failing to write them is
+// a warning, never a reason to lose the session.
+void store_settings(const ViewState& state, const std::filesystem::path& folder) {
+    try {
+        save_settings(settings_of(state), folder);
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "muster view: warning: %s\n", error.what());
+    }
+}
+
+void store_window_layout(const std::filesystem::path& folder) {
+    try {
+        save_window_layout(folder);
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "muster view: warning: %s\n", error.what());
+    }
+}
+
+// The document the window opens with: the file given on the command line
+// (a scenario file is also where Save writes), or nothing.
+void start_with(ViewState& state, const ViewerOptions& options) {
+    start_document(state, options.scenario, options.opened_file,
+                   !options.opened_file.empty() && options.opened_is_scenario);
+    state.reset_view_requested = false;  // the first view is framed below, honouring --bbox
+    if (!options.opened_file.empty()) {
+        remember_recent(state.document.recent_files, options.opened_file);
+        state.document.settings_changed = true;
+    }
+}
+
+// Home: the scenario's places and borders, else the user layers, else the
+// world; framed in the part of the window the side column (and a docked
+// Inspector) leave free.
 Camera home_camera(const ViewState& state, PixelSize drawable, float pixel_ratio) {
     const ProjectionPtr& projection = state.camera.projection_ptr();
-    if (!has_overlay_content(state.scenario)) return Camera::world_view(drawable, projection);
-    const int left = static_cast<int>(state.map_left_px);
-    const PixelSize free_area{std::max(drawable.width - left, 1), drawable.height};
-    const Camera fitted = fit_scenario(state.scenario, free_area, 110.0 * pixel_ratio, projection);
+    const auto layers = user_layers_extent(state.layers);
+    if (!has_overlay_content(state.scenario) && !layers) return Camera::world_view(drawable, projection);
+    const int left = static_cast<int>(state.map_left_px), right = static_cast<int>(state.map_right_px);
+    const PixelSize free_area{std::max(drawable.width - left - right, 1), drawable.height};
+    const Camera fitted = has_overlay_content(state.scenario)
+                              ? fit_scenario(state.scenario, free_area, 110.0 * pixel_ratio, projection)
+                              : fit_extent(*layers, free_area, 60.0 * pixel_ratio, 1.0, projection);
     Camera camera(drawable, projection);
     camera.set_zoom(fitted.zoom());
-    return camera_centred_on(camera, fitted.centre(), state.map_left_px);
+    return camera_centred_on(camera, fitted.centre(), state.map_left_px, state.map_right_px);
 }
 
 Camera initial_camera(const ViewerOptions& options, const ViewState& state, PixelSize drawable, float pixel_ratio) {
@@ -185,12 +257,21 @@ void draw_side_column(ViewState& state) {
     ImGui::End();
 }
 
-void draw_panels(ViewState& state, const PlaceLookup& lookup) {
+// map_size, window_size: drawable pixels of the map's part and of the
+// whole window, for the export dialog's sizes.
+void draw_panels(ViewState& state, const PlaceLookup& lookup, float pixel_ratio, PixelSize map_size,
+                 PixelSize window_size) {
     draw_menu_bar(state);
     draw_status_bar(state);
     draw_side_column(state);
     draw_search_box(state, lookup);
+    draw_layers_panel(state);
+    draw_inspector(state, lookup, pixel_ratio);
     draw_about_panel(state);
+    draw_document_dialogs(state);
+    draw_script_window(state);
+    draw_export_dialog(state, state.export_dialog.content == ExportContent::window ? window_size : map_size);
+    draw_data_export_dialog(state);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     draw_attribution(ImGui::GetBackgroundDrawList(), ImGui::GetFont(), ImGui::GetFontSize() * 0.85f,
                      ImVec2(viewport->WorkPos.x + viewport->WorkSize.x,
@@ -203,7 +284,20 @@ void copy_frame_info(ViewState& state, const MapRenderer& renderer) {
     state.detail_drawn = frame.drawn;
     state.detail_loading = frame.loading;
     state.overlay_loading = renderer.overlay().loading();
-    state.notice = renderer.detail_failure();
+    // Other notices (a dropped file that could not be read) stay until replaced.
+    if (!renderer.detail_failure().empty()) state.notice = renderer.detail_failure();
+}
+
+// The style the map is drawn in: the user's, with the strips the menu bar,
+// status bar and docked panels cover kept free of labels and symbols.
+MapStyle drawn_style(const ViewState& state, float pixel_ratio) {
+    MapStyle style = state.style;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    style.overlay.covered_top_pt = viewport->WorkPos.y - viewport->Pos.y;
+    style.overlay.covered_bottom_pt = status_bar_height();
+    style.overlay.covered_left_pt = static_cast<float>(state.map_left_px) / pixel_ratio;
+    style.overlay.covered_right_pt = static_cast<float>(state.map_right_px) / pixel_ratio;
+    return style;
 }
 
 // --search and --measure (screenshots): the search already run, the
@@ -221,6 +315,13 @@ void apply_tool_options(const ViewerOptions& options, ViewState& state, const Pl
         state.measure.a = options.measure->first;
         state.measure.b = options.measure->second;
     }
+    if (const auto colon = options.select.find(':'); colon != std::string::npos) {
+        const std::string kind = options.select.substr(0, colon), id = options.select.substr(colon + 1);
+        select_entity(state, kind == "place" ? place_ref(id) : kind == "figure" ? figure_ref(id) : border_ref(id));
+    }
+    if (options.dialog == "open") open_file_browser(state, BrowserMode::open);
+    if (options.dialog == "save-as") open_file_browser(state, BrowserMode::save_as);
+    if (options.dialog == "paste") open_paste_article(state);
 }
 
 }  // namespace
@@ -238,44 +339,72 @@ int run_viewer(const ViewerOptions& options) {
     window.size = options.window;
     window.vsync = options.vsync;
     SdlWindowSurface surface(window);
+    // Files dropped on the window open (SDL delivers them by default; said
+    // here, since opening by drag and drop depends on it).
+    SDL_EventState(SDL_DROPFILE, SDL_ENABLE);
     ImGuiLayer imgui(ui_font_points, surface.pixel_ratio());
     if (imgui.font().fallback) std::fprintf(stderr, "muster view: warning: %s\n", imgui.font().warning.c_str());
     ImGuiSdlBinding sdl_binding(surface);
-    // Added to the atlas before the first frame, when the backend builds its font texture.
+    // Added to the atlas before the first frame, when the backend builds its
+    // font texture (furniture first: load_overlay_fonts builds the atlas).
+    const FurnitureFonts furniture_fonts = add_furniture_fonts(surface.pixel_ratio());
     const OverlayFonts map_fonts = load_overlay_fonts(surface.pixel_ratio());
     MapRenderer renderer(MapStyle{}, DetailLoading::background);
 
     ViewState state;
-    state.scenario = options.scenario;
+    const std::filesystem::path config = config_folder();
+    std::vector<std::string> warnings;
+    apply_settings(state, load_settings(config, warnings));
+    for (const std::string& warning : warnings) std::fprintf(stderr, "muster view: warning: %s\n", warning.c_str());
+    load_window_layout(config);
+    start_with(state, options);
+    if (!warnings.empty()) state.document.status = "warning: " + warnings.front();
     state.show_about = options.show_about;
+    state.layers = options.layers;
+    state.show_layers = options.show_layers;
     LazyGazetteer gazetteer;
     const PlaceLookup lookup = [&](std::string_view name, std::size_t limit) {
         return gazetteer.lookup(name, limit);
     };
     apply_tool_options(options, state, lookup);
+    if (!options.script.empty()) request_script_run(state, options.script, options.script_output);
+    apply_export_options(options.show_export_dialog, options.export_map, state);
     const float width_pt = static_cast<float>(surface.drawable_size().width) / surface.pixel_ratio();
     update_map_left(state, width_pt, surface.pixel_ratio());
     state.camera = Camera(surface.drawable_size(), options.projection);
     state.camera = initial_camera(options, state, surface.drawable_size(), surface.pixel_ratio());
     FrameClock clock;
+    std::string title;
     int busy_frames = frames_after_input;
-    for (int frame = 1; !state.quit_requested; ++frame) {
+    for (int frame = 1;; ++frame) {  // quits below, once unsaved edits are settled
         const bool free_running = options.frames > 0;
         const bool loading = state.detail_loading || state.overlay_loading;
         const bool flying = state.camera_target.has_value() || state.zoom_target.has_value();
         const int wait_ms = free_running || flying || busy_frames > 0 ? 0 : loading ? loading_poll_ms : 1000;
         if (pump_events(state, wait_ms)) busy_frames = frames_after_input;
+        // Unsaved edits: ask first (the answer quits, or not).
+        if (state.quit_requested && !may_close(state)) state.quit_requested = false, busy_frames = frames_after_input;
         if (state.quit_requested) break;
+        if (run_requested_script(state)) surface.make_current();  // between frames: see script_menu.hpp
 
+        // Asked for in an earlier frame: run after this one, which no longer
+        // shows the dialog or menu (export_dialog.hpp: frames_to_wait).
+        const bool export_due = state.export_dialog.requested && --state.export_dialog.frames_to_wait <= 0;
+        const bool screenshot_due = state.screenshot_requested;
         clock.start();
         ImGui_ImplSDL2_NewFrame();
         imgui.begin_frame();
         state.camera.set_viewport(surface.drawable_size());
         const float ratio = surface.pixel_ratio();
         update_map_left(state, ImGui::GetIO().DisplaySize.x, ratio);
+        handle_document_shortcuts(state);
         handle_map_input(state, ratio);
+        handle_place_move(state, ratio);
         handle_measure_input(state, ratio);
+        handle_export_keys(state);
         if (state.dragging_map) state.camera_target.reset(), state.zoom_target.reset();  // the user takes over
+        // The Inspector's width is known once it has been drawn: frame again.
+        if (frame == 2 && !options.bbox && state.map_right_px > 0.0) state.reset_view_requested = true;
         if (state.reset_view_requested) {
             state.camera = home_camera(state, surface.drawable_size(), ratio);
             state.reset_view_requested = false;
@@ -283,12 +412,15 @@ int run_viewer(const ViewerOptions& options) {
         // Hover is rebuilt each frame by whichever view has the pointer.
         state.hovered = {};
         // A click in measure mode places a point; it must not select too.
-        if (!state.measure.active) update_map_hover(state, renderer.overlay().layout(), ratio);
+        if (!state.measure.active && state.inspector.dragging_place.empty())
+            update_map_hover(state, renderer.overlay().layout(), ratio);
         const bool hovered_on_map = !state.hovered.empty();
         step_fly_to(state, fly_to_fraction);
         step_zoom_to(state, fly_to_fraction);
-        renderer.set_style(state.style);
+        add_dropped_vector_files(state);
+        renderer.set_style(drawn_style(state, ratio));
         renderer.set_scenario(&state.scenario);
+        renderer.set_layers(state.layers);
         surface.make_current();
         surface.bind_framebuffer();
         renderer.draw(state.camera, ratio);
@@ -296,11 +428,27 @@ int run_viewer(const ViewerOptions& options) {
         renderer.draw_overlay(ImGui::GetBackgroundDrawList(), map_fonts, OverlayScale{ratio, ratio});
         copy_frame_info(state, renderer);
         if (state.notice.empty()) state.notice = gazetteer.failure();
+        if (state.notice.empty()) state.notice = state.document.status;
+        if (state.notice.empty()) state.notice = state.script.error;
+        const MapArea area = map_area(state, surface.drawable_size(), ratio);
+        draw_window_furniture(state, area, ratio, furniture_fonts, renderer.overlay().layout());
         draw_measure(ImGui::GetBackgroundDrawList(), state, ratio);
-        draw_panels(state, lookup);
+        draw_panels(state, lookup, ratio, area.size(), surface.drawable_size());
         // After the panels, which may set hovered; the background list still draws under them.
         draw_map_links(ImGui::GetBackgroundDrawList(), state, renderer.overlay().layout(), ratio, hovered_on_map);
+        draw_candidate_preview(ImGui::GetBackgroundDrawList(), state, ratio);
+        track_edits(state, active_edit_item(state));
         imgui.render();
+        if (const std::string wanted = window_title(state); wanted != title) {
+            title = wanted;
+            SDL_SetWindowTitle(surface.sdl_window(), title.c_str());
+        }
+        if (state.document.settings_changed) {
+            store_settings(state, config);
+            state.document.settings_changed = false;
+        }
+        if (ImGui::GetIO().WantSaveIniSettings) store_window_layout(config);
+        run_due_exports(state, surface, area, ratio, export_due, screenshot_due);
 
         const bool last = options.frames > 0 && frame >= options.frames;
         if (last && options.screenshot) write_png(surface.read_pixels(), *options.screenshot);
@@ -311,6 +459,8 @@ int run_viewer(const ViewerOptions& options) {
         if (last) break;
     }
     if (options.timing) clock.report(surface.drawable_size());
+    store_settings(state, config);
+    store_window_layout(config);
     return 0;
 }
 

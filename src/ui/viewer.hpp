@@ -9,6 +9,7 @@
 
 #include "core/geo.hpp"
 #include "render/projection.hpp"
+#include "render/layers.hpp"
 #include "scenario/scenario.hpp"
 
 #include <filesystem>
@@ -33,9 +34,30 @@ struct ViewerOptions {
     // list open; turn the measure tool on with these two points.
     std::string search;
     std::optional<std::pair<LatLon, LatLon>> measure;
+    // For screenshots of the Inspector and the dialogs: select this entity
+    // at start ("place:p3", "figure:f1", "border:b1"); open a dialog
+    // ("open", "save-as", "paste").
+    std::string select;
+    std::string dialog;
+    // Run this script at start, writing into script_output (see script_menu.hpp).
+    std::string script;
+    std::string script_output;
+    // For tests and screenshots of exports: open File -> Export image at
+    // start; export the map alone (2x, title, legend, scale bar, north
+    // arrow) to this file after the first frame.
+    bool show_export_dialog = false;
+    std::optional<std::filesystem::path> export_map;
     // What to show over the map (an opened article or scenario); the first
     // view frames it unless bbox is given.
     scenario::Scenario scenario;
+    // Layers at start: the user's vector files (`--layer FILE`), and
+    // whether the Layers panel is open.
+    LayerSettings layers;
+    bool show_layers = false;
+    // The file it was opened from ("" for none), and whether that is a
+    // scenario file (then File -> Save writes it) rather than an article.
+    std::filesystem::path opened_file;
+    bool opened_is_scenario = false;
 };
 
 // True when an X11 or Wayland display is named in the environment.

@@ -1,0 +1,48 @@
+#include "render/layers.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace muster {
+
+Rgba user_layer_colour(std::size_t n) {
+    // Dark enough to read as lines on the light land and sea, apart from the
+    // role fills (sand, grey, periwinkle, terracotta), the APP-6 fills and
+    // the border features' purple.
+    static constexpr std::array<Rgba, 6> palette{
+        Rgba::hex(0x00838F),  // teal
+        Rgba::hex(0xE65100),  // deep orange
+        Rgba::hex(0xC2185B),  // raspberry
+        Rgba::hex(0x2E7D32),  // forest green
+        Rgba::hex(0x1565C0),  // strong blue
+        Rgba::hex(0x6D4C41),  // brown
+    };
+    return palette[n % palette.size()];
+}
+
+UserLayer& LayerSettings::add_user_layer(std::shared_ptr<const VectorFile> file) {
+    UserLayer layer;
+    layer.id = next_user_layer_id++;
+    layer.file = std::move(file);
+    layer.colour = user_layer_colour(static_cast<std::size_t>(layer.id - 1));
+    user_layers.push_back(std::move(layer));
+    return user_layers.back();
+}
+
+void LayerSettings::remove_user_layer(std::uint64_t id) {
+    std::erase_if(user_layers, [id](const UserLayer& layer) { return layer.id == id; });
+}
+
+std::optional<Extent> user_layers_extent(const LayerSettings& layers) {
+    std::optional<Extent> box;
+    for (const UserLayer& layer : layers.user_layers) {
+        if (!layer.look.visible || !layer.file || !layer.file->extent) continue;
+        const Extent& e = *layer.file->extent;
+        box = box ? Extent{std::min(box->min_lon, e.min_lon), std::min(box->min_lat, e.min_lat),
+                           std::max(box->max_lon, e.max_lon), std::max(box->max_lat, e.max_lat)}
+                  : e;
+    }
+    return box;
+}
+
+}  // namespace muster

@@ -1,0 +1,79 @@
+// What the map shows, layer by layer: one plain struct that the window keeps
+// in its ViewState (the Layers panel edits it), `muster render` fills from
+// its options, and the renderer reads each frame.
+//
+// Visibility and opacity mean the same for every layer:
+//   * a hidden layer is not drawn, and the label placement gives it no room
+//     (hide the deployments and place names may sit where symbols were);
+//   * opacity multiplies the alpha of everything the layer draws (a shader
+//     uniform or the draw list's vertex colours; nothing is tessellated or
+//     laid out again), so sliding it never moves a label.
+//
+// Drawing order, bottom to top: graticule, countries, country borders and
+// coastlines, user layers (in list order: the last added on top), border
+// features, deployment areas, then the 2D overlay: halos, leader lines, dots,
+// labels (place labels, country names, city labels, border plates) and unit
+// symbols.
+#pragma once
+
+#include "core/geo.hpp"
+#include "geodata/vector_file.hpp"
+#include "render/style.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace muster {
+
+struct LayerLook {
+    bool visible = true;
+    float opacity = 1.0f;  // 0..1
+
+    // Whether the layer puts any pixel on the map.
+    [[nodiscard]] bool drawn() const { return visible && opacity > 0.0f; }
+    friend bool operator==(const LayerLook&, const LayerLook&) = default;
+};
+
+// One vector file the user put on the map (dropped on the window, or
+// `--layer FILE`).
+struct UserLayer {
+    std::uint64_t id = 0;  // unique in a session: ties the renderer's GPU copy to the layer
+    // The features, read once; copies of the settings share them.
+    std::shared_ptr<const VectorFile> file;
+    LayerLook look;
+    Rgba colour;  // outlines, lines and points; polygons are filled with it, translucent
+};
+
+struct LayerSettings {
+    // Base map.
+    LayerLook graticule;
+    LayerLook countries;        // land fills: plain, or coloured by the country's role in the scenario
+    LayerLook country_borders;  // borders and coastlines
+    LayerLook country_names;
+    LayerLook city_labels;      // populated places of the base map: dot and name
+    // Scenario.
+    LayerLook border_features;  // thick highlighted borders and their plates
+    LayerLook areas;            // hatched deployment areas
+    LayerLook deployments;      // unit symbols with amplifiers, strength halos, leader lines
+    LayerLook place_labels;     // the scenario's places: dot and name
+    // Files, drawn in order (the last on top).
+    std::vector<UserLayer> user_layers;
+    std::uint64_t next_user_layer_id = 1;
+
+    // Appends a visible layer for file in the next colour of the palette
+    // (colours are not reused right after a removal); returns it.
+    UserLayer& add_user_layer(std::shared_ptr<const VectorFile> file);
+    // Removes the layer with this id (no-op when there is none).
+    void remove_user_layer(std::uint64_t id);
+};
+
+// The colour of the n-th user layer: distinct hues that are none of the
+// overlay's (role fills, APP-6 fills, the purple of border features).
+Rgba user_layer_colour(std::size_t n);
+
+// Around every visible user layer's features; none without any.
+std::optional<Extent> user_layers_extent(const LayerSettings& layers);
+
+}  // namespace muster

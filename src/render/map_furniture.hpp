@@ -1,0 +1,108 @@
+// Map furniture: what turns a map into a briefing map. A title plate, a
+// legend that lists only what the scenario shows (country roles present
+// with their fills, the symbol affiliations present, the border-feature
+// line, the strength-halo scale), a scale bar (geodesic, WGS 84, at the
+// map's centre: Web Mercator's scale changes with latitude, so the bar says
+// where it holds), a north arrow and the data attribution.
+//
+// Drawn through a Dear ImGui draw list like the overlay (overlay_draw.cpp),
+// so the same code serves image exports and the window (View -> Legend,
+// Scale bar). Layout, inside the map's frame:
+//   title        top left
+//   north arrow  top right
+//   scale bar    bottom left
+//   legend       the corner where it hides the fewest of the overlay's
+//                symbols and labels: bottom left (above the scale bar),
+//                bottom right (above the attribution), top right, top left
+//   attribution  bottom right (render/attribution.hpp)
+#pragma once
+
+#include "render/camera.hpp"
+#include "render/overlay.hpp"
+#include "render/style.hpp"
+#include "render/symbols.hpp"
+#include "scenario/scenario.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace muster {
+
+struct FurnitureOptions {
+    std::string title;  // "": no title plate
+    bool legend = false;
+    bool scale_bar = false;
+    bool north_arrow = false;
+    bool attribution = true;  // required on exports (CC-BY); only tests turn it off
+};
+
+// The faces the furniture writes with, added to the current ImGui font atlas.
+struct FurnitureFonts {
+    ImFont* title = nullptr;    // DejaVu Sans Bold 20 pt
+    ImFont* heading = nullptr;  // DejaVu Sans Bold 11 pt
+    ImFont* body = nullptr;     // DejaVu Sans 11 pt
+    static constexpr float title_pt = 20.0f, heading_pt = 11.0f, body_pt = 11.0f;
+};
+
+// Adds the faces at raster_scale pixels per point. Call before the atlas is
+// built (before load_overlay_fonts() and before the first frame). Without
+// DejaVu, ImGui's built-in font serves every role.
+FurnitureFonts add_furniture_fonts(float raster_scale = 1.0f);
+
+// What the legend lists, in its order; empty lists and false are left out.
+struct LegendContent {
+    struct RoleRow {
+        CountryRole role;
+        std::string label;  // "Hostile actor", "Allied actor", "Other actor", "Host country"
+    };
+    std::vector<RoleRow> roles;               // hostile, allied, other actor, host
+    std::vector<Affiliation> affiliations;    // of the symbols drawn: hostile, friend, neutral, unknown
+    bool border = false;                      // a border feature is drawn
+    std::vector<double> halo_strengths;       // persons, largest first: the halo scale's circles
+
+    [[nodiscard]] bool empty() const {
+        return roles.empty() && affiliations.empty() && !border && halo_strengths.empty();
+    }
+};
+
+LegendContent legend_content(const scenario::Scenario& scenario, const OverlayStyle& style);
+
+// "Hostile forces", "Friendly forces", "Neutral forces", "Unknown forces".
+const char* affiliation_label(Affiliation affiliation);
+
+// The scale bar for a view: the longest round length (1, 2 or 5 x 10^n km)
+// that fits in max_px, measured geodesically along the parallel through the
+// view's centre.
+struct ScaleBar {
+    double km = 0.0;
+    double pixels = 0.0;     // the bar's length on the image
+    double latitude = 0.0;   // where it holds (the centre's latitude)
+};
+ScaleBar scale_bar_for(const Camera& camera, double max_px);
+
+// "500 km", "2 km", "0.5 km"
+std::string format_km(double km);
+
+// Where the furniture goes: the map's frame in draw-list units (a window
+// leaves out its panels), and sizes as the overlay takes them.
+struct FurnitureFrame {
+    ImVec2 min, max;
+    OverlayScale scale;
+    // What the legend should not hide (symbols, labels), in camera pixels;
+    // null: nothing to avoid, the legend goes bottom left.
+    const OverlayLayout* avoid = nullptr;
+    // Height at the top right that something else covers (the window's
+    // search box), in draw-list units: the legend stays below it.
+    float top_right_reserved = 0.0f;
+};
+
+// Draws what options ask for into list. camera: the view drawn (scale bar);
+// legend: legend_content() of the scenario drawn; attribution_font: the
+// font for the credit (the UI font) at attribution_px pixels.
+void draw_map_furniture(ImDrawList* list, const FurnitureOptions& options, const LegendContent& legend,
+                        const Camera& camera, const FurnitureFonts& fonts, const MapStyle& style,
+                        const FurnitureFrame& frame);
+
+}  // namespace muster
