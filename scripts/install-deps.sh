@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libgdal-dev gdal-bin libgeographiclib-dev libicu-dev
+  libgdal-dev gdal-bin libproj-dev libgeographiclib-dev libicu-dev
   libsdl2-dev libimgui-dev libepoxy-dev libglu1-mesa-dev libfreetype-dev
   nlohmann-json3-dev liblua5.4-dev doctest-dev libjpeg-dev zlib1g-dev
   libegl-mesa0 libgl1-mesa-dri libegl1 fonts-dejavu-core

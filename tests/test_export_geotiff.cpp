@@ -185,6 +185,50 @@ TEST_CASE("render --world-file writes a .pgw matching the GeoTIFF at pixel centr
     CHECK(std::string(png_srs->GetAuthorityCode(nullptr) ? png_srs->GetAuthorityCode(nullptr) : "") == "3857");
 }
 
+TEST_CASE("render --projection EPSG:3035 -o map.tif writes the LAEA CRS and its geotransform") {
+    Scratch scratch;
+    const fs::path tif = scratch.folder() / "laea.tif";
+    const Run run =
+        scratch.muster(std::string("render ") + render_args + " --projection EPSG:3035 -o '" + tif.string() + "'");
+    INFO("stderr: " << run.err);
+    REQUIRE(run.exit_code == 0);
+
+    const DatasetPtr dataset = open_raster(tif);
+    REQUIRE(dataset);
+    const OGRSpatialReference* srs = dataset->GetSpatialRef();
+    REQUIRE(srs);
+    OGRSpatialReference identified(*srs);
+    identified.AutoIdentifyEPSG();
+    const char* code = identified.GetAuthorityCode(nullptr);
+    CHECK(std::string(code ? code : "") == "3035");
+
+    // GDAL and PROJ, from the file alone, put each place within one pixel of
+    // where the renderer's LAEA camera drew it.
+    const Camera camera = Camera::fit(ukraine_region, image_size, make_projection("EPSG:3035"));
+    for (const LatLon place : {kyiv, minsk, black_sea}) {
+        const ScreenPoint from_file = pixel_of(*dataset, place);
+        const ScreenPoint truth = camera.to_screen(place);
+        INFO("lat " << place.lat << " lon " << place.lon << ": file (" << from_file.x << ", " << from_file.y
+                    << "), camera (" << truth.x << ", " << truth.y << ")");
+        CHECK(std::abs(from_file.x - truth.x) <= 1.0);
+        CHECK(std::abs(from_file.y - truth.y) <= 1.0);
+    }
+    const MapStyle style;
+    CHECK(has_colour(rgb_at(*dataset, pixel_of(*dataset, kyiv)), style.land));
+    CHECK(has_colour(rgb_at(*dataset, pixel_of(*dataset, black_sea)), style.ocean));
+
+    // A PNG's side-cars carry the same CRS.
+    const fs::path png = scratch.folder() / "laea.png";
+    REQUIRE(scratch.muster(std::string("render ") + render_args + " --projection EPSG:3035 --world-file -o '" +
+                           png.string() + "'")
+                .exit_code == 0);
+    CHECK(slurp(scratch.folder() / "laea.prj").find("Lambert_Azimuthal_Equal_Area") != std::string::npos);
+    const DatasetPtr placed = open_raster(png);
+    REQUIRE(placed);
+    const GeoTransform gt = geotransform_of(*dataset), png_gt = geotransform_of(*placed);
+    for (int i = 0; i < 6; ++i) CHECK(png_gt[i] == doctest::Approx(gt[i]).epsilon(1e-12));
+}
+
 TEST_CASE("world files: names and the six numbers") {
     CHECK(world_file_path("a/map.png") == fs::path("a/map.pgw"));
     CHECK(world_file_path("map.tiff") == fs::path("map.tfw"));
@@ -198,7 +242,7 @@ TEST_CASE("world files: names and the six numbers") {
 TEST_CASE("the geotransform spans the Web Mercator square on a whole-world camera") {
     Camera camera({1024, 1024});
     camera.set_zoom(2.0);  // 1024 px = the world
-    const GeoTransform gt = web_mercator_geotransform(camera);
+    const GeoTransform gt = map_geotransform(camera);
     CHECK(gt[0] == doctest::Approx(-20037508.342789244));
     CHECK(gt[3] == doctest::Approx(20037508.342789244));
     CHECK(gt[1] == doctest::Approx(2 * 20037508.342789244 / 1024));

@@ -229,10 +229,10 @@ TEST_CASE("chunking groups primitives by cell and keeps every one of them") {
     CHECK(chunked.chunks[0].first == 0);
     CHECK(chunked.chunks[1].first == 6);
     CHECK(chunked.chunks[1].count == 3);
-    CHECK(chunked.chunks[0].bounds.min_lon == 10.0);
-    CHECK(chunked.chunks[0].bounds.max_lon == 14.0);
-    CHECK(chunked.chunks[0].bounds.max_lat == 13.0);
-    CHECK(chunked.chunks[1].bounds.min_lon == 100.0);
+    CHECK(chunked.chunks[0].bounds.min_x == 10.0);
+    CHECK(chunked.chunks[0].bounds.max_x == 14.0);
+    CHECK(chunked.chunks[0].bounds.max_y == 13.0);
+    CHECK(chunked.chunks[1].bounds.min_x == 100.0);
     CHECK(chunked.indices[6] == 3);
 }
 
@@ -241,8 +241,8 @@ TEST_CASE("a primitive larger than its cell widens the cell's bounds") {
     const std::vector<float> lonlat = {0, 0, 50, 0};
     const muster::ChunkedIndices chunked = muster::chunk_primitives(lonlat, {0, 1}, 2, 10.0);
     REQUIRE(chunked.chunks.size() == 1);
-    CHECK(chunked.chunks[0].bounds.min_lon == 0.0);
-    CHECK(chunked.chunks[0].bounds.max_lon == 50.0);
+    CHECK(chunked.chunks[0].bounds.min_x == 0.0);
+    CHECK(chunked.chunks[0].bounds.max_x == 50.0);
 }
 
 TEST_CASE("a border shared by two rings is kept once, in either direction") {

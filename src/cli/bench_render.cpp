@@ -14,6 +14,7 @@
 #include "cli/bench_util.hpp"
 #include "cli/commands.hpp"
 #include "cli/help.hpp"
+#include "cli/projection_option.hpp"
 
 #include "core/error.hpp"
 #include "extract/open_document.hpp"
@@ -45,7 +46,8 @@ constexpr double kFirstFrameTargetMs = 1500.0;
 constexpr PixelSize kSize{1920, 1080};
 
 constexpr const char* kUsage =
-    "usage: muster bench render [SCENARIO] [--no-scenario] [--samples N] [--repeat N] [--json]\n"
+    "usage: muster bench render [SCENARIO] [--no-scenario] [--samples N] [--repeat N] [--projection CRS]\n"
+    "                           [--json]\n"
     "Draws the map headless at 1920x1080 along a scripted camera path: world view\n"
     "panning (1:110m), Europe panning (1:50m), a zoom from Europe into Ukraine,\n"
     "pans over Ukraine (1:10m). Each frame is MapRenderer::draw + glFinish.\n"
@@ -54,7 +56,8 @@ constexpr const char* kUsage =
     "SCENARIO (article or scenario file) defaults to the seed article\n"
     "../shared/seed/globe-2022-01-26.txt beside the source tree; --no-scenario\n"
     "draws the plain map. --samples: multisampling of the surface (default 1, as\n"
-    "the window). --repeat: run the path N times (default 3).\n"
+    "the window). --repeat: run the path N times (default 3). --projection: the\n"
+    "map's CRS (default EPSG:3857; e.g. EPSG:3035 for LAEA Europe).\n"
     "Targets: median <= 16.7 ms, p99 <= 33 ms, first frame <= 1.5 s.\n";
 
 struct Frame {
@@ -62,12 +65,11 @@ struct Frame {
     Camera camera;
 };
 
-Camera framed(const Extent& extent) { return Camera::fit(extent, kSize); }
-
 // The scripted path, about 330 frames.
-std::vector<Frame> camera_path() {
+std::vector<Frame> camera_path(const ProjectionPtr& projection) {
+    auto framed = [&projection](const Extent& extent) { return Camera::fit(extent, kSize, projection); };
     std::vector<Frame> path;
-    Camera world = Camera::world_view(kSize);
+    Camera world = Camera::world_view(kSize, projection);
     for (int i = 0; i < 60; ++i) {
         path.push_back({"world", world});
         world.pan_by_pixels(-12.0, i < 30 ? 2.0 : -2.0);
@@ -130,8 +132,11 @@ std::filesystem::path default_seed() {
 int bench_render(const Words& words) {
     if (print_help_if_asked(words, kUsage)) return 0;
     Args args("bench render", words);
-    args.flag("--json").flag("--no-scenario").option("--samples").option("--repeat").positionals(0, 1);
+    args.flag("--json").flag("--no-scenario").option("--samples").option("--repeat").option("--projection");
+    args.positionals(0, 1);
     args.parse();
+    const ProjectionPtr projection = projection_option(args);
+    const std::string crs = projection ? projection->id() : web_mercator()->id();
     const int samples = args.int_value("--samples", 1, 1, 16);
     const int repeat = args.int_value("--repeat", 3, 1, 100);
 
@@ -155,11 +160,11 @@ int bench_render(const Words& words) {
     MapRenderer renderer(MapStyle{}, DetailLoading::blocking);
     renderer.set_scenario(scenario ? &*scenario : nullptr);
     surface.bind_framebuffer();
-    renderer.draw(Camera::world_view(kSize));
+    renderer.draw(Camera::world_view(kSize, projection));
     glFinish();
     const double first_frame_ms = seconds_since(launch) * 1000.0;
 
-    const std::vector<Frame> path = camera_path();
+    const std::vector<Frame> path = camera_path(projection);
     for (const Frame& frame : path) renderer.draw(frame.camera);  // loads every level, warms caches
     glFinish();
 
@@ -200,6 +205,7 @@ int bench_render(const Words& words) {
             {"samples", surface.samples()},
             {"context", GlSurface::describe_context()},
             {"scenario", scenario_name},
+            {"projection", crs},
             {"repeat", repeat},
             {"frames", total.frames},
             {"median_ms", total.median},
@@ -216,9 +222,10 @@ int bench_render(const Words& words) {
         return all_ok ? 0 : 1;
     }
 
-    std::printf("muster bench render\n  surface  %dx%d, %d sample(s), %s\n  scenario %s\n  path     %zu frames x %d\n",
+    std::printf("muster bench render\n  surface  %dx%d, %d sample(s), %s\n  scenario %s\n  map      %s\n"
+                "  path     %zu frames x %d\n",
                 kSize.width, kSize.height, surface.samples(), GlSurface::describe_context().c_str(),
-                scenario_name.c_str(), path.size(), repeat);
+                scenario_name.c_str(), crs.c_str(), path.size(), repeat);
     for (const char* view : views) {
         const Stats s = stats_of(by_view[view]);
         const MapRenderer::FrameInfo& info = last_info[view];

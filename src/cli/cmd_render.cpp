@@ -2,6 +2,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/help.hpp"
+#include "cli/projection_option.hpp"
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
@@ -29,9 +30,9 @@ namespace {
 
 constexpr const char* usage =
     "usage: muster render [INPUT] -o OUT.png|OUT.jpg|OUT.tif [--size WxH] [--scale N]\n"
-    "                     [--bbox MINLON,MINLAT,MAXLON,MAXLAT | --fit] [--title TEXT]\n"
-    "                     [--no-legend] [--no-scale-bar] [--north-arrow] [--world-file]\n"
-    "                     [--layer FILE]...\n"
+    "                     [--bbox MINLON,MINLAT,MAXLON,MAXLAT | --fit] [--projection CRS]\n"
+    "                     [--title TEXT] [--no-legend] [--no-scale-bar] [--north-arrow]\n"
+    "                     [--world-file] [--layer FILE]...\n"
     "Draws the map without a window (no display, no GPU needed) and writes an image;\n"
     "the path is printed. Images up to 16384x16384 are drawn in tiles and streamed to\n"
     "the file, so memory stays bounded.\n"
@@ -39,9 +40,9 @@ constexpr const char* usage =
     "  INPUT            article (.txt/.html: extracted) or scenario file to draw;\n"
     "                   without --bbox the map frames what it holds\n"
     "  -o OUT           where to write, by extension: .png, .jpg/.jpeg (quality 90)\n"
-    "                   or .tif/.tiff (GeoTIFF in EPSG:3857 Web Mercator, tiled,\n"
-    "                   DEFLATE, with the exact geotransform: opens in QGIS on top\n"
-    "                   of Natural Earth); written atomically, never half a file\n"
+    "                   or .tif/.tiff (GeoTIFF in the map's CRS, tiled, DEFLATE,\n"
+    "                   with the exact geotransform: opens in QGIS on top of\n"
+    "                   Natural Earth); written atomically, never half a file\n"
     "  --size WxH       image size in pixels before --scale (default 1920x1080)\n"
     "  --scale N        multiply the image's pixels by N (1 to 4, e.g. 2 for a\n"
     "                   high-DPI copy): same view, symbols and text N times larger;\n"
@@ -49,14 +50,17 @@ constexpr const char* usage =
     "  --bbox W,S,E,N   area to fit, degrees; the image's aspect is kept, so one\n"
     "                   direction shows more\n"
     "  --fit            frame INPUT's places and borders (the default with INPUT)\n"
+    "  --projection CRS the map's projection: EPSG:3857 Web Mercator (default),\n"
+    "                   EPSG:3035 LAEA Europe, EPSG:4326 plate carree, or any\n"
+    "                   other CRS PROJ knows\n"
     "  --title TEXT     a title plate at the top left\n"
     "  --no-legend      leave out the legend (country roles, symbols, border line\n"
     "                   and strength halos that the map shows; bottom left)\n"
     "  --no-scale-bar   leave out the scale bar (geodesic, at the map's centre)\n"
     "  --north-arrow    add a north arrow (top right)\n"
     "  --world-file     with a PNG or JPEG: also write OUT.pgw/.jgw (world file),\n"
-    "                   OUT.prj (EPSG:3857 as ESRI WKT) and OUT.png.aux.xml (the CRS\n"
-    "                   as GDAL and QGIS read it) so GIS tools can place the image\n"
+    "                   OUT.prj (the map's CRS as ESRI WKT) and OUT.png.aux.xml (the\n"
+    "                   CRS as GDAL and QGIS read it) so GIS tools can place the image\n"
     "  --layer FILE     your own vector file drawn over the map, in a colour of its\n"
     "                   own (GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, CSV\n"
     "                   with lon/lat columns); repeatable, the last on top; without\n"
@@ -152,7 +156,7 @@ int cmd_render(const Words& words) {
     // Not in the usage text: --samples N (multisampling, 1 = off), --tile N
     // (largest tile side: forces tiling, for tests and memory measurements)
     // and --timing (milliseconds on stderr), for benchmarks and tests.
-    args.option("-o").option("--size").option("--scale").option("--bbox").option("--title");
+    args.option("-o").option("--size").option("--scale").option("--bbox").option("--title").option("--projection");
     args.option("--samples").option("--tile").option("--layer");
     args.flag("--fit").flag("--no-legend").flag("--no-scale-bar").flag("--north-arrow");
     args.flag("--timing").flag("--world-file").positionals(0, 1);
@@ -166,6 +170,7 @@ int cmd_render(const Words& words) {
     request.size = scaled_size(args, base_size, scale);
     request.scale = overlay_size_scale(base_size) * static_cast<float>(scale);
     request.bbox = parse_bbox(args);
+    request.projection = projection_option(args);
     if (request.bbox && args.has("--fit"))
         throw Error(args.message("--bbox and --fit each choose the view; give one of them"));
     if (args.has("--fit") && args.positional().empty())
@@ -188,7 +193,9 @@ int cmd_render(const Words& words) {
 
     const auto start = std::chrono::steady_clock::now();
     ImageFileOptions file_options;
-    file_options.georeference = web_mercator_geotransform(request_camera(request));
+    const Camera framed = request_camera(request);
+    file_options.georeference = map_geotransform(framed);
+    file_options.crs = framed.projection_ptr();
     Camera camera;
     MapImageInfo info;
     write_image_file(target, format, file_options,

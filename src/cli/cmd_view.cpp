@@ -2,6 +2,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/help.hpp"
+#include "cli/projection_option.hpp"
 
 #include "core/error.hpp"
 #include "extract/open_document.hpp"
@@ -19,7 +20,8 @@ namespace muster::cli {
 namespace {
 
 constexpr const char* usage =
-    "usage: muster view [FILE] [--bbox MINLON,MINLAT,MAXLON,MAXLAT] [--layer FILE]...\n"
+    "usage: muster view [FILE] [--bbox MINLON,MINLAT,MAXLON,MAXLAT] [--projection CRS]\n"
+    "                   [--layer FILE]...\n"
     "Opens the map window. Drag to pan; scroll, pinch or double-click (Shift: out)\n"
     "to zoom about the pointer; +/- and arrow keys; Home frames the scenario (or\n"
     "the whole world); Ctrl+F to search for a place,\n"
@@ -34,6 +36,9 @@ constexpr const char* usage =
     "  FILE             article (.txt/.html: extracted) or scenario file to show;\n"
     "                   the first view frames what it holds\n"
     "  --bbox W,S,E,N   area to show first, degrees (default: the whole world)\n"
+    "  --projection CRS the map's projection: EPSG:3857 Web Mercator (default),\n"
+    "                   EPSG:3035 LAEA Europe, EPSG:4326 plate carree, or any\n"
+    "                   other CRS PROJ knows; View > Projection switches\n"
     "  --layer FILE     your own vector file as a layer (GeoJSON, GeoPackage, Shapefile,\n"
     "                   KML, FlatGeobuf, CSV with lon/lat columns); repeatable\n";
 
@@ -59,7 +64,7 @@ int cmd_view(const Words& words) {
     // [--script-out DIR] (Script -> Run script at start), --export-dialog
     // (File -> Export image open), --export-map FILE (the map alone
     // exported at 2x after the first frame).
-    args.option("--bbox").option("--frames").option("--screenshot").option("--window");
+    args.option("--bbox").option("--frames").option("--screenshot").option("--window").option("--projection");
     args.option("--search").option("--measure").option("--layer").option("--select").option("--dialog");
     args.option("--script").option("--script-out").option("--export-map");
     args.flag("--export-dialog");
@@ -78,6 +83,7 @@ int cmd_view(const Words& words) {
         if (!size) throw Error(args.message("option '--window' expects WIDTHxHEIGHT, got '" + *text + "'"));
         options.window = *size;
     }
+    options.projection = projection_option(args);
     options.frames = args.int_value("--frames", 0, 1, 1000000);
     if (const auto shot = args.value("--screenshot")) {
         options.screenshot = std::filesystem::path(*shot);

@@ -11,19 +11,18 @@
 
 #include <cmath>
 #include <cstdio>
-#include <numbers>
 #include <stdexcept>
 #include <system_error>
 
 namespace muster {
 namespace {
 
-double radians(double degrees) { return degrees * std::numbers::pi / 180.0; }
-
-OGRSpatialReference web_mercator() {
+OGRSpatialReference spatial_reference(const Projection& projection) {
     OGRSpatialReference srs;
-    if (srs.importFromEPSG(3857) != OGRERR_NONE) throw std::runtime_error("PROJ does not know EPSG:3857");
-    // Keep x = easting, y = northing whatever the authority's axis order says.
+    if (srs.SetFromUserInput(projection.id().c_str()) != OGRERR_NONE)
+        throw std::runtime_error("GDAL does not know " + projection.id());
+    // Keep x = easting (longitude), y = northing (latitude) whatever the
+    // authority's axis order says: the camera's plane is x east, y north.
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return srs;
 }
@@ -31,10 +30,10 @@ OGRSpatialReference web_mercator() {
 // Sets the geotransform and CRS on the in-memory copy; GTiff's CreateCopy
 // writes them as GeoTIFF tags.
 void georeference(GDALDataset& dataset, const Camera& camera) {
-    GeoTransform transform = web_mercator_geotransform(camera);
+    GeoTransform transform = map_geotransform(camera);
     if (dataset.SetGeoTransform(transform.data()) != CE_None)
         throw std::runtime_error("cannot set the geotransform");
-    const OGRSpatialReference srs = web_mercator();
+    const OGRSpatialReference srs = spatial_reference(camera.projection());
     if (dataset.SetSpatialRef(&srs) != CE_None) throw std::runtime_error("cannot set the CRS");
 }
 
@@ -62,8 +61,11 @@ struct GeoTiffRowWriter::Dataset {
     std::unique_ptr<GDALDataset, GdalCloser> handle;
 };
 
-GeoTiffRowWriter::GeoTiffRowWriter(std::filesystem::path file, const GeoTransform& transform)
-    : file_(std::move(file)), transform_(transform), dataset_(std::make_unique<Dataset>()) {
+GeoTiffRowWriter::GeoTiffRowWriter(std::filesystem::path file, const GeoTransform& transform, ProjectionPtr projection)
+    : file_(std::move(file)),
+      transform_(transform),
+      projection_(projection ? std::move(projection) : muster::web_mercator()),
+      dataset_(std::make_unique<Dataset>()) {
     // GDAL's "ERROR 1: ..." stays off stderr; its reason comes out in our one line.
     CPLPushErrorHandler(CPLQuietErrorHandler);
 }
@@ -90,7 +92,7 @@ void GeoTiffRowWriter::start(PixelSize size) {
     if (!dataset_->handle) throw std::runtime_error(gdal_reason("cannot create the GeoTIFF"));
     GDALDataset& dataset = *dataset_->handle;
     if (dataset.SetGeoTransform(transform_.data()) != CE_None) throw std::runtime_error("cannot set the geotransform");
-    const OGRSpatialReference srs = web_mercator();
+    const OGRSpatialReference srs = spatial_reference(*projection_);
     if (dataset.SetSpatialRef(&srs) != CE_None) throw std::runtime_error("cannot set the CRS");
     next_row_ = 0;
 }
@@ -119,26 +121,23 @@ void GeoTiffRowWriter::finish() {
 
 // ------------------------------------------------------------------ georeference
 
-GeoTransform web_mercator_geotransform(const Camera& camera) {
-    // Camera::to_screen: x = W/2 + dlon * world_pixels/360 and
-    // y = H/2 + (mercator_y(centre) - mercator_y(lat)) * world_pixels/(2 pi),
-    // with mercator_y in radians. EPSG:3857 metres are those radians times R,
-    // so one pixel is 2 pi R / world_pixels metres in both directions.
-    const double metres_per_pixel = 2.0 * std::numbers::pi * web_mercator_radius / camera.world_pixels();
-    const double centre_x = web_mercator_radius * radians(camera.centre().lon);
-    const double centre_y = web_mercator_radius * mercator_y(camera.centre().lat);
+GeoTransform map_geotransform(const Camera& camera) {
+    // Camera::to_screen: x = W/2 + (X - centre X) / units_per_pixel and
+    // y = H/2 - (Y - centre Y) / units_per_pixel, in the CRS's own plane.
+    const double size_of_pixel = camera.units_per_pixel();
+    const MapPoint centre = camera.centre_point();
     const PixelSize size = camera.viewport();
-    return {centre_x - size.width / 2.0 * metres_per_pixel, metres_per_pixel, 0.0,
-            centre_y + size.height / 2.0 * metres_per_pixel, 0.0, -metres_per_pixel};
+    return {centre.x - size.width / 2.0 * size_of_pixel, size_of_pixel, 0.0,
+            centre.y + size.height / 2.0 * size_of_pixel, 0.0, -size_of_pixel};
 }
 
-std::string web_mercator_esri_wkt() {
-    OGRSpatialReference srs = web_mercator();
+std::string esri_wkt(const Projection& projection) {
+    OGRSpatialReference srs = spatial_reference(projection);
     char* wkt = nullptr;
     const char* options[] = {"FORMAT=WKT1_ESRI", nullptr};
     if (srs.exportToWkt(&wkt, options) != OGRERR_NONE || !wkt) {
         CPLFree(wkt);
-        throw std::runtime_error("cannot express EPSG:3857 as ESRI WKT");
+        throw std::runtime_error("cannot express " + projection.id() + " as ESRI WKT");
     }
     std::string text(wkt);
     CPLFree(wkt);
@@ -193,7 +192,7 @@ std::string pam_text(const OGRSpatialReference& srs) {
     char* wkt = nullptr;
     if (srs.exportToWkt(&wkt) != OGRERR_NONE || !wkt) {
         CPLFree(wkt);
-        throw std::runtime_error("cannot express EPSG:3857 as WKT");
+        throw std::runtime_error("cannot express the CRS as WKT");
     }
     std::string text = "<PAMDataset>\n  <SRS dataAxisToSRSAxisMapping=\"1,2\">";
     for (const char* c = wkt; *c; ++c) text += *c == '"' ? std::string("&quot;") : std::string(1, *c);
@@ -206,12 +205,12 @@ void write_world_files(const Camera& camera, const std::filesystem::path& image)
     const std::filesystem::path world = world_file_path(image);
     std::string wkt, pam;
     try {
-        wkt = web_mercator_esri_wkt();
-        pam = pam_text(web_mercator());
+        wkt = esri_wkt(camera.projection());
+        pam = pam_text(spatial_reference(camera.projection()));
     } catch (const std::exception& e) {
         throw Error(projection_file_path(image).string() + ": cannot write (" + e.what() + ")");
     }
-    write_bytes_atomically(world, world_file_text(web_mercator_geotransform(camera)));
+    write_bytes_atomically(world, world_file_text(map_geotransform(camera)));
     try {
         write_bytes_atomically(projection_file_path(image), wkt + "\n");
         write_bytes_atomically(aux_file_path(image), pam);

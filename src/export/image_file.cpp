@@ -73,7 +73,7 @@ void write_image_file(const std::filesystem::path& target, ImageFormat format, c
         throw Error(target.string() + ": cannot write (a GeoTIFF needs the view's georeference)");
     write_file_atomically(target, [&](const std::filesystem::path& temp) {
         if (format == ImageFormat::geotiff) {
-            GeoTiffRowWriter writer(temp, *options.georeference);
+            GeoTiffRowWriter writer(temp, *options.georeference, options.crs);
             produce(writer);
         } else {
             encode_to_stdio(temp, format, options, produce);

@@ -27,8 +27,10 @@ const char* to_string(ImageFormat format);  // "PNG", "JPEG", "GeoTIFF"
 struct ImageFileOptions {
     PngStreamOptions png;
     JpegStreamOptions jpeg;
-    // GeoTIFF only (required there): pixel corner -> EPSG:3857 metres.
+    // GeoTIFF only (required there): pixel corner -> the map CRS's plane
+    // (map_geotransform), and that CRS (nullptr: EPSG:3857 Web Mercator).
     std::optional<GeoTransform> georeference;
+    ProjectionPtr crs;
 };
 
 // produce(sink) must call sink.start(), write every row, then sink.finish().

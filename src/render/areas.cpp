@@ -8,6 +8,7 @@
 #include "render/map_renderer.hpp"
 #include "render/symbols.hpp"
 #include "render/country_mesh.hpp"
+#include "render/domain_clip.hpp"
 #include "render/tessellate.hpp"
 
 #include <ogrsf_frmts.h>
@@ -139,6 +140,7 @@ struct AreaRenderer::Gpu {
     gl::VertexArray vao = gl::make_vertex_array();
     gl::Buffer vertices = gl::make_buffer();
     std::size_t vertex_count = 0;
+    ProjectionPtr projected_for;  // the projection the vertices are in
     ThickLines outlines;
 };
 
@@ -179,8 +181,8 @@ bool AreaRenderer::hatches_country(const std::string& iso_a2) const {
     return std::binary_search(areas_.begin(), areas_.end(), AreaRef{AreaRef::Kind::country, iso_a2});
 }
 
-// Outline rings of every area; triangles (map.vert's longitude, Mercator y)
-// of the regions, whose fill the country meshes do not hold. shapes[i] is
+// Outline rings of every area; triangles (lon, lat corners, projected when
+// uploaded for the camera's projection) of the regions, whose fill the country meshes do not hold. shapes[i] is
 // the geometry of areas_[i], or shapes is empty.
 void AreaRenderer::prepare(const std::vector<AreaPolygons>& shapes) {
     triangles_.clear();
@@ -202,24 +204,45 @@ void AreaRenderer::prepare(const std::vector<AreaPolygons>& shapes) {
             make_delaunay(triangles.xy, triangles.indices);  // compact triangles rasterise faster
             for (const std::uint32_t index : triangles.indices) {
                 triangles_.push_back(static_cast<float>(triangles.xy[2 * index]));
-                triangles_.push_back(static_cast<float>(mercator_y(triangles.xy[2 * index + 1])));
+                triangles_.push_back(static_cast<float>(triangles.xy[2 * index + 1]));
             }
         }
     dirty_ = true;
 }
 
-AreaRenderer::Gpu& AreaRenderer::gpu() {
+AreaRenderer::Gpu& AreaRenderer::gpu(const ProjectionPtr& projection_ptr) {
     if (!gpu_) gpu_ = std::make_unique<Gpu>();
-    if (dirty_) {
+    if (dirty_ || gpu_->projected_for != projection_ptr) {
+        // To the projection's plane (map.vert's x, y), as the base map's
+        // fills: clipped to its domain first, so nothing tears across the map.
+        const Projection& projection = *projection_ptr;
+        std::vector<float> lonlat = triangles_;
+        std::vector<std::uint32_t> indices(lonlat.size() / 2);
+        for (std::size_t i = 0; i < indices.size(); ++i) indices[i] = static_cast<std::uint32_t>(i);
+        clip_triangles_to_domain(projection.domain(), lonlat, indices);
+        std::vector<double> points(lonlat.begin(), lonlat.end());
+        projection.forward_in_place(points);
+        std::vector<float> plane;
+        plane.reserve(indices.size() * 2);
+        for (std::size_t i = 0; i + 3 <= indices.size(); i += 3) {
+            bool finite = true;
+            for (std::size_t c = 0; c < 3; ++c)
+                finite = finite && std::isfinite(points[2 * indices[i + c]]) && std::isfinite(points[2 * indices[i + c] + 1]);
+            if (!finite) continue;
+            for (std::size_t c = 0; c < 3; ++c)
+                plane.insert(plane.end(), {static_cast<float>(points[2 * indices[i + c]]),
+                                           static_cast<float>(points[2 * indices[i + c] + 1])});
+        }
         glBindVertexArray(gpu_->vao.get());
         glBindBuffer(GL_ARRAY_BUFFER, gpu_->vertices.get());
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(triangles_.size() * sizeof(float)), triangles_.data(),
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(plane.size() * sizeof(float)), plane.data(),
                      GL_STATIC_DRAW);
         glEnableVertexAttribArray(0);  // layout(location = 0) in map.vert
         glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
         glBindVertexArray(0);
-        gpu_->vertex_count = triangles_.size() / 2;
-        gpu_->outlines.set_lines(rings_);
+        gpu_->vertex_count = plane.size() / 2;
+        if (dirty_) gpu_->outlines.set_lines(rings_);
+        gpu_->projected_for = projection_ptr;
         dirty_ = false;
     }
     return *gpu_;
@@ -228,10 +251,15 @@ AreaRenderer::Gpu& AreaRenderer::gpu() {
 void AreaRenderer::set_hatch_uniforms(const ShaderProgram& program, const Camera& camera, const OverlayStyle& style,
                                       float size_scale, double fragcoord_shift) {
     // Stripes run along x - y = const in window pixels (y up: "/" on screen),
-    // one period apart across them; their phase follows where lon 0, lat 0
-    // is on screen, so they move with the map.
+    // one period apart across them; their phase follows where the plane's
+    // origin (Mercator: lon 0, lat 0) is on screen, so they move with the map
+    // in any projection. In wrapping projections its copy nearest the centre.
     const float period = std::max(3.0f, style.area_hatch_spacing_pt * size_scale);
-    const ScreenPoint origin = camera.to_screen({0.0, 0.0});
+    const Projection& projection = camera.projection();
+    const double origin_x =
+        projection.wraps() ? camera.centre_point().x + std::remainder(-camera.centre_point().x, projection.period())
+                           : 0.0;
+    const ScreenPoint origin = camera.plane_to_screen({origin_x, 0.0});
     const double origin_across =
         (origin.x - (camera.viewport().height - origin.y) - fragcoord_shift) / std::numbers::sqrt2;
     glUniform1f(program.uniform("u_period"), period);
@@ -240,9 +268,9 @@ void AreaRenderer::set_hatch_uniforms(const ShaderProgram& program, const Camera
 }
 
 void AreaRenderer::draw_hatch(const Camera& camera, const OverlayStyle& style, float size_scale,
-                              const std::vector<double>& lon_shifts, float opacity, double fragcoord_shift) {
+                              const std::vector<double>& x_shifts, float opacity, double fragcoord_shift) {
     if (triangles_.empty() && !gpu_) return;
-    Gpu& gpu = this->gpu();
+    Gpu& gpu = this->gpu(camera.projection_ptr());
     if (gpu.vertex_count == 0) return;
     const ShaderProgram& program = gpu.hatch;
     program.use();
@@ -253,8 +281,8 @@ void AreaRenderer::draw_hatch(const Camera& camera, const OverlayStyle& style, f
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glBindVertexArray(gpu.vao.get());
-    for (const double shift : lon_shifts) {
-        glUniform1f(program.uniform("u_lon_shift"), static_cast<float>(shift));
+    for (const double shift : x_shifts) {
+        glUniform1f(program.uniform("u_x_shift"), static_cast<float>(shift));
         glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(gpu.vertex_count));
     }
     glBindVertexArray(0);
@@ -263,7 +291,7 @@ void AreaRenderer::draw_hatch(const Camera& camera, const OverlayStyle& style, f
 
 void AreaRenderer::draw_outlines(const Camera& camera, const OverlayStyle& style, float size_scale, float opacity) {
     if (rings_.empty() && !gpu_) return;
-    gpu().outlines.draw(camera, style.area_outline_pt * size_scale,
+    gpu(camera.projection_ptr()).outlines.draw(camera, style.area_outline_pt * size_scale,
                         style.area_outline.with_alpha(style.area_outline.a * opacity));
 }
 

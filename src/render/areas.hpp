@@ -106,24 +106,26 @@ public:
                                    float size_scale, double fragcoord_shift = 0.0);
     [[nodiscard]] const std::string& failure() const { return failure_; }
 
-    // The stripes of the regions, for each world copy (longitude shifts of 0
-    // or ±360, as the fills are drawn). size_scale: pixels per point.
+    // The stripes of the regions, for each world copy (plane x shifts of 0
+    // or ± a period, as the fills are drawn). size_scale: pixels per point.
     void draw_hatch(const Camera& camera, const OverlayStyle& style, float size_scale,
-                    const std::vector<double>& lon_shifts, float opacity = 1.0f, double fragcoord_shift = 0.0);
+                    const std::vector<double>& x_shifts, float opacity = 1.0f, double fragcoord_shift = 0.0);
     // The outlines, over the country borders.
     void draw_outlines(const Camera& camera, const OverlayStyle& style, float size_scale, float opacity = 1.0f);
 
 private:
     struct Gpu;
     void prepare(const std::vector<AreaPolygons>& shapes);
-    Gpu& gpu();  // created, and the prepared geometry uploaded, on first use
+    // Created on first use; the prepared geometry (re)uploaded, projected,
+    // when it changed or the camera's projection did.
+    Gpu& gpu(const ProjectionPtr& projection);
 
     std::function<const AreaSource&()> source_;
     std::vector<AreaRef> areas_;
     bool loaded_ = false;
     std::string failure_;
-    // Triangles of the regions (lon, Mercator y) and outline rings of every
-    // area, ready to upload.
+    // Triangles of the regions (lon, lat corners; projected when uploaded)
+    // and outline rings of every area.
     std::vector<float> triangles_;
     std::vector<std::vector<LatLon>> rings_;
     bool dirty_ = false;

@@ -40,12 +40,13 @@ float overlay_size_scale(PixelSize size) {
 }
 
 Camera request_camera(const HeadlessRenderRequest& request) {
-    if (request.bbox) return Camera::fit(*request.bbox, request.size);
+    if (request.bbox) return Camera::fit(*request.bbox, request.size, request.projection);
     const float scale = request.scale > 0 ? request.scale : overlay_size_scale(request.size);
     if (request.scenario && has_overlay_content(*request.scenario))
-        return fit_scenario(*request.scenario, request.size, 110.0 * scale);
-    if (const auto layers = user_layers_extent(request.layers)) return fit_extent(*layers, request.size, 60.0 * scale, 1.0);
-    return Camera::world_view(request.size);
+        return fit_scenario(*request.scenario, request.size, 110.0 * scale, request.projection);
+    if (const auto layers = user_layers_extent(request.layers))
+        return fit_extent(*layers, request.size, 60.0 * scale, 1.0, request.projection);
+    return Camera::world_view(request.size, request.projection);
 }
 
 MapImageInfo render_map_headless_to(const HeadlessRenderRequest& request, RowSink& sink, Camera* camera) {

@@ -23,6 +23,8 @@ struct HeadlessRenderRequest {
     // none: fit_scenario() when the scenario has places or borders, else the
     // visible user layers' features (fit_extent), else Camera::world_view
     std::optional<Extent> bbox;
+    // The map's projection (render/projection.hpp); nullptr: Web Mercator.
+    ProjectionPtr projection;
     // Drawn over the map (render/overlay.hpp); not owned, only read during
     // the call. nullptr or an empty scenario: the plain map.
     const scenario::Scenario* scenario = nullptr;

@@ -63,12 +63,13 @@ std::vector<LatLon> interior_points(const std::unordered_set<std::int64_t>& cell
 
 }  // namespace
 
-std::vector<CountryLabelInfo> country_label_info(const CountryMesh& mesh) {
+std::vector<CountryLabelInfo> country_label_info(const CountryMesh& mesh, const std::vector<float>& plane) {
     std::vector<CountryLabelInfo> infos;
     infos.reserve(mesh.countries.size());
     auto lonlat = [&](std::uint32_t index) {
         return Corner{mesh.fill_vertices[index * 2], mesh.fill_vertices[index * 2 + 1]};
     };
+    auto projected = [&](std::uint32_t index) { return Corner{plane[index * 2], plane[index * 2 + 1]}; };
     for (const CountryMesh::Country& country : mesh.countries) {
         CountryLabelInfo info{country.iso_a2, country.name, country.label, 0.0, {}};
         std::unordered_set<std::int64_t> cells;
@@ -77,8 +78,10 @@ std::vector<CountryLabelInfo> country_label_info(const CountryMesh& mesh) {
         for (std::uint32_t i = country.fill_first; i + 2 < end; i += 3) {
             const Corner a = lonlat(mesh.fill_indices[i]), b = lonlat(mesh.fill_indices[i + 1]),
                          c = lonlat(mesh.fill_indices[i + 2]);
-            const Corner pa{a.x, mercator_y(a.y)}, pb{b.x, mercator_y(b.y)}, pc{c.x, mercator_y(c.y)};
-            info.mercator_area += std::abs(cross(pa, pb, pc)) / 2.0;
+            const double area =
+                std::abs(cross(projected(mesh.fill_indices[i]), projected(mesh.fill_indices[i + 1]),
+                               projected(mesh.fill_indices[i + 2]))) / 2.0;
+            if (std::isfinite(area)) info.map_area += area;
             mark_cells(a, b, c, cells);
         }
         info.interior = interior_points(cells);

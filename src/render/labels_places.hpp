@@ -18,17 +18,20 @@ struct CountryLabelInfo {
     std::string iso_a2;  // "" for territories without a code
     std::string name;
     LatLon label;        // the mesh's label point (inside the country)
-    // Area in Web Mercator map units (degrees of longitude x Mercator y
-    // radians): times pixels_per_degree * world_pixels / 2pi gives pixels.
-    double mercator_area = 0.0;
+    // Area in the projection's plane the mesh was drawn in (square plane
+    // units): divided by Camera::units_per_pixel() squared, pixels.
+    double map_area = 0.0;
     // Points of a 1-degree grid inside the country whose four neighbours are
     // inside too: where to put the label when the label point is off-screen
     // (Russia seen from Ukraine). Empty for countries smaller than a cell.
     std::vector<LatLon> interior;
 };
 
-// One entry per country of the mesh, in mesh order.
-std::vector<CountryLabelInfo> country_label_info(const CountryMesh& mesh);
+// One entry per country of the mesh, in mesh order. plane: the mesh's fill
+// vertices projected (x, y pairs, at least as many as mesh.fill_vertices;
+// NaN where a vertex is outside the projection's domain, whose triangles
+// then count no area).
+std::vector<CountryLabelInfo> country_label_info(const CountryMesh& mesh, const std::vector<float>& plane);
 
 struct MapCity {
     std::string name;

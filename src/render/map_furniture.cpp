@@ -367,11 +367,17 @@ ScaleBar scale_bar_for(const Camera& camera, double max_px) {
     const PixelSize viewport = camera.viewport();
     const double cx = viewport.width / 2.0, cy = viewport.height / 2.0;
     const double half = std::max(1.0, std::min(max_px, viewport.width / 2.0) / 2.0);
-    const LatLon west = camera.to_lonlat({cx - half, cy});
-    const LatLon east = camera.to_lonlat({cx + half, cy});
-    double metres = 0.0;
-    GeographicLib::Geodesic::WGS84().Inverse(west.lat, west.lon, east.lat, east.lon, metres);
-    const double km_per_px = metres / 1000.0 / (2 * half);
+    // The ground distance (WGS 84 geodesic) along the bar's length at the
+    // centre, in any projection; where an end is off the map (a small-scale
+    // view of a projection that shows a disc), the scale at the centre.
+    const auto west = camera.lonlat_at({cx - half, cy});
+    const auto east = camera.lonlat_at({cx + half, cy});
+    double km_per_px = camera.metres_per_pixel_at({cx, cy}) / 1000.0;
+    if (west && east) {
+        double metres = 0.0;
+        GeographicLib::Geodesic::WGS84().Inverse(west->lat, west->lon, east->lat, east->lon, metres);
+        km_per_px = metres / 1000.0 / (2 * half);
+    }
     ScaleBar bar;
     bar.latitude = camera.to_lonlat({cx, cy}).lat;
     if (!(km_per_px > 0) || max_px <= 0) return bar;

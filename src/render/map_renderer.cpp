@@ -1,12 +1,14 @@
 #include "render/map_renderer.hpp"
 
 #include "core/error.hpp"
+#include "render/domain_clip.hpp"
 #include "render/graticule.hpp"
 #include "render/opacity_group.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace muster {
@@ -15,8 +17,10 @@ namespace {
 constexpr GLuint position_location = 0;  // layout(location = 0) in shaders/map.vert
 constexpr GLuint country_location = 1;   // layout(location = 1) in shaders/country_fill.vert
 
-// Grid cell sizes for culling, per level: finer data, smaller cells (a few
-// thousand cells at most, so the per-frame bounds test stays negligible).
+// Grid cell sizes for culling, per level, in degrees of the reference
+// equator (cells are square in the projection's plane): finer data, smaller
+// cells (a few thousand cells at most, so the per-frame bounds test stays
+// negligible).
 constexpr double chunk_degrees[] = {30.0, 10.0, 4.0};  // 110m, 50m, 10m
 
 // Simplified outlines per level: made for the zooms first, first + 1, ...
@@ -47,14 +51,27 @@ void upload_array(GLenum target, const gl::Buffer& buffer, const std::vector<T>&
     glBufferData(target, static_cast<GLsizeiptr>(data.size() * sizeof(T)), data.data(), GL_STATIC_DRAW);
 }
 
-// lon,lat pairs to what map.vert expects: lon, Mercator y.
-std::vector<float> project_to_mercator(const std::vector<float>& lonlat) {
-    std::vector<float> projected(lonlat.size());
-    for (std::size_t i = 0; i + 1 < lonlat.size(); i += 2) {
-        projected[i] = lonlat[i];
-        projected[i + 1] = static_cast<float>(mercator_y(lonlat[i + 1]));
+// lon,lat pairs to what map.vert expects: plane x, y (NaN outside the
+// projection's domain).
+std::vector<float> project_vertices(const std::vector<float>& lonlat, const Projection& projection) {
+    std::vector<double> points(lonlat.begin(), lonlat.end());
+    projection.forward_in_place(points);
+    return {points.begin(), points.end()};
+}
+
+// Primitives with a corner the projection could not place are left out
+// (clipping to the domain leaves none; this guards PROJ's own failures).
+void drop_unprojected(std::vector<std::uint32_t>& indices, const std::vector<float>& positions, int corners) {
+    std::vector<std::uint32_t> kept;
+    kept.reserve(indices.size());
+    for (std::size_t i = 0; i + corners <= indices.size(); i += corners) {
+        bool finite = true;
+        for (int c = 0; c < corners; ++c)
+            finite = finite && std::isfinite(positions[2 * indices[i + c]]) &&
+                     std::isfinite(positions[2 * indices[i + c] + 1]);
+        if (finite) kept.insert(kept.end(), indices.begin() + i, indices.begin() + i + corners);
     }
-    return projected;
+    indices = std::move(kept);
 }
 
 // Points the VAO bound now at float pairs in buffer, at location 0.
@@ -78,24 +95,95 @@ gl::VertexArray make_indexed_vao(const gl::Buffer& vertices, const std::vector<f
     return vao;
 }
 
-bool overlaps(const Extent& a, const Extent& b) {
-    return a.min_lon <= b.max_lon && b.min_lon <= a.max_lon && a.min_lat <= b.max_lat && b.min_lat <= a.max_lat;
+bool overlaps(const MapBox& a, const MapBox& b) {
+    return a.min_x <= b.max_x && b.min_x <= a.max_x && a.min_y <= b.max_y && b.min_y <= a.max_y;
 }
 
-Extent shifted(Extent extent, double lon_shift) {
-    extent.min_lon += lon_shift;
-    extent.max_lon += lon_shift;
-    return extent;
+MapBox shifted(MapBox box, double x_shift) {
+    box.min_x += x_shift;
+    box.max_x += x_shift;
+    return box;
 }
 
-// The 360-degree shifts at which a copy of the [-180, 180] world overlaps the
-// view (touching an edge does not count: a whole-world view needs one copy).
-std::vector<double> world_copy_shifts(const Extent& visible) {
+// The shifts by whole periods at which a copy of the world overlaps the view
+// in a wrapping projection (touching an edge does not count: a whole-world
+// view needs one copy); just 0 for the others.
+std::vector<double> world_copy_shifts(const MapBox& visible, const Projection& projection) {
+    if (!projection.wraps()) return {0.0};
+    const double period = projection.period(), half = period / 2.0;
+    // Rounding in the zoom's exp2/log2 may put an edge a hair past the seam.
+    const double touch = 1e-9 * period;
     std::vector<double> shifts;
-    const int first = static_cast<int>(std::floor((visible.min_lon - 180.0) / 360.0)) + 1;
-    const int last = static_cast<int>(std::ceil((visible.max_lon + 180.0) / 360.0)) - 1;
-    for (int k = first; k <= last; ++k) shifts.push_back(360.0 * k);
+    const int first = static_cast<int>(std::floor((visible.min_x + touch - half) / period)) + 1;
+    const int last = static_cast<int>(std::ceil((visible.max_x - touch + half) / period)) - 1;
+    for (int k = first; k <= last; ++k) shifts.push_back(period * k);
     return shifts;
+}
+
+void stream_vertices(const gl::Buffer& buffer, const std::vector<float>& vertices) {
+    glBindBuffer(GL_ARRAY_BUFFER, buffer.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(float)), vertices.data(),
+                 GL_STREAM_DRAW);
+}
+
+void add_triangle(std::vector<float>& out, MapPoint a, MapPoint b, MapPoint c) {
+    out.insert(out.end(), {static_cast<float>(a.x), static_cast<float>(a.y), static_cast<float>(b.x),
+                           static_cast<float>(b.y), static_cast<float>(c.x), static_cast<float>(c.y)});
+}
+
+void add_rectangle(std::vector<float>& out, const MapBox& box) {
+    add_triangle(out, {box.min_x, box.min_y}, {box.max_x, box.min_y}, {box.max_x, box.max_y});
+    add_triangle(out, {box.min_x, box.min_y}, {box.max_x, box.max_y}, {box.min_x, box.max_y});
+}
+
+// Triangles covering what the view shows beyond the projection's domain:
+// for wrapping projections the bands above and below it; otherwise a ring
+// from the domain's edge out past the view's corners. Empty when the view
+// lies inside the domain.
+std::vector<float> outside_domain_triangles(const Camera& camera) {
+    const Projection& projection = camera.projection();
+    const MapBox view = camera.visible_box();
+    const MapBox& bounds = projection.bounds();
+    std::vector<float> triangles;
+    if (projection.wraps()) {
+        const double margin = camera.units_per_pixel();
+        if (view.max_y > bounds.max_y)
+            add_rectangle(triangles, {view.min_x - margin, bounds.max_y, view.max_x + margin, view.max_y + margin});
+        if (view.min_y < bounds.min_y)
+            add_rectangle(triangles, {view.min_x - margin, view.min_y - margin, view.max_x + margin, bounds.min_y});
+        return triangles;
+    }
+    const std::vector<MapPoint>& edge = projection.outline();
+    if (edge.empty()) return triangles;
+    bool inside = true;
+    for (const MapPoint corner : {MapPoint{view.min_x, view.min_y}, MapPoint{view.max_x, view.min_y},
+                                  MapPoint{view.max_x, view.max_y}, MapPoint{view.min_x, view.max_y}})
+        inside = inside && projection.inverse(corner).has_value();
+    if (inside) return triangles;
+    // Out from the domain's centre, just far enough to pass every corner of
+    // the view: long thin triangles are what a software rasteriser fills slowest.
+    const MapPoint middle = projection.forward(projection.domain().centre).value_or(bounds.centre());
+    double nearest_edge = std::numeric_limits<double>::infinity(), farthest_corner = 0.0;
+    for (const MapPoint& p : edge) nearest_edge = std::min(nearest_edge, std::hypot(p.x - middle.x, p.y - middle.y));
+    for (const double x : {view.min_x, view.max_x})
+        for (const double y : {view.min_y, view.max_y})
+            farthest_corner = std::max(farthest_corner, std::hypot(x - middle.x, y - middle.y));
+    const double reach = std::max(1.1, 1.05 * farthest_corner / std::max(nearest_edge, 1e-9));
+    auto far = [&](const MapPoint& p) {
+        return MapPoint{middle.x + (p.x - middle.x) * reach, middle.y + (p.y - middle.y) * reach};
+    };
+    // Only as many sides as keep the polygon within a quarter pixel of the
+    // edge's curve (a chord of angle a on radius r strays r a^2 / 8).
+    const double radius_px = nearest_edge / camera.units_per_pixel();
+    const auto sides = static_cast<std::size_t>(std::ceil(std::numbers::pi * std::sqrt(2.0 * radius_px)));
+    const std::size_t stride = std::max<std::size_t>(1, edge.size() / std::max<std::size_t>(sides, 64));
+    for (std::size_t i = 0; i < edge.size(); i += stride) {
+        const MapPoint& a = edge[i];
+        const MapPoint& b = edge[i + stride < edge.size() ? i + stride : 0];
+        add_triangle(triangles, a, far(a), b);
+        add_triangle(triangles, b, far(a), far(b));
+    }
+    return triangles;
 }
 
 // Anti-aliased 1-pixel lines (GL_LINE_SMOOTH, blended) for one draw when
@@ -120,18 +208,31 @@ private:
     bool on_;
 };
 
-// What one tile of the camera's image shows (the whole view for the whole
-// image): longitudes unwrapped as Camera::visible_extent gives them, so each
-// band of a poster culls the grid cells outside it.
-Extent tile_extent(const Camera& camera, const ImageTile& tile) {
+// What one tile of the camera's image shows, in the plane (the whole view for
+// the whole image), so each band of a poster culls the grid cells outside it.
+MapBox tile_box(const Camera& camera, const ImageTile& tile) {
+    const MapPoint top_left = camera.to_plane({static_cast<double>(tile.x), static_cast<double>(tile.y)});
+    const MapPoint bottom_right =
+        camera.to_plane({static_cast<double>(tile.x + tile.width), static_cast<double>(tile.y + tile.height)});
+    return {top_left.x, bottom_right.y, bottom_right.x, top_left.y};
+}
+
+// The longitudes and latitudes a graticule needs for a tile: in wrapping
+// projections (meridians vertical and evenly spaced) just the tile's, as
+// Camera::visible_extent unwraps them; otherwise the whole view's.
+Extent graticule_extent(const Camera& camera, const MapBox& tile) {
     const Extent whole = camera.visible_extent();
-    const PixelSize viewport = camera.viewport();
-    if (tile.x == 0 && tile.y == 0 && tile.width == viewport.width && tile.height == viewport.height) return whole;
-    const double degrees_per_pixel = whole.width() / viewport.width;
-    const double north = camera.to_lonlat({viewport.width / 2.0, static_cast<double>(tile.y)}).lat;
-    const double south = camera.to_lonlat({viewport.width / 2.0, static_cast<double>(tile.y + tile.height)}).lat;
-    return {whole.min_lon + tile.x * degrees_per_pixel, south, whole.min_lon + (tile.x + tile.width) * degrees_per_pixel,
-            north};
+    const MapBox view = camera.visible_box();
+    const Projection& projection = camera.projection();
+    if (!projection.wraps() || (tile.min_x <= view.min_x && tile.max_x >= view.max_x && tile.min_y <= view.min_y &&
+                                tile.max_y >= view.max_y))
+        return whole;
+    const double degrees_per_unit = 360.0 / projection.period();
+    const double x_middle = (view.min_x + view.max_x) / 2.0;
+    const LatLon north = camera.to_lonlat(camera.plane_to_screen({x_middle, tile.max_y}));
+    const LatLon south = camera.to_lonlat(camera.plane_to_screen({x_middle, tile.min_y}));
+    return {whole.min_lon + (tile.min_x - view.min_x) * degrees_per_unit, south.lat,
+            whole.min_lon + (tile.max_x - view.min_x) * degrees_per_unit, north.lat};
 }
 
 // Index ranges of the chunks a view shows, ready for glMultiDrawElements.
@@ -172,10 +273,10 @@ MapRenderer::MapRenderer(MapStyle style, DetailLoading loading, MeshLoader loade
       program_(ShaderProgram::from_files("map.vert", "solid.frag")),
       country_program_(ShaderProgram::from_files("country_fill.vert", "country_fill.frag")),
       overlay_(loading == DetailLoading::background) {
-    graticule_vao_ = gl::make_vertex_array();
-    graticule_vertices_ = gl::make_buffer();
-    glBindVertexArray(graticule_vao_.get());
-    attach_positions(graticule_vertices_);
+    stream_vao_ = gl::make_vertex_array();
+    stream_vertices_ = gl::make_buffer();
+    glBindVertexArray(stream_vao_.get());
+    attach_positions(stream_vertices_);
     glBindVertexArray(0);
 }
 
@@ -192,18 +293,30 @@ Lod MapRenderer::lod_for_zoom(double zoom) {
 // ------------------------------------------------------------------ meshes
 
 // CPU work, done on the loading thread in background mode so the window does
-// not stall: projection to Mercator and regrouping into grid cells.
-MapRenderer::PreparedMesh MapRenderer::prepare(const CountryMesh& mesh, Lod lod) {
-    const double cell = chunk_degrees[static_cast<std::size_t>(lod)];
+// not stall: clipping to the projection's domain, projection, and regrouping
+// into grid cells of the plane.
+MapRenderer::PreparedMesh MapRenderer::prepare(const CountryMesh& mesh, Lod lod, const Projection& projection) {
+    const double cell = chunk_degrees[static_cast<std::size_t>(lod)] * projection.world_units() / 360.0;
+    const MapBox& grid = projection.bounds();
     PreparedMesh prepared;
-    prepared.fill_positions = project_to_mercator(mesh.fill_vertices);
-    prepared.outline_positions = project_to_mercator(mesh.outline_vertices);
-    prepared.fills = chunk_primitives(mesh.fill_vertices, mesh.fill_indices, 3, cell);
+    // Fills. Meshes without country indices (synthetic ones) count as one country.
+    std::vector<float> fill_lonlat = mesh.fill_vertices;
+    std::vector<std::uint32_t> fill_indices = mesh.fill_indices;
+    prepared.fill_country = mesh.fill_country;
+    prepared.fill_country.resize(mesh.fill_vertices.size() / 2, 0);
+    clip_triangles_to_domain(projection.domain(), fill_lonlat, fill_indices, &prepared.fill_country);
+    prepared.fill_positions = project_vertices(fill_lonlat, projection);
+    drop_unprojected(fill_indices, prepared.fill_positions, 3);
+    prepared.fills = chunk_primitives(prepared.fill_positions, fill_indices, 3, cell, grid);
     // Outlines: shared borders once, then simplified copies for the zooms
     // this level is drawn at, coarsest first, and the exact one last.
-    const std::vector<std::uint32_t> unique = unique_segments(mesh.outline_vertices, mesh.outline_indices);
+    std::vector<float> outline_lonlat = mesh.outline_vertices;
+    std::vector<std::uint32_t> unique = unique_segments(outline_lonlat, mesh.outline_indices);
+    clip_segments_to_domain(projection.domain(), outline_lonlat, unique);
+    prepared.outline_positions = project_vertices(outline_lonlat, projection);
+    drop_unprojected(unique, prepared.outline_positions, 2);
     auto add_level = [&](double tolerance, const std::vector<std::uint32_t>& segments) {
-        ChunkedIndices chunked = chunk_primitives(mesh.outline_vertices, segments, 2, cell);
+        ChunkedIndices chunked = chunk_primitives(prepared.outline_positions, segments, 2, cell, grid);
         const auto base = static_cast<std::uint32_t>(prepared.outline_indices.size());
         for (MeshChunk& chunk : chunked.chunks) chunk.first += base;
         prepared.outline_indices.insert(prepared.outline_indices.end(), chunked.indices.begin(), chunked.indices.end());
@@ -211,18 +324,14 @@ MapRenderer::PreparedMesh MapRenderer::prepare(const CountryMesh& mesh, Lod lod)
     };
     const double first_zoom = outline_simplified_from_zoom[static_cast<std::size_t>(lod)];
     for (int step = 0; step < outline_simplified_levels; ++step) {
-        const double tolerance = outline_error_px / (256.0 * std::exp2(first_zoom + step) / 360.0);
-        // Positions are lon, Mercator y in radians: scale y to degrees so
-        // distances compare as screen pixels do.
-        add_level(tolerance,
-                  simplify_segment_chains(prepared.outline_positions, unique, tolerance, 180.0 / std::numbers::pi));
+        // Plane units are square, so distances compare as screen pixels do.
+        const double tolerance = outline_error_px * projection.world_units() / (256.0 * std::exp2(first_zoom + step));
+        add_level(tolerance, simplify_segment_chains(prepared.outline_positions, unique, tolerance));
     }
     add_level(0.0, unique);
-    prepared.triangles = mesh.fill_indices.size() / 3;
-    // Meshes without country indices (synthetic ones) count as one country.
-    prepared.fill_country = mesh.fill_country;
-    prepared.fill_country.resize(mesh.fill_vertices.size() / 2, 0);
-    prepared.countries = country_label_info(mesh);
+    prepared.triangles = fill_indices.size() / 3;
+    // The original vertices come first in fill_positions (clipping appends).
+    prepared.countries = country_label_info(mesh, prepared.fill_positions);
     return prepared;
 }
 
@@ -254,17 +363,21 @@ MapRenderer::GpuMesh MapRenderer::upload(const PreparedMesh& prepared) {
 // this zoom (the exact level always qualifies).
 const MapRenderer::OutlineLevel& MapRenderer::outline_level_for(const GpuMesh& mesh, const Camera& camera) {
     for (const OutlineLevel& level : mesh.outline_levels)
-        if (level.tolerance * camera.pixels_per_degree() <= outline_error_px * 1.0001) return level;
+        if (level.tolerance <= outline_error_px * camera.units_per_pixel() * 1.0001) return level;
     return mesh.outline_levels.back();
 }
 
-MapRenderer::GpuMesh MapRenderer::load_now(Lod lod) const { return upload(prepare(loader_(lod), lod)); }
+MapRenderer::GpuMesh MapRenderer::load_now(Lod lod, const Projection& projection) const {
+    return upload(prepare(loader_(lod), lod, projection));
+}
 
-void MapRenderer::poll_background_load(Lod lod) {
-    LodSlot& slot = slots_[static_cast<std::size_t>(lod)];
+void MapRenderer::poll_background_load(Lod lod, const ProjectionPtr& projection) {
+    LodSlot& slot = slots_[projection->id()][static_cast<std::size_t>(lod)];
     if (slot.mesh || slot.failed) return;
     if (!slot.pending.valid()) {
-        slot.pending = std::async(std::launch::async, [loader = loader_, lod] { return prepare(loader(lod), lod); });
+        slot.pending = std::async(std::launch::async, [loader = loader_, lod, projection] {
+            return prepare(loader(lod), lod, *projection);
+        });
         return;
     }
     if (slot.pending.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
@@ -276,26 +389,27 @@ void MapRenderer::poll_background_load(Lod lod) {
     }
 }
 
-MapRenderer::GpuMesh& MapRenderer::mesh_for(Lod wanted) {
-    auto slot_of = [this](Lod lod) -> LodSlot& { return slots_[static_cast<std::size_t>(lod)]; };
+MapRenderer::GpuMesh& MapRenderer::mesh_for(Lod wanted, const ProjectionPtr& projection) {
+    std::array<LodSlot, 3>& slots = slots_[projection->id()];
+    auto slot_of = [&slots](Lod lod) -> LodSlot& { return slots[static_cast<std::size_t>(lod)]; };
     frame_.loading = false;
     if (!slot_of(wanted).mesh) {
         if (loading_ == DetailLoading::blocking || wanted == Lod::coarse_110m) {
-            slot_of(wanted).mesh = load_now(wanted);
+            slot_of(wanted).mesh = load_now(wanted, *projection);
         } else {
-            poll_background_load(wanted);
+            poll_background_load(wanted, projection);
             frame_.loading = !slot_of(wanted).mesh && !slot_of(wanted).failed;
         }
     }
     // The wanted level if present, else the finest loaded coarser one.
     for (int level = static_cast<int>(wanted); level >= 0; --level) {
-        LodSlot& slot = slots_[static_cast<std::size_t>(level)];
+        LodSlot& slot = slots[static_cast<std::size_t>(level)];
         if (slot.mesh) {
             frame_.drawn = static_cast<Lod>(level);
             return *slot.mesh;
         }
     }
-    slot_of(Lod::coarse_110m).mesh = load_now(Lod::coarse_110m);
+    slot_of(Lod::coarse_110m).mesh = load_now(Lod::coarse_110m, *projection);
     frame_.drawn = Lod::coarse_110m;
     return *slot_of(Lod::coarse_110m).mesh;
 }
@@ -304,13 +418,11 @@ MapRenderer::GpuMesh& MapRenderer::mesh_for(Lod wanted) {
 
 void MapRenderer::set_view_uniforms(const ShaderProgram& program, const Camera& camera) {
     const PixelSize viewport = camera.viewport();
-    const double clip_per_pixel_x = 2.0 / viewport.width;
-    const double clip_per_pixel_y = 2.0 / viewport.height;
-    const double pixels_per_mercator_unit = camera.world_pixels() / (2.0 * std::numbers::pi);
-    glUniform2f(program.uniform("u_centre"), static_cast<float>(camera.centre().lon),
-                static_cast<float>(mercator_y(camera.centre().lat)));
-    glUniform2f(program.uniform("u_scale"), static_cast<float>(camera.pixels_per_degree() * clip_per_pixel_x),
-                static_cast<float>(pixels_per_mercator_unit * clip_per_pixel_y));
+    const double pixels_per_unit = 1.0 / camera.units_per_pixel();
+    glUniform2f(program.uniform("u_centre"), static_cast<float>(camera.centre_point().x),
+                static_cast<float>(camera.centre_point().y));
+    glUniform2f(program.uniform("u_scale"), static_cast<float>(pixels_per_unit * 2.0 / viewport.width),
+                static_cast<float>(pixels_per_unit * 2.0 / viewport.height));
 }
 
 void MapRenderer::draw(const Camera& camera, float ui_scale) {
@@ -321,8 +433,8 @@ void MapRenderer::draw(const Camera& camera, float ui_scale) {
 void MapRenderer::draw_tile(const Camera& camera, const ImageTile& tile, float ui_scale) {
     const PixelSize viewport = camera.viewport();
     frame_ = FrameInfo{};
-    frame_.wanted = pinned_detail_ ? *pinned_detail_ : lod_for_zoom(camera.zoom());
-    GpuMesh& mesh = mesh_for(frame_.wanted);
+    frame_.wanted = pinned_detail_ ? *pinned_detail_ : lod_for_zoom(camera.detail_zoom());
+    GpuMesh& mesh = mesh_for(frame_.wanted, camera.projection_ptr());
     last_camera_ = camera;
     last_mesh_ = &mesh;
 
@@ -340,13 +452,15 @@ void MapRenderer::draw_tile(const Camera& camera, const ImageTile& tile, float u
 
     program_.use();
     set_view_uniforms(program_, camera);
-    const Extent visible = tile_extent(camera, tile);
+    const MapBox visible = tile_box(camera, tile);
     if (style_.show_graticule && layers_.graticule.drawn()) draw_graticule(camera, visible);
     draw_countries(mesh, camera, visible, ui_scale);
+    draw_domain_edge(camera);
     if (layers_.areas.drawn()) areas_.draw_outlines(camera, style_.overlay, ui_scale, layer_opacity(layers_.areas));
     if (!layers_.user_layers.empty()) {
         program_.use();
-        user_layers_.draw(camera, layers_.user_layers, program_, world_copy_shifts(visible), ui_scale);
+        user_layers_.draw(camera, layers_.user_layers, program_, world_copy_shifts(visible, camera.projection()),
+                          ui_scale);
     }
     overlay_.draw_lines(camera, style_.overlay, ui_scale, layers_.border_features);
     glBindVertexArray(0);
@@ -419,21 +533,39 @@ bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera, float ui
     return true;
 }
 
-void MapRenderer::draw_graticule(const Camera& camera, const Extent& visible) {
+void MapRenderer::draw_graticule(const Camera& camera, const MapBox& visible) {
     const double step = graticule_step(camera.pixels_per_degree(), style_.graticule_min_spacing_px);
-    std::vector<float> lines = graticule_lines(visible, step);
-    for (std::size_t i = 1; i < lines.size(); i += 2) lines[i] = static_cast<float>(mercator_y(lines[i]));
-    glBindVertexArray(graticule_vao_.get());
-    glBindBuffer(GL_ARRAY_BUFFER, graticule_vertices_.get());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(float)), lines.data(), GL_STREAM_DRAW);
-    glUniform1f(program_.uniform("u_lon_shift"), 0.0f);
+    const std::vector<float> lines = projected_graticule(graticule_extent(camera, visible), step, camera.projection(), camera.pixels_per_degree());
+    glBindVertexArray(stream_vao_.get());
+    stream_vertices(stream_vertices_, lines);
+    glUniform1f(program_.uniform("u_x_shift"), 0.0f);
     set_colour(program_, faded(style_.graticule, layers_.graticule));
     SmoothLines smooth(smooth_lines_);
     glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(lines.size() / 2));
 }
 
-void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera, const Extent& visible, float ui_scale) {
-    const std::vector<double> shifts = world_copy_shifts(visible);
+void MapRenderer::draw_domain_edge(const Camera& camera) {
+    const std::vector<float> outside = outside_domain_triangles(camera);
+    if (outside.empty()) return;
+    program_.use();
+    glBindVertexArray(stream_vao_.get());
+    glUniform1f(program_.uniform("u_x_shift"), 0.0f);
+    stream_vertices(stream_vertices_, outside);
+    set_colour(program_, style_.outside);
+    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(outside.size() / 2));
+    // The edge itself, as a neat line round the map.
+    const std::vector<MapPoint>& edge = camera.projection().outline();
+    if (edge.empty()) return;
+    std::vector<float> ring;
+    ring.reserve(edge.size() * 2);
+    for (const MapPoint& p : edge) ring.insert(ring.end(), {static_cast<float>(p.x), static_cast<float>(p.y)});
+    stream_vertices(stream_vertices_, ring);
+    set_colour(program_, style_.outline);
+    glDrawArrays(GL_LINE_LOOP, 0, static_cast<GLsizei>(ring.size() / 2));
+}
+
+void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera, const MapBox& visible, float ui_scale) {
+    const std::vector<double> shifts = world_copy_shifts(visible, camera.projection());
     frame_.world_copies = static_cast<int>(shifts.size());
 
     // One pass for fills, one for borders, so no fill covers a neighbour's border.
@@ -459,7 +591,7 @@ void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera, const Exte
         if (&fill_program == &program_) set_colour(program_, faded(style_.land, layers_.countries));
         glBindVertexArray(mesh.fill_vao.get());
         for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
-            glUniform1f(fill_program.uniform("u_lon_shift"), static_cast<float>(shifts[copy]));
+            glUniform1f(fill_program.uniform("u_x_shift"), static_cast<float>(shifts[copy]));
             fills[copy].draw(GL_TRIANGLES);
         }
     }
@@ -472,10 +604,10 @@ void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera, const Exte
     SmoothLines smooth(smooth_lines_);
     glBindVertexArray(mesh.outline_vao.get());
     for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
-        glUniform1f(program_.uniform("u_lon_shift"), static_cast<float>(shifts[copy]));
+        glUniform1f(program_.uniform("u_x_shift"), static_cast<float>(shifts[copy]));
         outlines[copy].draw(GL_LINES);
     }
-    glUniform1f(program_.uniform("u_lon_shift"), 0.0f);
+    glUniform1f(program_.uniform("u_x_shift"), 0.0f);
 }
 
 }  // namespace muster

@@ -5,18 +5,24 @@
 // Level of detail follows the zoom (see lod_for_zoom): the Natural Earth
 // 1:110m countries for world views, 1:50m for continents, 1:10m for countries
 // and closer. Meshes are read and uploaded to the GPU lazily, the first time a
-// level is needed, then kept in VBO/IBO/VAO for good; each frame only changes
-// uniforms. At upload, vertices are projected to Web Mercator once and the
-// primitives regrouped into lon/lat grid cells (spatial_chunks.hpp); cells
-// whose bounds lie off-screen are skipped. Opaque colours draw without
+// level is needed in a projection, then kept in VBO/IBO/VAO for good, one set
+// per (level, projection), so switching back and forth costs nothing after
+// the first time; each frame only changes uniforms. At upload, vertices are
+// clipped to the projection's domain (domain_clip.hpp), projected once into
+// its plane (the camera's projection, projection.hpp) and the primitives
+// regrouped into grid cells of the plane (spatial_chunks.hpp); cells whose
+// bounds lie off-screen are skipped. What the view shows beyond the domain
+// (round the disc of LAEA Europe) is painted in the style's outside colour,
+// with a neat line along the domain's edge. Opaque colours draw without
 // blending. Outlines draw each shared border once and, below the zooms where
 // it shows, skip vertices closer than half a pixel (outline_error_px). With
 // the Delaunay-flipped fills of country_mesh.hpp (no slivers) a 1920x1080
 // frame takes about 7-12 ms (median) on Mesa's software rasteriser; measure
 // with `muster bench render`.
 //
-// When a view crosses the antimeridian the world is drawn a second time
-// shifted by 360 degrees, so a Pacific view is continuous.
+// When a view crosses the antimeridian in a wrapping projection (Web
+// Mercator) the world is drawn a second time shifted by one period, so a
+// Pacific view is continuous.
 //
 // A scenario (set_scenario) adds the overlay of render/overlay.hpp: country
 // fills by role (shaders/country_fill.*: each vertex carries its country
@@ -49,6 +55,7 @@
 #include <array>
 #include <functional>
 #include <future>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,7 +67,9 @@ inline void delete_texture(GLuint name) { glDeleteTextures(1, &name); }
 using Texture = Handle<delete_texture>;
 }  // namespace gl
 
-// The zoom levels where detail switches (tile convention, see camera.hpp).
+// The zoom levels where detail switches (tile convention, see camera.hpp),
+// compared with Camera::detail_zoom(): in other projections than Web
+// Mercator, the Mercator zoom of the same ground scale at the view's centre.
 // At zoom z a screen pixel covers about 1:(559M / 2^z) at 0.28 mm per pixel:
 //   z < 3.3  (world views, up to ~2500 px for the whole world)   -> 1:110m
 //   z < 5.0  (continents: Europe across ~1000-2000 px)           -> 1:50m
@@ -162,8 +171,8 @@ public:
 
 private:
     // One simplification of the (deduplicated) outlines: its segments, chunked,
-    // in the shared outline index buffer. Used when `tolerance` (degrees of
-    // longitude, Mercator-scaled) spans at most outline_error_px on screen.
+    // in the shared outline index buffer. Used when `tolerance` (plane units)
+    // spans at most outline_error_px on screen.
     struct OutlineLevel {
         double tolerance = 0.0;
         std::vector<MeshChunk> chunks;
@@ -180,7 +189,7 @@ private:
         std::uint64_t colours_revision = ~std::uint64_t{0};
         MapStyle colours_style;
     };
-    struct PreparedMesh {  // ready for upload: projected, chunked
+    struct PreparedMesh {  // ready for upload: clipped, projected, chunked
         std::vector<float> fill_positions, outline_positions;
         std::vector<std::uint16_t> fill_country;
         ChunkedIndices fills;
@@ -195,16 +204,18 @@ private:
         bool failed = false;
     };
 
-    GpuMesh& mesh_for(Lod wanted);
-    void poll_background_load(Lod lod);
-    static PreparedMesh prepare(const CountryMesh& mesh, Lod lod);
+    GpuMesh& mesh_for(Lod wanted, const ProjectionPtr& projection);
+    void poll_background_load(Lod lod, const ProjectionPtr& projection);
+    static PreparedMesh prepare(const CountryMesh& mesh, Lod lod, const Projection& projection);
     static GpuMesh upload(const PreparedMesh& prepared);
     static const OutlineLevel& outline_level_for(const GpuMesh& mesh, const Camera& camera);
-    GpuMesh load_now(Lod lod) const;
+    GpuMesh load_now(Lod lod, const Projection& projection) const;
 
-    // visible: what the tile drawn shows (culling, world copies, graticule).
-    void draw_graticule(const Camera& camera, const Extent& visible);
-    void draw_countries(GpuMesh& mesh, const Camera& camera, const Extent& visible, float ui_scale);
+    // visible: what the tile drawn shows, in the plane (culling, world copies).
+    void draw_graticule(const Camera& camera, const MapBox& visible);
+    // Paints what the view shows beyond the projection's domain, and its edge.
+    void draw_domain_edge(const Camera& camera);
+    void draw_countries(GpuMesh& mesh, const Camera& camera, const MapBox& visible, float ui_scale);
     // Binds the per-country colour program when the scenario gives any
     // country a role; false: draw plain land.
     bool use_role_colours(GpuMesh& mesh, const Camera& camera, float ui_scale);
@@ -221,9 +232,10 @@ private:
     double fragcoord_shift_ = 0.0;  // of the tile being drawn (see AreaRenderer::set_hatch_uniforms)
     std::optional<Camera> last_camera_;
     const GpuMesh* last_mesh_ = nullptr;
-    std::array<LodSlot, 3> slots_;
-    gl::VertexArray graticule_vao_;
-    gl::Buffer graticule_vertices_;
+    std::map<std::string, std::array<LodSlot, 3>> slots_;  // by projection id, then level
+    // Geometry made anew each frame (graticule, outside of the domain).
+    gl::VertexArray stream_vao_;
+    gl::Buffer stream_vertices_;
     FrameInfo frame_;
     std::string detail_failure_;
     std::optional<Lod> pinned_detail_;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <set>
+#include <utility>
 
 namespace muster {
 
@@ -108,15 +109,17 @@ std::optional<Extent> scenario_extent(const scenario::Scenario& scenario) {
     return box;
 }
 
-Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, double margin_px) {
+Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, double margin_px,
+                    ProjectionPtr projection) {
     const auto extent = scenario_extent(scenario);
-    if (!extent) return Camera::world_view(viewport);
+    if (!extent) return Camera::world_view(viewport, projection);
     // A single place, or places in a row, still get some surroundings.
     constexpr double min_span_degrees = 3.0;
-    return fit_extent(*extent, viewport, margin_px, min_span_degrees);
+    return fit_extent(*extent, viewport, margin_px, min_span_degrees, std::move(projection));
 }
 
-Camera fit_extent(const Extent& extent, PixelSize viewport, double margin_px, double min_span_degrees) {
+Camera fit_extent(const Extent& extent, PixelSize viewport, double margin_px, double min_span_degrees,
+                  ProjectionPtr projection) {
     const LatLon middle = extent.centre();
     const double half_lat = std::max(extent.height(), min_span_degrees) / 2;
     const double half_lon = std::max(extent.width(), min_span_degrees) / 2;
@@ -126,7 +129,7 @@ Camera fit_extent(const Extent& extent, PixelSize viewport, double margin_px, do
     const int margin = static_cast<int>(std::lround(margin_px));
     const PixelSize inner{std::max(viewport.width - 2 * margin, viewport.width / 2),
                           std::max(viewport.height - 2 * margin, viewport.height / 2)};
-    Camera camera = Camera::fit(framed, inner);
+    Camera camera = Camera::fit(framed, inner, projection);
     camera.set_viewport(viewport);
     return camera;
 }

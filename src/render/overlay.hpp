@@ -87,12 +87,14 @@ std::optional<Extent> scenario_extent(const scenario::Scenario& scenario);
 // A camera that shows every place and border of the scenario with margin_px
 // of room on each side (for symbols and labels), and at least 3 degrees of
 // latitude so a single place is shown with its surroundings. The world view
-// when the scenario has nothing to frame.
-Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, double margin_px = 110.0);
+// when the scenario has nothing to frame. projection: nullptr, Web Mercator.
+Camera fit_scenario(const scenario::Scenario& scenario, PixelSize viewport, double margin_px = 110.0,
+                    ProjectionPtr projection = nullptr);
 
 // A camera showing extent with margin_px of room on each side, and at least
-// min_span_degrees of latitude and longitude.
-Camera fit_extent(const Extent& extent, PixelSize viewport, double margin_px, double min_span_degrees);
+// min_span_degrees of latitude and longitude. projection: nullptr, Web Mercator.
+Camera fit_extent(const Extent& extent, PixelSize viewport, double margin_px, double min_span_degrees,
+                  ProjectionPtr projection = nullptr);
 
 // Overlay sizes: style sizes are in points; `size` is pixels per point (the
 // display's pixel ratio, or a poster's scale); the ImDrawList works in

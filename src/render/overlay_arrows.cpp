@@ -22,19 +22,25 @@ double distance(ScreenPoint a, ScreenPoint b) { return std::hypot(b.x - a.x, b.y
 
 ScreenPoint between(ScreenPoint a, ScreenPoint b, double t) { return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}; }
 
-// The geodesic on screen: one polyline per piece, split again wherever two
-// neighbouring points land more than half a world apart (the camera wraps
-// longitudes to the copy nearest its centre).
+// The geodesic on screen, in the camera's projection: one polyline per
+// piece, split again wherever two neighbouring points land more than half a
+// world apart (wrapping projections: the camera puts each place at its copy
+// nearest the centre) and wherever the path leaves the projection's domain.
 std::vector<std::vector<ScreenPoint>> screen_path(LatLon from, LatLon to, const Camera& camera) {
     const double km = geodesic_distance_km(from, to);
     std::vector<std::vector<ScreenPoint>> out;
-    const double half_world = camera.world_pixels() / 2.0;
+    const double half_world = camera.wrap_pixels() / 2.0;
     for (const auto& piece : geodesic_path(from, to, std::max(10.0, km / 128.0))) {
         out.emplace_back();
         for (const LatLon& p : piece) {
-            const ScreenPoint at = camera.to_screen(p);
-            if (!out.back().empty() && std::fabs(at.x - out.back().back().x) > half_world) out.emplace_back();
-            out.back().push_back(at);
+            const auto at = camera.screen_position(p);
+            if (!at) {
+                if (!out.back().empty()) out.emplace_back();
+                continue;
+            }
+            if (half_world > 0.0 && !out.back().empty() && std::fabs(at->x - out.back().back().x) > half_world)
+                out.emplace_back();
+            out.back().push_back(*at);
         }
     }
     std::erase_if(out, [](const std::vector<ScreenPoint>& line) { return line.size() < 2; });

@@ -494,11 +494,10 @@ std::optional<ScreenPoint> country_anchor(const Context& ctx, const CountryLabel
 void add_country_labels(const Context& ctx, const scenario::Scenario& scenario,
                         const std::map<std::string, CountryRole>& roles, const std::vector<CountryLabelInfo>& countries,
                         const std::vector<Stack>& stacks, std::vector<Pending>& pending) {
-    const double pixels_per_unit =
-        ctx.camera.pixels_per_degree() * ctx.camera.world_pixels() / (2.0 * std::numbers::pi);
+    const double pixels_per_unit = 1.0 / (ctx.camera.units_per_pixel() * ctx.camera.units_per_pixel());
     for (const CountryLabelInfo& country : countries) {
         if (country.name.empty()) continue;
-        const double area_px = country.mercator_area * pixels_per_unit;
+        const double area_px = country.map_area * pixels_per_unit;
         const bool role = roles.count(country.iso_a2) > 0;
         const scenario::Place* named = nullptr;
         for (const scenario::Place& place : scenario.places)
@@ -545,7 +544,7 @@ std::int64_t min_city_population(double zoom) {
 
 void add_city_labels(const Context& ctx, const scenario::Scenario& scenario, const std::vector<MapCity>& cities,
                      std::vector<Pending>& pending) {
-    const std::int64_t min_population = min_city_population(ctx.camera.zoom());
+    const std::int64_t min_population = min_city_population(ctx.camera.detail_zoom());
     std::size_t considered = 0;
     for (const MapCity& city : cities) {
         if (considered >= max_city_candidates) break;

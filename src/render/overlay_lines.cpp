@@ -3,7 +3,6 @@
 #include "render/opacity_group.hpp"
 
 #include <cmath>
-#include <numbers>
 
 namespace muster {
 namespace {
@@ -32,30 +31,49 @@ ThickLines::ThickLines() : program_(ShaderProgram::from_files("thick_line.vert",
 }
 
 void ThickLines::set_lines(const std::vector<std::vector<LatLon>>& lines) {
+    lines_ = lines;
+    uploaded_for_.reset();
+}
+
+std::size_t ThickLines::segments() const {
+    if (uploaded_for_) return segments_;
+    std::size_t count = 0;
+    for (const auto& line : lines_) count += line.size() > 1 ? line.size() - 1 : 0;
+    return count;
+}
+
+void ThickLines::upload_for(const ProjectionPtr& projection_ptr) const {
+    if (uploaded_for_ == projection_ptr) return;
+    const Projection& projection = *projection_ptr;
     std::vector<float> data;
-    for (const auto& line : lines)
+    for (const auto& line : lines_)
         for (std::size_t i = 0; i + 1 < line.size(); ++i) {
-            // Longitudes of a segment stay together (no 360-degree jump), so
-            // the shader's wrap moves both ends alike.
-            const double lon0 = line[i].lon;
-            const double lon1 = lon0 + wrap_longitude(line[i + 1].lon - lon0);
-            data.insert(data.end(), {static_cast<float>(lon0), static_cast<float>(mercator_y(line[i].lat)),
-                                     static_cast<float>(lon1), static_cast<float>(mercator_y(line[i + 1].lat))});
+            const auto a = projection.forward(line[i]), b = projection.forward(line[i + 1]);
+            if (!a || !b) continue;  // leaves the projection's domain
+            // Ends of a segment stay together (no jump of a period), so the
+            // shader's wrap moves both alike.
+            double bx = b->x;
+            if (projection.wraps()) bx = a->x + std::remainder(b->x - a->x, projection.period());
+            data.insert(data.end(), {static_cast<float>(a->x), static_cast<float>(a->y), static_cast<float>(bx),
+                                     static_cast<float>(b->y)});
         }
     segments_ = data.size() / 4;
     glBindBuffer(GL_ARRAY_BUFFER, instances_.get());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.size() * sizeof(float)), data.data(), GL_STATIC_DRAW);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
+    uploaded_for_ = projection_ptr;
 }
 
 void ThickLines::draw(const Camera& camera, float width_px, const Rgba& colour) const {
-    if (segments_ == 0 || width_px <= 0.0f) return;
+    if (lines_.empty() || width_px <= 0.0f) return;
+    upload_for(camera.projection_ptr());
+    if (segments_ == 0) return;
     const PixelSize viewport = camera.viewport();
     program_.use();
-    glUniform2f(program_.uniform("u_centre"), static_cast<float>(camera.centre().lon),
-                static_cast<float>(mercator_y(camera.centre().lat)));
-    glUniform2f(program_.uniform("u_pixels_per_unit"), static_cast<float>(camera.pixels_per_degree()),
-                static_cast<float>(camera.world_pixels() / (2.0 * std::numbers::pi)));
+    glUniform2f(program_.uniform("u_centre"), static_cast<float>(camera.centre_point().x),
+                static_cast<float>(camera.centre_point().y));
+    glUniform1f(program_.uniform("u_pixels_per_unit"), static_cast<float>(1.0 / camera.units_per_pixel()));
+    glUniform1f(program_.uniform("u_period"), static_cast<float>(camera.projection().period()));
     glUniform2f(program_.uniform("u_viewport"), static_cast<float>(viewport.width),
                 static_cast<float>(viewport.height));
     glUniform1f(program_.uniform("u_half_width"), width_px / 2.0f);

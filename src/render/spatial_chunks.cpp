@@ -8,21 +8,21 @@
 
 namespace muster {
 
-ChunkedIndices chunk_primitives(const std::vector<float>& lonlat, const std::vector<std::uint32_t>& indices,
-                                int corners, double cell_degrees) {
-    const int columns = std::max(1, static_cast<int>(std::ceil(360.0 / cell_degrees)));
-    const int rows = std::max(1, static_cast<int>(std::ceil(180.0 / cell_degrees)));
+ChunkedIndices chunk_primitives(const std::vector<float>& points, const std::vector<std::uint32_t>& indices,
+                                int corners, double cell_size, const MapBox& grid) {
+    const int columns = std::max(1, static_cast<int>(std::ceil(grid.width() / cell_size)));
+    const int rows = std::max(1, static_cast<int>(std::ceil(grid.height() / cell_size)));
     const std::size_t primitives = indices.size() / static_cast<std::size_t>(corners);
 
     auto cell_of = [&](std::size_t primitive) {
-        double lon = 0.0, lat = 0.0;
+        double x = 0.0, y = 0.0;
         for (int c = 0; c < corners; ++c) {
             const std::size_t vertex = indices[primitive * corners + c];
-            lon += lonlat[vertex * 2];
-            lat += lonlat[vertex * 2 + 1];
+            x += points[vertex * 2];
+            y += points[vertex * 2 + 1];
         }
-        const int column = std::clamp(static_cast<int>((lon / corners + 180.0) / cell_degrees), 0, columns - 1);
-        const int row = std::clamp(static_cast<int>((lat / corners + 90.0) / cell_degrees), 0, rows - 1);
+        const int column = std::clamp(static_cast<int>((x / corners - grid.min_x) / cell_size), 0, columns - 1);
+        const int row = std::clamp(static_cast<int>((y / corners - grid.min_y) / cell_size), 0, rows - 1);
         return static_cast<std::size_t>(row) * columns + column;
     };
 
@@ -44,18 +44,13 @@ ChunkedIndices chunk_primitives(const std::vector<float>& lonlat, const std::vec
                     out.indices.begin() + static_cast<std::ptrdiff_t>(slot * corners));
     }
 
-    constexpr double inf = std::numeric_limits<double>::infinity();
     for (std::size_t c = 0; c + 1 < start.size(); ++c) {
         if (start[c] == start[c + 1]) continue;
-        MeshChunk chunk{{inf, inf, -inf, -inf}, start[c] * static_cast<std::uint32_t>(corners),
+        MeshChunk chunk{MapBox::empty_box(), start[c] * static_cast<std::uint32_t>(corners),
                         (start[c + 1] - start[c]) * static_cast<std::uint32_t>(corners)};
         for (std::uint32_t i = chunk.first; i < chunk.first + chunk.count; ++i) {
             const std::size_t vertex = out.indices[i];
-            const double lon = lonlat[vertex * 2], lat = lonlat[vertex * 2 + 1];
-            chunk.bounds.min_lon = std::min(chunk.bounds.min_lon, lon);
-            chunk.bounds.max_lon = std::max(chunk.bounds.max_lon, lon);
-            chunk.bounds.min_lat = std::min(chunk.bounds.min_lat, lat);
-            chunk.bounds.max_lat = std::max(chunk.bounds.max_lat, lat);
+            chunk.bounds.add({points[vertex * 2], points[vertex * 2 + 1]});
         }
         out.chunks.push_back(chunk);
     }

@@ -1,10 +1,13 @@
 // Reordering a mesh's primitives (triangles or line segments) into grid
-// cells of lon/lat so the renderer can skip what is off-screen. Countries are
-// too coarse for that: Russia's bounds cover every longitude, yet in a view of
-// Ukraine only a sliver of its 1:10m mesh is visible.
+// cells so the renderer can skip what is off-screen. Countries are too coarse
+// for that: Russia's bounds cover every longitude, yet in a view of Ukraine
+// only a sliver of its 1:10m mesh is visible. The renderer chunks vertices
+// already projected, in the projection's plane (projection.hpp); the grid
+// and bounds are in whatever units the points are.
 #pragma once
 
 #include "core/geo.hpp"
+#include "render/projection.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -12,7 +15,7 @@
 namespace muster {
 
 struct MeshChunk {
-    Extent bounds;             // union of the bounds of its primitives
+    MapBox bounds;             // union of the bounds of its primitives
     std::uint32_t first = 0;   // range in ChunkedIndices::indices
     std::uint32_t count = 0;   // number of indices (a multiple of the primitive size)
 };
@@ -22,12 +25,14 @@ struct ChunkedIndices {
     std::vector<MeshChunk> chunks;       // one per non-empty cell, row by row from the south-west
 };
 
-// lonlat: vertex pairs; indices: primitives of `corners` indices each (3 for
-// triangles, 2 for segments). A primitive goes to the cell holding the mean
-// of its corners, and the chunk's bounds grow to contain all of it, so
-// culling by chunk bounds never drops a visible primitive.
-ChunkedIndices chunk_primitives(const std::vector<float>& lonlat, const std::vector<std::uint32_t>& indices,
-                                int corners, double cell_degrees);
+// points: vertex pairs (x, y); indices: primitives of `corners` indices each
+// (3 for triangles, 2 for segments). The grid covers `grid` in square cells
+// of cell_size (primitives beyond it go to the nearest edge cell). A
+// primitive goes to the cell holding the mean of its corners, and the
+// chunk's bounds grow to contain all of it, so culling by chunk bounds never
+// drops a visible primitive.
+ChunkedIndices chunk_primitives(const std::vector<float>& points, const std::vector<std::uint32_t>& indices,
+                                int corners, double cell_size, const MapBox& grid = {-180.0, -90.0, 180.0, 90.0});
 
 }  // namespace muster
 

@@ -123,6 +123,8 @@ struct MapStyle {
     Rgba land = Rgba::hex(0xF1ECE1);       // warm light beige
     Rgba outline = Rgba::hex(0x8E8A83);    // warm mid-grey country borders and coasts
     Rgba graticule = Rgba::hex(0xB3C6D4);  // a shade darker than the sea, drawn under land
+    // Beyond the projection's domain (round the disc of LAEA Europe): paper.
+    Rgba outside = Rgba::hex(0xF7F7F5);
     bool show_graticule = true;
     // Lines of the graticule are at least this far apart on screen.
     double graticule_min_spacing_px = 90.0;

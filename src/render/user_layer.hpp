@@ -44,23 +44,30 @@ public:
 
     // Draws the file opaque in colour (fills translucent by the style).
     // fill_program: map.vert + solid.frag, its view uniforms set.
-    // lon_shifts: the world copies the view shows (0, or +-360 too).
-    void draw(const Camera& camera, const ShaderProgram& fill_program, const std::vector<double>& lon_shifts,
+    // x_shifts: the world copies the view shows (0, or +- a period too, in
+    // the plane of the camera's projection).
+    void draw(const Camera& camera, const ShaderProgram& fill_program, const std::vector<double>& x_shifts,
               const Rgba& colour, const UserLayerStyle& style, float scale) const;
 
+    // Fill triangles, in the projection last drawn in (0 before the first draw).
     [[nodiscard]] std::size_t triangles() const { return fill_.indices_count / 3; }
 
 private:
+    // The fill, triangulated in the plane of the projection it was last
+    // drawn in, and made anew when a camera draws in another.
     struct Fill {
         gl::VertexArray vao;
         gl::Buffer vertices, indices;
-        std::vector<MeshChunk> chunks;  // for culling
+        std::vector<MeshChunk> chunks;  // for culling, in the plane
         std::size_t indices_count = 0;
+        ProjectionPtr projected_for;
     };
-    void draw_fill(const Camera& camera, const ShaderProgram& program, const std::vector<double>& lon_shifts,
+    void project_fill(const ProjectionPtr& projection) const;
+    void draw_fill(const Camera& camera, const ShaderProgram& program, const std::vector<double>& x_shifts,
                    const Rgba& colour) const;
 
-    Fill fill_;
+    std::vector<std::vector<std::vector<LatLon>>> polygons_;  // the file's, lon/lat rings
+    mutable Fill fill_;
     ThickLines outlines_, lines_, points_;
 };
 
@@ -68,9 +75,9 @@ class UserLayerRenderer {
 public:
     // Draws the visible layers in order, each at its opacity (through an
     // OpacityGroup); uploads new ones, frees gone ones. fill_program and
-    // lon_shifts as for UserLayerMesh::draw.
+    // x_shifts as for UserLayerMesh::draw.
     void draw(const Camera& camera, const std::vector<UserLayer>& layers, const ShaderProgram& fill_program,
-              const std::vector<double>& lon_shifts, float scale);
+              const std::vector<double>& x_shifts, float scale);
 
     // The GPU copy of a layer, if it has been drawn (tests, statistics).
     [[nodiscard]] const UserLayerMesh* mesh(std::uint64_t id) const;

@@ -137,7 +137,7 @@ void bring_into_view(ViewState& state, const VectorFile& file) {
     if (!file.extent || overlaps_view(state.camera, *file.extent)) return;
     const PixelSize view = state.camera.viewport();
     const PixelSize free_area{std::max(view.width - static_cast<int>(state.map_left_px), 1), view.height};
-    const Camera fitted = fit_extent(*file.extent, free_area, frame_margin_px, 1.0);
+    const Camera fitted = fit_extent(*file.extent, free_area, frame_margin_px, 1.0, state.camera.projection_ptr());
     state.camera_target = file.extent->centre();
     state.zoom_target = ZoomTarget{file.extent->centre(), fitted.zoom()};
 }

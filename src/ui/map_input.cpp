@@ -35,7 +35,7 @@ void handle_mouse(ViewState& state, float pixel_ratio) {
     }
 
     state.cursor.reset();
-    if (over_map || state.dragging_map) state.cursor = state.camera.to_lonlat(pointer);
+    if (over_map || state.dragging_map) state.cursor = state.camera.lonlat_at(pointer);  // none off the map
 }
 
 void handle_keys(ViewState& state) {

@@ -23,11 +23,6 @@ ImVec2 to_points(ScreenPoint pixels, float pixel_ratio) {
     return ImVec2(static_cast<float>(pixels.x) / pixel_ratio, static_cast<float>(pixels.y) / pixel_ratio);
 }
 
-// Where `point` is on screen, in points (the copy nearest the map centre).
-ImVec2 vertex(const Camera& camera, LatLon point, float pixel_ratio) {
-    return to_points(camera.to_screen(point), pixel_ratio);
-}
-
 void end_mark(ImDrawList* list, ImVec2 at, const char* letter) {
     list->AddCircleFilled(at, 5.0f, halo_colour);
     list->AddCircleFilled(at, 3.5f, line_colour);
@@ -103,32 +98,47 @@ void handle_measure_input(ViewState& state, float pixel_ratio) {
     if (!ImGui::IsMouseReleased(ImGuiMouseButton_Left) || dragged) return;
     const ScreenPoint pointer{io.MousePos.x * static_cast<double>(pixel_ratio),
                               io.MousePos.y * static_cast<double>(pixel_ratio)};
-    add_measure_point(state.measure, state.camera.to_lonlat(pointer));
+    if (const auto place = state.camera.lonlat_at(pointer)) add_measure_point(state.measure, *place);
 }
 
 void draw_measure(ImDrawList* list, const ViewState& state, float pixel_ratio) {
     const MeasureState& tool = state.measure;
     if (!tool.a) return;
-    ImVec2 a = vertex(state.camera, *tool.a, pixel_ratio);
+    const auto a = state.camera.screen_position(*tool.a);
     if (tool.b) {
         // Each vertex is projected from an unwrapped longitude; to_screen
-        // wraps it near the centre, so shift each one to its predecessor's copy.
+        // wraps it near the centre, so shift each one to its predecessor's
+        // copy. Pieces beyond the projection's domain are left out.
         const std::vector<LatLon> path = geodesic_points(*tool.a, *tool.b);
-        const float world_pt = static_cast<float>(state.camera.world_pixels()) / pixel_ratio;
-        std::vector<ImVec2> line;
-        line.reserve(path.size());
+        const float wrap_pt = static_cast<float>(state.camera.wrap_pixels()) / pixel_ratio;
+        std::vector<std::vector<ImVec2>> pieces(1);
         for (const LatLon& point : path) {
-            ImVec2 at = vertex(state.camera, point, pixel_ratio);
-            if (!line.empty()) at.x += world_pt * std::round((line.back().x - at.x) / world_pt);
+            const auto at_px = state.camera.screen_position(point);
+            if (!at_px) {
+                if (!pieces.back().empty()) pieces.emplace_back();
+                continue;
+            }
+            ImVec2 at = to_points(*at_px, pixel_ratio);
+            std::vector<ImVec2>& line = pieces.back();
+            if (!line.empty() && wrap_pt > 0.0f) at.x += wrap_pt * std::round((line.back().x - at.x) / wrap_pt);
             line.push_back(at);
         }
-        list->AddPolyline(line.data(), static_cast<int>(line.size()), halo_colour, 0, 5.0f);
-        list->AddPolyline(line.data(), static_cast<int>(line.size()), line_colour, 0, 2.5f);
-        end_mark(list, line.back(), "B");
-        label(list, line.back(), format_measurement(measure(*tool.a, *tool.b)));
-        a = line.front();
+        for (const std::vector<ImVec2>& line : pieces) {
+            list->AddPolyline(line.data(), static_cast<int>(line.size()), halo_colour, 0, 5.0f);
+            list->AddPolyline(line.data(), static_cast<int>(line.size()), line_colour, 0, 2.5f);
+        }
+        if (const auto b = state.camera.screen_position(*tool.b)) {
+            // The drawn copy of B: the end of the last piece when the line reaches it.
+            const ImVec2 b_at = pieces.back().empty() ? to_points(*b, pixel_ratio) : pieces.back().back();
+            end_mark(list, b_at, "B");
+            label(list, b_at, format_measurement(measure(*tool.a, *tool.b)));
+        }
+        if (a && !pieces.front().empty()) {
+            end_mark(list, pieces.front().front(), "A");
+            return;
+        }
     }
-    end_mark(list, a, "A");
+    if (a) end_mark(list, to_points(*a, pixel_ratio), "A");
 }
 
 }  // namespace muster::ui

@@ -1,6 +1,7 @@
 #include "ui/menu_bar.hpp"
 
 #include "ui/document_menu.hpp"
+#include "ui/projection_menu.hpp"
 #include "ui/script_menu.hpp"
 
 #include <imgui.h>
@@ -27,6 +28,10 @@ void draw_menu_bar(ViewState& state) {
         ImGui::MenuItem("Graticule", nullptr, &state.layers.graticule.visible);
         ImGui::MenuItem("Legend", nullptr, &state.show_legend);
         ImGui::MenuItem("Scale bar", nullptr, &state.show_scale_bar);
+        if (ImGui::BeginMenu("Projection")) {
+            draw_projection_items(state);
+            ImGui::EndMenu();
+        }
         ImGui::MenuItem("Article and entities", nullptr, &state.show_side_panels);
         ImGui::MenuItem("Inspector", nullptr, &state.show_inspector);
         ImGui::MenuItem("Measure", "M", &state.measure.active);

@@ -35,12 +35,17 @@ void draw_status_bar(const ViewState& state) {
         const std::string grid = state.cursor ? format_mgrs(*state.cursor) : std::string("\u2014");
         ImGui::Text("MGRS %s", grid.c_str());
         ImGui::SameLine(420.0f);
-        // The scale at the cursor (Mercator's scale changes with latitude),
-        // else at the centre of the view.
-        const double lat = state.cursor ? state.cursor->lat : state.camera.centre().lat;
-        ImGui::Text("%s", format_scale(metres_per_pixel(state.camera.world_pixels(), lat)).c_str());
+        // The scale at the cursor (a projection's scale changes across the
+        // map: Mercator's with latitude), else at the centre of the view.
+        const PixelSize view = state.camera.viewport();
+        const ScreenPoint at = state.cursor ? state.camera.to_screen(*state.cursor)
+                                            : ScreenPoint{view.width / 2.0, view.height / 2.0};
+        ImGui::Text("%s", format_scale(state.camera.metres_per_pixel_at(at)).c_str());
         ImGui::SameLine(0.0f, 24.0f);
         ImGui::Text("zoom %.2f", state.camera.zoom());
+        ImGui::SameLine(0.0f, 24.0f);
+        ImGui::TextUnformatted(state.camera.projection().id().c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.camera.projection().name().c_str());
         ImGui::SameLine(0.0f, 24.0f);
         if (state.detail_drawn == state.detail_wanted)
             ImGui::Text("detail 1:%s", lod_suffix(state.detail_drawn));

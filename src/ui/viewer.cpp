@@ -220,20 +220,22 @@ void start_with(ViewState& state, const ViewerOptions& options) {
 // world; framed in the part of the window the side column (and a docked
 // Inspector) leave free.
 Camera home_camera(const ViewState& state, PixelSize drawable, float pixel_ratio) {
+    const ProjectionPtr& projection = state.camera.projection_ptr();
     const auto layers = user_layers_extent(state.layers);
-    if (!has_overlay_content(state.scenario) && !layers) return Camera::world_view(drawable);
+    if (!has_overlay_content(state.scenario) && !layers) return Camera::world_view(drawable, projection);
     const int left = static_cast<int>(state.map_left_px), right = static_cast<int>(state.map_right_px);
     const PixelSize free_area{std::max(drawable.width - left - right, 1), drawable.height};
     const Camera fitted = has_overlay_content(state.scenario)
-                              ? fit_scenario(state.scenario, free_area, 110.0 * pixel_ratio)
-                              : fit_extent(*layers, free_area, 60.0 * pixel_ratio, 1.0);
-    Camera camera(drawable);
+                              ? fit_scenario(state.scenario, free_area, 110.0 * pixel_ratio, projection)
+                              : fit_extent(*layers, free_area, 60.0 * pixel_ratio, 1.0, projection);
+    Camera camera(drawable, projection);
     camera.set_zoom(fitted.zoom());
     return camera_centred_on(camera, fitted.centre(), state.map_left_px, state.map_right_px);
 }
 
 Camera initial_camera(const ViewerOptions& options, const ViewState& state, PixelSize drawable, float pixel_ratio) {
-    return options.bbox ? Camera::fit(*options.bbox, drawable) : home_camera(state, drawable, pixel_ratio);
+    return options.bbox ? Camera::fit(*options.bbox, drawable, state.camera.projection_ptr())
+                        : home_camera(state, drawable, pixel_ratio);
 }
 
 // The side column shows only when there is something to read in it.
@@ -385,6 +387,7 @@ int run_viewer(const ViewerOptions& options) {
     apply_export_options(options.show_export_dialog, options.export_map, state);
     const float width_pt = static_cast<float>(surface.drawable_size().width) / surface.pixel_ratio();
     update_map_left(state, width_pt, surface.pixel_ratio());
+    state.camera = Camera(surface.drawable_size(), options.projection);
     state.camera = initial_camera(options, state, surface.drawable_size(), surface.pixel_ratio());
     FrameClock clock;
     std::string title;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/geo.hpp"
+#include "render/projection.hpp"
 #include "render/layers.hpp"
 #include "scenario/scenario.hpp"
 
@@ -20,6 +21,7 @@ namespace muster::ui {
 
 struct ViewerOptions {
     std::optional<Extent> bbox;  // initial view; none: the whole world
+    ProjectionPtr projection;    // initial projection; nullptr: Web Mercator
     PixelSize window{1600, 900}; // points; shrunk to fit the screen
     bool vsync = true;
     // For tests and screenshots: stop after this many frames (0: run until

@@ -24,18 +24,15 @@ constexpr float search_box_reserved_pt = 48.0f;  // the search box at the map's 
 // dialog's factor, or fitted into its exact pixels.
 Camera export_camera(const ViewState& state, const MapArea& area, PixelSize size) {
     const ExportDialogState& dialog = state.export_dialog;
-    const LatLon centre = state.camera.to_lonlat({area.x + area.width / 2, area.y + area.height / 2});
-    if (dialog.sizing == ExportSizing::scale) {
-        Camera camera(size);
-        camera.set_zoom(state.camera.zoom() + std::log2(static_cast<double>(dialog.scale)));
-        camera.set_centre(centre);
-        return camera;
-    }
-    const LatLon top_left = state.camera.to_lonlat({area.x, area.y});
-    const LatLon bottom_right = state.camera.to_lonlat({area.x + area.width, area.y + area.height});
-    Extent extent{top_left.lon, bottom_right.lat, bottom_right.lon, top_left.lat};
-    if (extent.max_lon <= extent.min_lon) extent.max_lon += 360.0;  // across the antimeridian
-    return extent.valid() ? Camera::fit(extent, size) : Camera::world_view(size);
+    // In the map's plane, so any projection exports what the area shows.
+    const MapPoint centre = state.camera.to_plane({area.x + area.width / 2, area.y + area.height / 2});
+    const double magnify = dialog.sizing == ExportSizing::scale
+                               ? static_cast<double>(dialog.scale)
+                               : std::min(size.width / std::max(area.width, 1.0), size.height / std::max(area.height, 1.0));
+    Camera camera(size, state.camera.projection_ptr());
+    camera.set_zoom(state.camera.zoom() + std::log2(magnify));
+    camera.set_centre_point(centre);
+    return camera;
 }
 
 void export_map_image(const ViewState& state, const MapArea& area, float ratio) {
@@ -55,7 +52,8 @@ void export_map_image(const ViewState& state, const MapArea& area, float ratio) 
     job.furniture.north_arrow = dialog.north_arrow;
     ImageFileOptions options;
     options.jpeg.quality = dialog.jpeg_quality;
-    options.georeference = web_mercator_geotransform(job.camera);
+    options.georeference = map_geotransform(job.camera);
+    options.crs = job.camera.projection_ptr();
     write_image_file(path, format, options, [&](RowSink& sink) { render_map_image(job, sink); });
 }
 
