@@ -1,6 +1,7 @@
 #include "platform/framebuffer_target.hpp"
 
 #include "core/error.hpp"
+#include "platform/gl_framebuffer.hpp"
 
 #include <epoxy/gl.h>
 
@@ -10,30 +11,6 @@
 #include <vector>
 
 namespace muster {
-namespace {
-
-std::string size_text(PixelSize size) { return std::to_string(size.width) + "x" + std::to_string(size.height); }
-
-unsigned colour_buffer(PixelSize size, int samples) {
-    GLuint buffer = 0;
-    glGenRenderbuffers(1, &buffer);
-    glBindRenderbuffer(GL_RENDERBUFFER, buffer);
-    if (samples > 1)
-        glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, size.width, size.height);
-    else
-        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, size.width, size.height);
-    return buffer;
-}
-
-unsigned framebuffer_of(unsigned colour) {
-    GLuint fbo = 0;
-    glGenFramebuffers(1, &fbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
-    return fbo;
-}
-
-}  // namespace
 
 GlImageLimits query_gl_image_limits() {
     GlImageLimits limits;
@@ -52,18 +29,18 @@ FramebufferTarget::FramebufferTarget(PixelSize size, int samples) : size_(size) 
     samples_ = std::clamp(samples, 1, query_gl_image_limits().max_samples);
     while (glGetError() != GL_NO_ERROR) {
     }
-    draw_colour_ = colour_buffer(size_, samples_);
-    draw_fbo_ = framebuffer_of(draw_colour_);
+    draw_colour_ = platform::make_colour_buffer(size_, samples_);
+    draw_fbo_ = platform::make_framebuffer(draw_colour_);
     bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     if (samples_ > 1) {
-        resolve_colour_ = colour_buffer(size_, 1);
-        resolve_fbo_ = framebuffer_of(resolve_colour_);
+        resolve_colour_ = platform::make_colour_buffer(size_, 1);
+        resolve_fbo_ = platform::make_framebuffer(resolve_colour_);
         complete = complete && glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     }
     const GLenum error = glGetError();
     if (!complete || error != GL_NO_ERROR) {
         release();
-        throw Error("offscreen image " + size_text(size_) + ": cannot allocate the framebuffer" +
+        throw Error("offscreen image " + platform::size_text(size_) + ": cannot allocate the framebuffer" +
                     (error == GL_OUT_OF_MEMORY ? " (out of memory)" : ""));
     }
     bind();

@@ -1,6 +1,7 @@
 #include "platform/offscreen_surface.hpp"
 
 #include "core/error.hpp"
+#include "platform/gl_framebuffer.hpp"
 #include "platform/gl_readback.hpp"
 #include "platform/headless_context.hpp"
 
@@ -11,30 +12,6 @@
 #include <string>
 
 namespace muster {
-namespace {
-
-std::string size_text(PixelSize size) { return std::to_string(size.width) + "x" + std::to_string(size.height); }
-
-unsigned make_colour_buffer(PixelSize size, int samples) {
-    GLuint buffer = 0;
-    glGenRenderbuffers(1, &buffer);
-    glBindRenderbuffer(GL_RENDERBUFFER, buffer);
-    if (samples > 1)
-        glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, size.width, size.height);
-    else
-        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, size.width, size.height);
-    return buffer;
-}
-
-unsigned make_framebuffer(unsigned colour) {
-    GLuint fbo = 0;
-    glGenFramebuffers(1, &fbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
-    return fbo;
-}
-
-}  // namespace
 
 namespace platform {
 
@@ -60,13 +37,13 @@ std::unique_ptr<HeadlessContext> create_headless_context() {
 
 OffscreenSurface::OffscreenSurface(PixelSize size, int samples) : size_(size) {
     if (size.width < 1 || size.height < 1 || size.width > max_side || size.height > max_side)
-        throw Error("offscreen surface " + size_text(size) + ": each side must be 1.." + std::to_string(max_side));
+        throw Error("offscreen surface " + platform::size_text(size) + ": each side must be 1.." + std::to_string(max_side));
     context_ = platform::create_headless_context();
     GLint max_renderbuffer = 0, max_samples = 1;
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_renderbuffer);
     glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
     if (size.width > max_renderbuffer || size.height > max_renderbuffer)
-        throw Error("offscreen surface " + size_text(size) + ": larger than this OpenGL allows (" +
+        throw Error("offscreen surface " + platform::size_text(size) + ": larger than this OpenGL allows (" +
                     std::to_string(max_renderbuffer) + ")");
     samples_ = std::clamp(samples, 1, std::max(1, static_cast<int>(max_samples)));
     create_framebuffers();
@@ -80,17 +57,17 @@ OffscreenSurface::~OffscreenSurface() {
 void OffscreenSurface::create_framebuffers() {
     while (glGetError() != GL_NO_ERROR) {
     }
-    draw_colour_ = make_colour_buffer(size_, samples_);
-    draw_fbo_ = make_framebuffer(draw_colour_);
+    draw_colour_ = platform::make_colour_buffer(size_, samples_);
+    draw_fbo_ = platform::make_framebuffer(draw_colour_);
     if (samples_ > 1) {
-        resolve_colour_ = make_colour_buffer(size_, 1);
-        resolve_fbo_ = make_framebuffer(resolve_colour_);
+        resolve_colour_ = platform::make_colour_buffer(size_, 1);
+        resolve_fbo_ = platform::make_framebuffer(resolve_colour_);
     }
     const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
     const GLenum error = glGetError();
     if (status != GL_FRAMEBUFFER_COMPLETE || error != GL_NO_ERROR) {
         delete_framebuffers();
-        throw Error("offscreen surface " + size_text(size_) + ": cannot allocate the framebuffer" +
+        throw Error("offscreen surface " + platform::size_text(size_) + ": cannot allocate the framebuffer" +
                     (error == GL_OUT_OF_MEMORY ? " (out of memory)" : ""));
     }
     bind_framebuffer();
