@@ -3,6 +3,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "export/image_file.hpp"
+#include "geodata/quiet_gdal.hpp"
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
@@ -21,24 +22,6 @@ struct DatasetCloser {
 };
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
-// GDAL reports problems through a global handler; this keeps its "ERROR 1: ..."
-// off stderr while we turn it into one muster::Error line.
-class QuietGdalErrors {
-public:
-    QuietGdalErrors() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdalErrors() { CPLPopErrorHandler(); }
-    QuietGdalErrors(const QuietGdalErrors&) = delete;
-    QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
-
-    static std::string last_message(const char* fallback) {
-        const char* message = CPLGetLastErrorMsg();
-        return message && *message ? message : fallback;
-    }
-};
-
 GDALDriver* driver(const char* name) {
     GDALAllRegister();  // cheap after the first call
     GDALDriver* found = GetGDALDriverManager()->GetDriverByName(name);
@@ -49,13 +32,13 @@ GDALDriver* driver(const char* name) {
 // An in-memory copy of the image: its first `bands` channels as GDAL bands.
 DatasetPtr memory_dataset(const RgbaImage& image, int bands) {
     DatasetPtr dataset(driver("MEM")->Create("", image.size.width, image.size.height, bands, GDT_Byte, nullptr));
-    if (!dataset) throw std::runtime_error(QuietGdalErrors::last_message("cannot create an in-memory image"));
+    if (!dataset) throw std::runtime_error(QuietGdal::last_message("cannot create an in-memory image"));
     int band_map[] = {1, 2, 3, 4};
     const CPLErr status = dataset->RasterIO(
         GF_Write, 0, 0, image.size.width, image.size.height, const_cast<std::uint8_t*>(image.pixels.data()),
         image.size.width, image.size.height, GDT_Byte, bands, band_map, 4, static_cast<GSpacing>(image.size.width) * 4,
         1, nullptr);
-    if (status != CE_None) throw std::runtime_error(QuietGdalErrors::last_message("cannot fill the in-memory image"));
+    if (status != CE_None) throw std::runtime_error(QuietGdal::last_message("cannot fill the in-memory image"));
     return dataset;
 }
 
@@ -66,7 +49,7 @@ void write_image_with_gdal(const RgbaImage& image, const std::filesystem::path& 
         image.pixels.size() != static_cast<std::size_t>(image.size.width) * image.size.height * 4)
         throw Error(target.string() + ": cannot write (empty or inconsistent image)");
     write_file_atomically(target, [&](const std::filesystem::path& temp) {
-        QuietGdalErrors quiet;
+        QuietGdal quiet;
         const DatasetPtr source = memory_dataset(image, encoding.bands);
         if (encoding.decorate) encoding.decorate(*source);
         std::vector<const char*> create_options;
@@ -81,7 +64,7 @@ void write_image_with_gdal(const RgbaImage& image, const std::filesystem::path& 
         std::error_code ignored;
         std::filesystem::remove(temp.string() + ".aux.xml", ignored);
         // write_file_atomically turns this into "TARGET: cannot write (REASON)".
-        if (!ok) throw std::runtime_error(QuietGdalErrors::last_message((encoding.what + " failed").c_str()));
+        if (!ok) throw std::runtime_error(QuietGdal::last_message((encoding.what + " failed").c_str()));
     });
 }
 

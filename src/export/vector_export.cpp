@@ -3,6 +3,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "export/geojson.hpp"
+#include "geodata/quiet_gdal.hpp"
 #include "scenario/scenario_json.hpp"
 
 #include <cpl_error.h>
@@ -182,15 +183,6 @@ void write_with_ogr(const json& collection, const std::filesystem::path& file, V
     GDALClose(GDALDataset::ToHandle(closing));  // writes what is buffered
     if (CPLGetLastErrorType() >= CE_Failure) throw std::runtime_error(gdal_reason("cannot finish the file"));
 }
-
-// GDAL's messages on stderr would add lines to our one-line errors.
-class QuietGdal {
-public:
-    QuietGdal() { CPLPushErrorHandler(CPLQuietErrorHandler); }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
-};
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 #include "geodata/vector_file.hpp"
 
 #include "core/error.hpp"
+#include "geodata/quiet_gdal.hpp"
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
@@ -25,25 +26,6 @@ constexpr const char* allowed_drivers[] = {"GeoJSON", "GPKG",       "ESRI Shapef
 // GDAL's CSV driver finds points in columns with these names (any case).
 constexpr const char* csv_open_options[] = {"X_POSSIBLE_NAMES=lon,long,longitude,lng,x",
                                             "Y_POSSIBLE_NAMES=lat,latitude,y", "KEEP_GEOM_COLUMNS=NO", nullptr};
-
-// GDAL reports problems through its error handler; muster wants them as the
-// reason in its own one-line message, not printed on stderr.
-class QuietGdalErrors {
-public:
-    QuietGdalErrors() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdalErrors() { CPLPopErrorHandler(); }
-    QuietGdalErrors(const QuietGdalErrors&) = delete;
-    QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
-
-    // " (GDAL's last message)", or "" when it said nothing.
-    [[nodiscard]] static std::string reason() {
-        const std::string message = CPLGetLastErrorMsg();
-        return message.empty() ? "" : " (" + message + ")";
-    }
-};
 
 std::string with_thousands(std::size_t value) {
     std::string digits = std::to_string(value);
@@ -134,7 +116,7 @@ GDALDatasetUniquePtr open_with(const std::filesystem::path& path, const std::str
                                                                     only,
                                                                     driver == "CSV" ? csv_open_options : nullptr,
                                                                     nullptr)));
-    if (!dataset) throw Error(shown + ": cannot read as " + format_label(driver) + QuietGdalErrors::reason());
+    if (!dataset) throw Error(shown + ": cannot read as " + format_label(driver) + QuietGdal::reason());
     return dataset;
 }
 
@@ -227,7 +209,7 @@ std::unique_ptr<OGRCoordinateTransformation> to_wgs84(OGRLayer& layer, const std
         OGRCreateCoordinateTransformation(&from, &wgs84_gis_order()));
     if (!transform)
         throw Error(shown + ": layer '" + layer.GetName() + "': its coordinate system cannot be converted to WGS 84" +
-                    QuietGdalErrors::reason());
+                    QuietGdal::reason());
     return transform;
 }
 
@@ -256,7 +238,7 @@ VectorFile read_vector_file(const std::filesystem::path& path, std::size_t max_f
     const std::string shown = path.string();
     require_readable_file(path, shown);
     GDALAllRegister();
-    const QuietGdalErrors quiet;
+    const QuietGdal quiet;
     const std::string driver = choose_driver(path, shown);
     GDALDatasetUniquePtr dataset = open_with(path, shown, driver);
 

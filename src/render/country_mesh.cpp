@@ -5,6 +5,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "geodata/geopackage.hpp"
+#include "geodata/quiet_gdal.hpp"
 #include "core/paths.hpp"
 #include "render/tessellate.hpp"
 
@@ -469,16 +470,6 @@ void register_gdal() {
     static std::once_flag once;
     std::call_once(once, [] { GDALAllRegister(); });
 }
-
-struct QuietGdal {
-    QuietGdal() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
-};
 
 std::string field_string(const OGRFeature& f, int field) {
     if (field < 0 || !f.IsFieldSetAndNotNull(field)) return {};
