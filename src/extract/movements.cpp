@@ -2,6 +2,7 @@
 #include "extract/movements.hpp"
 
 #include "extract/text.hpp"
+#include "extract/token_cover.hpp"
 
 #include <algorithm>
 #include <string>
@@ -72,11 +73,7 @@ public:
     Finder(std::string_view text, const Tokenized& tokens, const std::vector<Toponym>& toponyms,
            const std::vector<Figure>& figures)
         : t_(text, tokens.tokens), tokens_(tokens), toponyms_(toponyms), figures_(figures),
-          toponym_at_(tokens.tokens.size(), kNone), figure_at_(tokens.tokens.size(), kNone) {
-        for (std::size_t k = 0; k < toponyms.size(); ++k)
-            mark(toponym_at_, toponyms[k].first_token, toponyms[k].last_token, static_cast<int>(k));
-        for (std::size_t k = 0; k < figures.size(); ++k)
-            mark(figure_at_, figures[k].first_token, figures[k].last_token, static_cast<int>(k));
+          toponym_at_(tokens.tokens.size(), toponyms), figure_at_(tokens.tokens.size(), figures) {
     }
 
     std::vector<MovementLink> run() {
@@ -98,21 +95,11 @@ private:
         std::size_t end = 0;
     };
 
-    static void mark(std::vector<int>& at, std::size_t first, std::size_t last, int value) {
-        for (std::size_t i = first; i < last && i < at.size(); ++i) at[i] = value;
-    }
-
     bool is_word(std::size_t i, const WordSet& words) const {
         return t_.is_kind(i, TokenKind::word) && words.contains(t_.str(i));
     }
-    int toponym_starting(std::size_t i) const {
-        if (i >= toponym_at_.size() || toponym_at_[i] == kNone) return kNone;
-        return toponyms_[static_cast<std::size_t>(toponym_at_[i])].first_token == i ? toponym_at_[i] : kNone;
-    }
-    int toponym_ending(std::size_t i) const {
-        if (i >= toponym_at_.size() || toponym_at_[i] == kNone) return kNone;
-        return toponyms_[static_cast<std::size_t>(toponym_at_[i])].last_token == i + 1 ? toponym_at_[i] : kNone;
-    }
+    int toponym_starting(std::size_t i) const { return toponym_at_.starting(i); }
+    int toponym_ending(std::size_t i) const { return toponym_at_.ending(i); }
     const Toponym& toponym(int k) const { return toponyms_[static_cast<std::size_t>(k)]; }
 
     // "Russian-occupied": a hyphenated compound before the place.
@@ -249,8 +236,8 @@ private:
     const Tokenized& tokens_;
     const std::vector<Toponym>& toponyms_;
     const std::vector<Figure>& figures_;
-    std::vector<int> toponym_at_;  // token -> the toponym covering it
-    std::vector<int> figure_at_;   // token -> the figure covering it
+    TokenCover<Toponym> toponym_at_;  // token -> the toponym covering it
+    TokenCover<Figure> figure_at_;  // token -> the figure covering it
     std::size_t sb_ = 0;           // tokens [sb_, se_) of the current sentence
     std::size_t se_ = 0;
 };

@@ -2,6 +2,7 @@
 #include "extract/relations.hpp"
 
 #include "extract/text.hpp"
+#include "extract/token_cover.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -91,12 +92,8 @@ public:
     Linker(std::string_view text, const Tokenized& tokens, const std::vector<Toponym>& toponyms,
            const std::vector<Figure>& figures)
         : t_(text, tokens.tokens), tokens_(tokens), toponyms_(toponyms), figures_(figures),
-          toponym_at_(tokens.tokens.size(), kNone), figure_at_(tokens.tokens.size(), kNone),
+          toponym_at_(tokens.tokens.size(), toponyms), figure_at_(tokens.tokens.size(), figures),
           nato_(tokens.tokens.size(), 0) {
-        for (std::size_t k = 0; k < toponyms.size(); ++k)
-            mark(toponym_at_, toponyms[k].first_token, toponyms[k].last_token, static_cast<int>(k));
-        for (std::size_t k = 0; k < figures.size(); ++k)
-            mark(figure_at_, figures[k].first_token, figures[k].last_token, static_cast<int>(k));
         mark_nato_phrases();
     }
 
@@ -136,10 +133,6 @@ private:
         int mention = kNone;
     };
 
-    static void mark(std::vector<int>& at, std::size_t first, std::size_t last, int value) {
-        for (std::size_t i = first; i < last && i < at.size(); ++i) at[i] = value;
-    }
-
     // ------------------------------------------------------------ NATO
 
     // The end of "NATO", "North Atlantic Treaty Organization" or "the
@@ -168,15 +161,9 @@ private:
 
     // ------------------------------------------------------------ token tests
 
-    int toponym_starting(std::size_t i) const {
-        if (i >= toponym_at_.size() || toponym_at_[i] == kNone) return kNone;
-        return toponyms_[static_cast<std::size_t>(toponym_at_[i])].first_token == i ? toponym_at_[i] : kNone;
-    }
+    int toponym_starting(std::size_t i) const { return toponym_at_.starting(i); }
     // The toponym whose last token is i.
-    int toponym_ending(std::size_t i) const {
-        if (i >= toponym_at_.size() || toponym_at_[i] == kNone) return kNone;
-        return toponyms_[static_cast<std::size_t>(toponym_at_[i])].last_token == i + 1 ? toponym_at_[i] : kNone;
-    }
+    int toponym_ending(std::size_t i) const { return toponym_at_.ending(i); }
     const Toponym& toponym(int k) const { return toponyms_[static_cast<std::size_t>(k)]; }
 
     // Not part of "NATO" or "the Western alliance".
@@ -772,8 +759,8 @@ private:
     const Tokenized& tokens_;
     const std::vector<Toponym>& toponyms_;
     const std::vector<Figure>& figures_;
-    std::vector<int> toponym_at_;  // token -> the toponym covering it
-    std::vector<int> figure_at_;   // token -> the figure covering it
+    TokenCover<Toponym> toponym_at_;  // token -> the toponym covering it
+    TokenCover<Figure> figure_at_;  // token -> the figure covering it
     std::vector<char> nato_;       // token belongs to "NATO" or "the alliance"
     std::size_t sb_ = 0;           // tokens [sb_, se_) of the current sentence
     std::size_t se_ = 0;
