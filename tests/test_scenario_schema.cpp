@@ -80,7 +80,8 @@ void check(const json& value, const json& schema, const json& root, const std::s
     if (value.is_object()) {
         for (const json& key : schema.value("required", json::array()))
             if (!value.contains(key.get<std::string>())) problems.push_back(at + ": missing " + key.get<std::string>());
-        for (const auto& [key, sub] : schema.value("properties", json::object()).items())
+        const json properties = schema.value("properties", json::object());  // kept alive for items()
+        for (const auto& [key, sub] : properties.items())
             if (value.contains(key)) check(value[key], sub, root, at + "/" + key, problems);
     }
     if (value.is_array() && schema.contains("items")) {
