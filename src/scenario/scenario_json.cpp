@@ -9,7 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
-#include <initializer_list>
+#include <span>
 #include <iterator>
 #include <map>
 #include <set>
@@ -27,6 +27,19 @@ constexpr std::array kCategories = {"personnel", "unit", "equipment", "distance"
 constexpr std::array kFeatures = {"country", "admin1", "city", "region", "site", "water"};
 constexpr std::array kAffiliations = {"friend", "hostile", "neutral", "unknown"};
 constexpr std::array kEchelons = {"none", "company", "battalion", "regiment", "brigade", "division", "corps", "army"};
+
+// ================================================================ keys
+
+constexpr std::array<std::string_view, 8> kScenarioKeys = {"muster", "title",   "date",    "sources",
+                                                           "places", "figures", "borders", "movements"};
+constexpr std::array<std::string_view, 5> kSourceKeys = {"id", "title", "path", "date", "text"};
+constexpr std::array<std::string_view, 3> kMentionKeys = {"source", "start", "end"};
+constexpr std::array<std::string_view, 11> kPlaceKeys = {"id", "name", "country", "feature", "gazetteer_id", "geonameid",
+                                                         "lat", "lon", "confidence", "members", "mentions"};
+constexpr std::array<std::string_view, 13> kFigureKeys = {"id", "text", "value", "min", "max", "qualifier", "unit",
+                                                          "category", "actor", "place", "affiliation", "echelon", "mention"};
+constexpr std::array<std::string_view, 7> kBorderKeys = {"id", "a", "b", "claimed_km", "measured_km", "lines", "mention"};
+constexpr std::array<std::string_view, 5> kMovementKeys = {"id", "from", "to", "figure", "mention"};
 
 // ================================================================ writing
 
@@ -144,7 +157,7 @@ public:
     Scenario read(const json& root) {
         if (!root.is_object()) fail("", "expected a JSON object (a muster scenario)");
         check_version(root);
-        known(root, "", {"muster", "title", "date", "sources", "places", "figures", "borders", "movements"});
+        known(root, "", kScenarioKeys);
         Scenario out;
         out.version = kFormatVersion;
         out.title = text(root, "", "title", false);
@@ -175,7 +188,7 @@ private:
     }
 
     // Warns about keys the model does not know.
-    void known(const json& object, const std::string& at, std::initializer_list<std::string_view> keys) const {
+    void known(const json& object, const std::string& at, std::span<const std::string_view> keys) const {
         if (!warnings_) return;
         for (const auto& [key, value] : object.items()) {
             if (std::find(keys.begin(), keys.end(), key) == keys.end())
@@ -249,7 +262,7 @@ private:
 
     Mention mention(const json& j, const std::string& at) const {
         if (!j.is_object()) fail(at, "expected an object");
-        known(j, at, {"source", "start", "end"});
+        known(j, at, kMentionKeys);
         Mention out;
         out.source = text(j, at, "source", true);
         out.span.start = count(j, at, "start");
@@ -265,7 +278,7 @@ private:
     }
 
     Source source(const json& j, const std::string& at) const {
-        known(j, at, {"id", "title", "path", "date", "text"});
+        known(j, at, kSourceKeys);
         Source out;
         out.id = text(j, at, "id", true);
         out.title = text(j, at, "title", false);
@@ -276,9 +289,7 @@ private:
     }
 
     Place place(const json& j, const std::string& at) const {
-        known(j, at,
-              {"id", "name", "country", "feature", "gazetteer_id", "geonameid", "lat", "lon", "confidence", "members",
-               "mentions"});
+        known(j, at, kPlaceKeys);
         Place out;
         out.id = text(j, at, "id", true);
         out.name = text(j, at, "name", true);
@@ -308,9 +319,7 @@ private:
     }
 
     Figure figure(const json& j, const std::string& at) const {
-        known(j, at,
-              {"id", "text", "value", "min", "max", "qualifier", "unit", "category", "actor", "place", "affiliation",
-               "echelon", "mention"});
+        known(j, at, kFigureKeys);
         Figure out;
         out.id = text(j, at, "id", true);
         out.text = text(j, at, "text", false);
@@ -329,7 +338,7 @@ private:
     }
 
     Border border(const json& j, const std::string& at) const {
-        known(j, at, {"id", "a", "b", "claimed_km", "measured_km", "lines", "mention"});
+        known(j, at, kBorderKeys);
         Border out;
         out.id = text(j, at, "id", true);
         out.a = text(j, at, "a", true);
@@ -342,7 +351,7 @@ private:
     }
 
     Movement movement(const json& j, const std::string& at) const {
-        known(j, at, {"id", "from", "to", "figure", "mention"});
+        known(j, at, kMovementKeys);
         Movement out;
         out.id = text(j, at, "id", true);
         out.from = text(j, at, "from", true);
@@ -534,6 +543,17 @@ void dump_into(const json& j, std::string& out, int indent) {
 }  // namespace
 
 // ================================================================ API
+
+std::span<const std::string_view> known_keys(std::string_view object_kind) {
+    if (object_kind == "scenario") return kScenarioKeys;
+    if (object_kind == "source") return kSourceKeys;
+    if (object_kind == "mention") return kMentionKeys;
+    if (object_kind == "place") return kPlaceKeys;
+    if (object_kind == "figure") return kFigureKeys;
+    if (object_kind == "border") return kBorderKeys;
+    if (object_kind == "movement") return kMovementKeys;
+    return {};
+}
 
 json to_json(const Scenario& scenario) {
     json out = {{"muster", kFormatVersion}};

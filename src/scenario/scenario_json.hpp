@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,13 @@
 namespace muster::scenario {
 
 nlohmann::json to_json(const Scenario& scenario);
+
+// The keys the reader takes for each kind of object in the file: "scenario"
+// (the top level), "source", "mention", "place", "figure", "border" and
+// "movement"; any other key is skipped with a warning. Empty for an unknown
+// kind. docs/scenario.schema.json lists the same keys, and a test keeps the
+// two in step.
+std::span<const std::string_view> known_keys(std::string_view object_kind);
 
 // Throws muster::Error naming `origin` (a file name, "<stdin>") and the JSON
 // pointer of the problem. Warnings, when given, receive one line per unknown field.

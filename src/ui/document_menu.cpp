@@ -102,6 +102,8 @@ void draw_file_menu_items(ViewState& state) {
     ImGui::Separator();
     if (ImGui::MenuItem("Save scenario", "Ctrl+S")) save_document(state);
     if (ImGui::MenuItem("Save as\u2026", "Ctrl+Shift+S")) open_file_browser(state, BrowserMode::save_as);
+    // Loads the scenario file again (file_watch.hpp); unsaved edits are dropped.
+    if (ImGui::MenuItem("Reload", nullptr, false, !state.document.path.empty())) reload_document(state);
 }
 
 void draw_edit_menu(ViewState& state) {

@@ -1,7 +1,8 @@
 // The document's menus, shortcuts and dialogs:
 //
 //   File   Open… (Ctrl+O), Open recent (the last 10), Paste article…
-//          (Ctrl+Shift+V), Save scenario (Ctrl+S), Save as… (Ctrl+Shift+S)
+//          (Ctrl+Shift+V), Save scenario (Ctrl+S), Save as… (Ctrl+Shift+S),
+//          Reload (the scenario file as it is on disk: file_watch.hpp)
 //   Edit   Undo (Ctrl+Z), Redo (Ctrl+Shift+Z or Ctrl+Y)
 //
 // and the dialogs they lead to: the file browser, the paste box, "save

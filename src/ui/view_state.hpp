@@ -11,6 +11,7 @@
 #include "scenario/scenario.hpp"
 #include "ui/editor_state.hpp"
 #include "ui/export_dialog.hpp"
+#include "ui/file_watch.hpp"
 #include "ui/selection.hpp"
 
 #include <array>
@@ -134,6 +135,7 @@ struct ViewState {
     // The open file, unsaved edits and undo, the file browser and paste box
     // (editor_state.hpp, document.hpp).
     DocumentState document;
+    FileWatchState file_watch;  // reload on change (file_watch.hpp)
     FileBrowserState file_browser;
     PasteArticleState paste;
     // The Inspector (inspector_panel.hpp): View -> Inspector.

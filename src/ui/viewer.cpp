@@ -15,6 +15,7 @@
 #include "ui/entities_panel.hpp"
 #include "ui/file_browser.hpp"
 #include "ui/export_dialog.hpp"
+#include "ui/file_watch.hpp"
 #include "ui/imgui_layer.hpp"
 #include "ui/inspector_panel.hpp"
 #include "ui/layers_panel.hpp"
@@ -434,6 +435,9 @@ int run_viewer(const ViewerOptions& options) {
         step_fly_to(state, fly_to_fraction);
         step_zoom_to(state, fly_to_fraction);
         add_dropped_vector_files(state);
+        // Reload on change; it looks at the file at most once a second.
+        const auto since_epoch = std::chrono::steady_clock::now().time_since_epoch();
+        watch_document_file(state, std::chrono::duration<double>(since_epoch).count());
         renderer.set_style(drawn_style(state, ratio));
         renderer.set_scenario(&state.scenario);
         renderer.set_layers(state.layers);
