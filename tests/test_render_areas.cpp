@@ -186,24 +186,24 @@ TEST_CASE("arrows: a movement's arrow lies on the great circle, not on the strai
     CHECK(ui::pick_entity(s, r.overlay, r.camera, straight, 10.0).empty());
 }
 
-TEST_CASE("framing: a movement's ends are framed, across the Pacific when that is narrower") {
+TEST_CASE("framing: a movement's near origin is framed, across the Pacific when that is narrower") {
     sc::Scenario s;
-    s.places.push_back(place("p1", "Anchorage", "US", "city", {61.22, -149.90}));
-    s.places.push_back(place("p2", "Khabarovsk", "RU", "city", {48.48, 135.08}));
+    s.places.push_back(place("p1", "Nome", "US", "city", {64.50, -165.41}));
+    s.places.push_back(place("p2", "Anadyr", "RU", "city", {64.73, 177.51}));
     s.places.push_back(place("p3", "Minsk", "BY", "city", {53.9, 27.57}));
     s.figures.push_back(troops("f1", 2000, "US", "p2"));
     s.movements.push_back({"m1", "p1", "p2", "f1", std::nullopt});
     const auto pacific = scenario_extent(s);
     REQUIRE(pacific);
-    CHECK(pacific->min_lon == doctest::Approx(135.08));
-    CHECK(pacific->max_lon == doctest::Approx(210.10));
-    CHECK(pacific->min_lat == doctest::Approx(48.48));
-    CHECK(pacific->max_lat == doctest::Approx(61.22));
+    CHECK(pacific->min_lon == doctest::Approx(177.51));
+    CHECK(pacific->max_lon == doctest::Approx(194.59));
 
-    // Minsk as the destination instead: the short way round is over Eurasia.
-    s.movements[0].from = "p3";
-    const auto eurasia = scenario_extent(s);
-    REQUIRE(eurasia);
-    CHECK(eurasia->min_lon == doctest::Approx(27.57));
-    CHECK(eurasia->max_lon == doctest::Approx(135.08));
+    // A far origin (Anadyr to Minsk, 6,900 km) is left to the arrow coming in
+    // from the edge: the map frames the theatre, not the whole route.
+    s.figures[0].place = "p3";
+    s.movements[0] = {"m1", "p2", "p3", "f1", std::nullopt};
+    const auto theatre = scenario_extent(s);
+    REQUIRE(theatre);
+    CHECK(theatre->min_lon == doctest::Approx(27.57));
+    CHECK(theatre->max_lon == doctest::Approx(27.57));
 }

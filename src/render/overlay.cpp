@@ -1,6 +1,7 @@
 #include "render/overlay.hpp"
 
 #include "core/paths.hpp"
+#include "geodata/great_circle.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -70,6 +71,10 @@ bool has_overlay_content(const scenario::Scenario& scenario) {
     return !scenario.places.empty() || !scenario.borders.empty();
 }
 
+// How far a movement's origin may lie from the places framed for it to be
+// framed too: about the width of a theatre (the Baltic to the Black Sea).
+constexpr double kFramedOriginKm = 2500.0;
+
 std::optional<Extent> scenario_extent(const scenario::Scenario& scenario) {
     std::vector<LatLon> points;
     // Where forces are is what the map is about: frame the places that carry
@@ -82,10 +87,21 @@ std::optional<Extent> scenario_extent(const scenario::Scenario& scenario) {
         if (deployment_places.empty() || deployment_places.count(place.id)) points.push_back(place.point);
     for (const scenario::Border& border : scenario.borders)
         for (const auto& line : border.lines) points.insert(points.end(), line.begin(), line.end());
-    // A movement's arrow is the story: both its ends are framed.
+    // A movement's destination is framed; its origin too when it is near the
+    // rest (Kursk to Crimea), not when it would shrink the theatre to a
+    // corner of a continent-wide map (Khabarovsk to Belarus): then the arrow
+    // comes in from the map's edge, as briefing maps draw long moves.
     for (const scenario::Movement& movement : scenario.movements)
-        for (const std::string& end : {movement.from, movement.to})
-            if (const scenario::Place* place = scenario.place(end)) points.push_back(place->point);
+        if (const scenario::Place* place = scenario.place(movement.to)) points.push_back(place->point);
+    const std::vector<LatLon> theatre = points;
+    for (const scenario::Movement& movement : scenario.movements) {
+        const scenario::Place* origin = scenario.place(movement.from);
+        if (!origin) continue;
+        const bool near = theatre.empty() || std::any_of(theatre.begin(), theatre.end(), [&](const LatLon& p) {
+                              return geodesic_distance_km(origin->point, p) <= kFramedOriginKm;
+                          });
+        if (near) points.push_back(origin->point);
+    }
     if (points.empty()) return std::nullopt;
 
     // The box in longitudes -180..180 and in 0..360; the narrower one frames
