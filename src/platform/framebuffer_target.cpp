@@ -25,7 +25,7 @@ GlImageLimits query_gl_image_limits() {
     return limits;
 }
 
-FramebufferTarget::FramebufferTarget(PixelSize size, int samples) : size_(size) {
+FramebufferTarget::FramebufferTarget(PixelSize size, int samples, const char* what) : size_(size) {
     samples_ = std::clamp(samples, 1, query_gl_image_limits().max_samples);
     while (glGetError() != GL_NO_ERROR) {
     }
@@ -40,7 +40,7 @@ FramebufferTarget::FramebufferTarget(PixelSize size, int samples) : size_(size) 
     const GLenum error = glGetError();
     if (!complete || error != GL_NO_ERROR) {
         release();
-        throw Error("offscreen image " + platform::size_text(size_) + ": cannot allocate the framebuffer" +
+        throw Error(std::string(what) + " " + platform::size_text(size_) + ": cannot allocate the framebuffer" +
                     (error == GL_OUT_OF_MEMORY ? " (out of memory)" : ""));
     }
     bind();

@@ -23,9 +23,9 @@ class FramebufferTarget {
 public:
     // Needs a current OpenGL 3.3 context, which must stay current (and
     // outlive this). samples is clamped to the driver's maximum. Throws
-    // muster::Error "offscreen image WxH: cannot allocate ..." when the
-    // driver refuses (too large, out of memory).
-    FramebufferTarget(PixelSize size, int samples);
+    // muster::Error "<what> WxH: cannot allocate ..." when the driver
+    // refuses (too large, out of memory).
+    FramebufferTarget(PixelSize size, int samples, const char* what = "offscreen image");
     ~FramebufferTarget();
     FramebufferTarget(const FramebufferTarget&) = delete;
     FramebufferTarget& operator=(const FramebufferTarget&) = delete;

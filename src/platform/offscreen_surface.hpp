@@ -11,6 +11,8 @@
 
 namespace muster {
 
+class FramebufferTarget;
+
 namespace platform {
 class HeadlessContext;
 }
@@ -37,14 +39,10 @@ public:
     [[nodiscard]] int samples() const { return samples_; }
 
 private:
-    void create_framebuffers();
-    void delete_framebuffers();
-
     std::unique_ptr<platform::HeadlessContext> context_;
     PixelSize size_;
     int samples_ = 1;
-    unsigned draw_fbo_ = 0, draw_colour_ = 0;        // what the renderer draws into
-    unsigned resolve_fbo_ = 0, resolve_colour_ = 0;  // single-sampled copy when samples_ > 1
+    std::unique_ptr<FramebufferTarget> target_;  // what the renderer draws into
 };
 
 }  // namespace muster
