@@ -46,11 +46,17 @@ std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scena
 }
 
 bool stands_on_border(const scenario::Scenario& scenario, const scenario::Figure& figure, const scenario::Place& place) {
-    if (place.feature != "country" || figure.actor.size() != 2 || figure.actor == place.country) return false;
-    return std::any_of(scenario.borders.begin(), scenario.borders.end(), [&](const scenario::Border& border) {
-        return (border.a == figure.actor && border.b == place.country) ||
-               (border.b == figure.actor && border.a == place.country);
-    });
+    return faced_border(scenario, figure, place) != nullptr;
+}
+
+const scenario::Border* faced_border(const scenario::Scenario& scenario, const scenario::Figure& figure,
+                                     const scenario::Place& place) {
+    if (place.feature != "country" || figure.actor.size() != 2 || figure.actor == place.country) return nullptr;
+    for (const scenario::Border& border : scenario.borders)
+        if ((border.a == figure.actor && border.b == place.country) ||
+            (border.b == figure.actor && border.a == place.country))
+            return &border;
+    return nullptr;
 }
 
 Rgba role_colour(CountryRole role, const MapStyle& style) {

@@ -71,6 +71,9 @@ std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scena
 // with ("127,000 Russian troops along Ukraine's border"). They are drawn on
 // that border, and the neighbour is no host of theirs.
 bool stands_on_border(const scenario::Scenario& scenario, const scenario::Figure& figure, const scenario::Place& place);
+// The border feature such forces stand on; nullptr when they stand in their place.
+const scenario::Border* faced_border(const scenario::Scenario& scenario, const scenario::Figure& figure,
+                                     const scenario::Place& place);
 
 // The fill colour of a role; other is the style's plain land.
 Rgba role_colour(CountryRole role, const MapStyle& style);

@@ -188,13 +188,8 @@ std::optional<LatLon> halfway_along(const std::vector<std::vector<LatLon>>& line
 // the country they face: the point halfway along the shared boundary.
 std::optional<LatLon> border_anchor(const scenario::Scenario& scenario, const scenario::Figure& figure,
                                     const scenario::Place& place) {
-    if (!stands_on_border(scenario, figure, place)) return std::nullopt;
-    for (const scenario::Border& border : scenario.borders) {
-        const bool pair = (border.a == figure.actor && border.b == place.country) ||
-                          (border.b == figure.actor && border.a == place.country);
-        if (pair) return halfway_along(border.lines);
-    }
-    return std::nullopt;
+    const scenario::Border* border = faced_border(scenario, figure, place);
+    return border ? std::optional<LatLon>(halfway_along(border->lines)) : std::nullopt;
 }
 
 void finish_stack(const Context& ctx, Stack& stack) {
