@@ -6,6 +6,9 @@
 // troops, units, equipment, distances, casualties, each with whose forces
 // they are and where), borders (a shared boundary with its claimed and
 // measured length) and movements (forces going from one place to another).
+// An analyst adds annotations (labels, arrows, lines, areas), dates things
+// for the timeline, and keeps the camera, layer settings and style overrides
+// with the scenario.
 // Every extracted item carries its provenance: the source and the code-point
 // span of the words it came from.
 //
@@ -16,7 +19,9 @@
 
 #include "core/geo.hpp"
 
+#include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +43,25 @@ struct Mention {
     std::string source;  // Source::id
     Span span;
     friend bool operator==(const Mention&, const Mention&) = default;
+};
+
+// When something holds on the timeline: ISO 8601 dates ("2021-11-10") or
+// date-times ("2022-02-24T03:40"), compared as text after normalising
+// (scenario/timeline.hpp). An empty start means "from the beginning", an
+// empty end "to the end"; both empty: always.
+struct TimeSpan {
+    std::string start;
+    std::string end;
+    [[nodiscard]] bool always() const { return start.empty() && end.empty(); }
+    friend bool operator==(const TimeSpan&, const TimeSpan&) = default;
+};
+
+// A figure's strength on a date. Between two of them the map shows the
+// linear interpolation, before the first the first, after the last the last.
+struct StrengthAt {
+    std::string date;
+    double value = 0.0;
+    friend bool operator==(const StrengthAt&, const StrengthAt&) = default;
 };
 
 struct Source {
@@ -89,6 +113,12 @@ struct Figure {
     // from the unit words; render/symbols.hpp).
     std::string affiliation;  // friend | hostile | neutral | unknown
     std::string echelon;      // none | company | battalion | regiment | brigade | division | corps | army
+    // The symbol's function icon as set by hand ("" derived from the words):
+    // none | infantry | airborne | armour | artillery | air defence |
+    // fixed wing | rotary wing | missile (render/symbols.hpp).
+    std::string function;
+    TimeSpan when;                    // when the figure is on the map
+    std::vector<StrengthAt> history;  // how its strength grew; empty: amount throughout
     friend bool operator==(const Figure&, const Figure&) = default;
 };
 
@@ -113,7 +143,87 @@ struct Movement {
     std::string to;      // Place::id where they go
     std::string figure;  // Figure::id of the forces that move, or ""
     std::optional<Mention> mention;  // the words that state the movement
+    // The forces leave `from` at when.start and reach `to` at when.end; on the
+    // timeline the figure travels the great circle in between.
+    TimeSpan when;
     friend bool operator==(const Movement&, const Movement&) = default;
+};
+
+// Geometry as GeoJSON gives it, in WGS 84 degrees. `parts` holds simple
+// geometries, each a list of rings or lines, each a list of points:
+//   Point            {{{p}}}
+//   MultiPoint       {{{p1}}, {{p2}}, ...}
+//   LineString       {{line}}
+//   MultiLineString  {{line1}, {line2}, ...}
+//   Polygon          {{outer, hole, ...}}
+//   MultiPolygon     {{outer, hole, ...}, {outer, ...}, ...}
+struct Geometry {
+    std::string type;  // Point | MultiPoint | LineString | MultiLineString | Polygon | MultiPolygon; "" none
+    std::vector<std::vector<std::vector<LatLon>>> parts;
+    [[nodiscard]] bool empty() const { return type.empty(); }
+    friend bool operator==(const Geometry&, const Geometry&) = default;
+};
+
+// What an analyst adds to the map that no text stated, or that a script
+// draws: a label, an arrow, a line or an area. It stands on places (by id)
+// or on its own geometry.
+//   label  text at places[0] or at a Point
+//   arrow  along great circles through places (from the first to the last)
+//          or along a LineString; the head at the end
+//   line   as arrow, without a head (a front line, a route)
+//   area   hatched like deployment areas: the places' areas (countries,
+//          admin-1 divisions, regions) or a (Multi)Polygon
+struct Annotation {
+    std::string id;    // "a1"
+    std::string kind;  // label | arrow | line | area
+    std::string text;  // the label; an arrow's, line's or area's caption
+    std::vector<std::string> places;  // Place ids
+    Geometry geometry;
+    std::string actor;   // colours it by side, as figures' actors; "" ink
+    std::string colour;  // "#RRGGBB" set by hand; "" from the actor
+    TimeSpan when;
+    std::optional<Mention> mention;
+    friend bool operator==(const Annotation&, const Annotation&) = default;
+};
+
+// Where the map looks when the scenario opens ("camera" in the file). A
+// centre and zoom win over a bounding box; neither: muster frames the
+// scenario's places.
+struct MapView {
+    std::optional<LatLon> center;
+    std::optional<double> zoom;  // web-map zoom, render/camera.hpp
+    std::optional<std::array<double, 4>> bbox;  // west, south, east, north
+    std::string projection;      // "EPSG:3035", any CRS PROJ knows; "" Web Mercator
+    friend bool operator==(const MapView&, const MapView&) = default;
+};
+
+// One layer's look as the file stores it (render/layers.hpp has the names:
+// graticule, countries, country_borders, country_names, city_labels,
+// border_features, areas, deployments, place_labels).
+struct LayerState {
+    bool visible = true;
+    double opacity = 1.0;  // 0..1
+    friend bool operator==(const LayerState&, const LayerState&) = default;
+};
+
+// Style overrides: colours by name ("friend", "hostile", "neutral",
+// "unknown" symbol fills; "host", "actor_friend", "actor_hostile",
+// "actor_other" country fills; "border", "area", "arrow") as "#RRGGBB", and
+// scale factors for symbols and labels.
+struct Style {
+    std::map<std::string, std::string> colours;
+    double symbol_scale = 1.0;
+    double label_scale = 1.0;
+    friend bool operator==(const Style&, const Style&) = default;
+};
+
+// The timeline's range and where it stands ("time" in the file). Empty
+// start/end: from the dated features; empty current: the end (everything).
+struct TimeRange {
+    std::string start;
+    std::string end;
+    std::string current;
+    friend bool operator==(const TimeRange&, const TimeRange&) = default;
 };
 
 struct Scenario {
@@ -125,6 +235,11 @@ struct Scenario {
     std::vector<Figure> figures;
     std::vector<Border> borders;
     std::vector<Movement> movements;
+    std::vector<Annotation> annotations;
+    std::optional<MapView> camera;
+    std::map<std::string, LayerState> layers;  // by layer name; absent: default look
+    Style style;
+    TimeRange time;
 
     [[nodiscard]] const Place* place(std::string_view id) const;
     [[nodiscard]] const Source* source(std::string_view id) const;
