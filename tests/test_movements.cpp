@@ -218,15 +218,15 @@ TEST_CASE("scenario file: broken movements are named by their JSON pointer") {
         return j.dump();
     };
     CHECK(error_of(with_movement(R"({"id": "m1", "from": "p1", "to": "p9"})")) ==
-          R"(route.json: /movements/0/to: no place with id "p9")");
+          R"(route.json:1: /movements/0/to: no place with id "p9")");
     CHECK(error_of(with_movement(R"({"id": "m1", "to": "p2"})")) ==
-          "route.json: /movements/0/from: missing (expected a string)");
+          "route.json:1: /movements/0/from: missing (expected a string)");
     CHECK(error_of(with_movement(R"({"id": "m1", "from": "p1", "to": "p2", "figure": "f7"})")) ==
-          R"(route.json: /movements/0/figure: no figure with id "f7")");
+          R"(route.json:1: /movements/0/figure: no figure with id "f7")");
     CHECK(error_of(with_movement(R"({"id": "m1", "from": 3, "to": "p2"})")) ==
-          "route.json: /movements/0/from: expected a string");
+          "route.json:1: /movements/0/from: expected a string");
     CHECK(error_of(with_movement(R"({"id": "m1", "from": "p1", "to": "p2", "mention": {"source": "s1", "start": 0, "end": 999}})")) ==
-          R"(route.json: /movements/0/mention/end: past the end of source "s1" (51 code points))");
+          R"(route.json:1: /movements/0/mention/end: past the end of source "s1" (51 code points))");
 }
 
 // ================================================================ GeoJSON

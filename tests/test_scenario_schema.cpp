@@ -42,7 +42,9 @@ const json& schema_of(const json& root, const std::string& kind) {
     return kind == "scenario" ? root : root.at("$defs").at(kind);
 }
 
-const std::vector<std::string> kKinds = {"scenario", "source", "mention", "place", "figure", "border", "movement"};
+const std::vector<std::string> kKinds = {"scenario", "source",   "mention", "place",  "figure", "border",
+                                         "movement", "annotation", "geometry", "when", "strength", "camera",
+                                         "layer",    "style",      "time"};
 
 // ---------------------------------------------------------------- checker
 
@@ -112,23 +114,66 @@ json full_document() {
     figure["max"] = 100000.0;
     figure["affiliation"] = "hostile";
     figure["echelon"] = "army";
+    figure["function"] = "armour";
+    figure["when"] = {{"start", "2021-11-10"}, {"end", "2022-02-24"}};
+    figure["history"] = {{{"date", "2021-11-10"}, {"value", 50000.0}}};
     doc["movements"] = {{{"id", "m1"},
                          {"from", "p1"},
                          {"to", "p2"},
                          {"figure", "f1"},
+                         {"when", {{"start", "2022-01-01"}}},
                          {"mention", {{"source", "s1"}, {"start", 0}, {"end", 6}}}}};
+    // One on places, one on a geometry: an annotation stands on either, not both.
+    doc["annotations"] = {{{"id", "a1"},
+                           {"kind", "arrow"},
+                           {"text", "axis"},
+                           {"places", {"p1", "p2"}},
+                           {"actor", "RU"},
+                           {"colour", "#C8102E"},
+                           {"when", {{"end", "2022-02-24"}}},
+                           {"mention", {{"source", "s1"}, {"start", 0}, {"end", 6}}}},
+                          {{"id", "a2"},
+                           {"kind", "label"},
+                           {"geometry", {{"type", "Point"}, {"coordinates", {30.5, 50.4}}}}}};
+    doc["camera"] = {{"lat", 50.0}, {"lon", 31.0}, {"zoom", 5.0}, {"bbox", {22.0, 44.0, 40.0, 53.0}},
+                     {"projection", "EPSG:3035"}};
+    doc["layers"] = {{"graticule", {{"visible", false}, {"opacity", 0.5}}}};
+    doc["style"] = {{"colours", {{"hostile", "#C8102E"}}}, {"symbol_scale", 1.5}, {"label_scale", 0.8}};
+    doc["time"] = {{"start", "2021-11-01"}, {"end", "2022-02-24"}, {"current", "2022-01-15"}};
     return doc;
 }
 
-// Where in full_document() an object of each kind is.
-json::json_pointer instance_of(const std::string& kind) {
-    if (kind == "scenario") return json::json_pointer("");
-    if (kind == "source") return json::json_pointer("/sources/0");
-    if (kind == "mention") return json::json_pointer("/figures/0/mention");
-    if (kind == "place") return json::json_pointer("/places/0");
-    if (kind == "figure") return json::json_pointer("/figures/0");
-    if (kind == "border") return json::json_pointer("/borders/0");
-    return json::json_pointer("/movements/0");
+// Where in full_document() the objects of each kind are; together they carry
+// every key.
+std::vector<json::json_pointer> instances_of(const std::string& kind) {
+    auto at = [](const char* pointer) { return std::vector<json::json_pointer>{json::json_pointer(pointer)}; };
+    if (kind == "scenario") return at("");
+    if (kind == "source") return at("/sources/0");
+    if (kind == "mention") return at("/figures/0/mention");
+    if (kind == "place") return at("/places/0");
+    if (kind == "figure") return at("/figures/0");
+    if (kind == "border") return at("/borders/0");
+    if (kind == "movement") return at("/movements/0");
+    if (kind == "annotation") return {json::json_pointer("/annotations/0"), json::json_pointer("/annotations/1")};
+    if (kind == "geometry") return at("/annotations/1/geometry");
+    if (kind == "when") return at("/figures/0/when");
+    if (kind == "strength") return at("/figures/0/history/0");
+    if (kind == "camera") return at("/camera");
+    if (kind == "layer") return at("/layers/graticule");
+    if (kind == "style") return at("/style");
+    return at("/time");
+}
+
+// Whether the schema requires `key` of an object that has the other keys of
+// `instance`: listed in "required", or in "dependentRequired" of a key it has.
+bool schema_requires(const json& object_schema, const json& instance, const std::string& key) {
+    const json required = object_schema.value("required", json::array());
+    if (std::find(required.begin(), required.end(), json(key)) != required.end()) return true;
+    const json dependent = object_schema.value("dependentRequired", json::object());  // kept alive for items()
+    for (const auto& [other, needs] : dependent.items())
+        if (other != key && instance.contains(other) && std::find(needs.begin(), needs.end(), json(key)) != needs.end())
+            return true;
+    return false;
 }
 
 // The reader's error for `doc`, or "" when it loads.
@@ -161,7 +206,7 @@ TEST_CASE("scenario schema: each object's properties are the keys the reader kno
         CHECK(!in_reader.empty());
         CHECK(in_schema == in_reader);
     }
-    CHECK(muster::scenario::known_keys("camera").empty());
+    CHECK(muster::scenario::known_keys("unit").empty());
 }
 
 TEST_CASE("scenario schema: a key is required exactly when the reader refuses a document without it") {
@@ -170,18 +215,22 @@ TEST_CASE("scenario schema: a key is required exactly when the reader refuses a 
     REQUIRE(load_error(full).empty());
     for (const std::string& kind : kKinds) {
         const json& object_schema = schema_of(root, kind);
-        const json required = object_schema.value("required", json::array());
-        const json::json_pointer at = instance_of(kind);
+        const std::vector<json::json_pointer> instances = instances_of(kind);
         for (const auto& [key, sub] : object_schema.at("properties").items()) {
             CAPTURE(kind);
             CAPTURE(key);
-            REQUIRE(full.at(at).contains(key));  // the document carries every key
-            json without = full;
-            without.at(at).erase(key);
-            const std::string error = load_error(without);
-            const bool refused_as_missing = error.find(at.to_string() + "/" + key + ": missing") != std::string::npos;
-            const bool is_required = std::find(required.begin(), required.end(), json(key)) != required.end();
-            CHECK(refused_as_missing == is_required);
+            // The document carries every key.
+            CHECK(std::any_of(instances.begin(), instances.end(),
+                              [&](const json::json_pointer& at) { return full.at(at).contains(key); }));
+            for (const json::json_pointer& at : instances) {
+                if (!full.at(at).contains(key)) continue;
+                json without = full;
+                without.at(at).erase(key);
+                const std::string error = load_error(without);
+                CAPTURE(error);
+                const bool refused_as_missing = error.find(at.to_string() + "/" + key + ": missing") != std::string::npos;
+                CHECK(refused_as_missing == schema_requires(object_schema, without.at(at), key));
+            }
         }
     }
 }
@@ -196,14 +245,14 @@ TEST_CASE("scenario schema: the docs example and a full document satisfy its req
 
 TEST_CASE("scenario schema: the checker finds a missing required key and a wrong type") {
     json doc = docs_example();
-    doc["places"][0].erase("lat");
+    doc["places"][0].erase("name");
     doc["figures"][1]["value"] = "2000";
     doc["borders"][0]["lines"][0][0][1] = "46.19";
     doc["movements"] = {{{"id", "m1"}, {"from", "p1"}}};
     // In the order the checker walks: members by name, as nlohmann::json keeps them.
     CHECK(problems(doc) == std::vector<std::string>{"/borders/0/lines/0/0/1: expected \"number\"",
                                                     "/figures/1/value: expected \"number\"",
-                                                    "/movements/0: missing to", "/places/0: missing lat"});
+                                                    "/movements/0: missing to", "/places/0: missing name"});
     json no_version = docs_example();
     no_version.erase("muster");
     CHECK(problems(no_version) == std::vector<std::string>{": missing muster"});

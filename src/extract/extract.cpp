@@ -219,17 +219,22 @@ void build_movements(const std::vector<MovementLink>& links, const std::vector<s
 
 // ================================================================ pipeline
 
+std::string article_text(std::string_view bytes, std::string_view path, std::vector<std::string>* warnings) {
+    std::size_t bad_sequences = 0;
+    std::string text = repair_utf8(bytes, &bad_sequences);
+    if (bad_sequences > 0 && warnings)
+        warnings->push_back(display_name(path) + ": replaced " + std::to_string(bad_sequences) + " invalid UTF-8 " +
+                            (bad_sequences == 1 ? "sequence" : "sequences") + " with U+FFFD");
+    if (is_html_path(path)) text = strip_html(text);
+    return text;
+}
+
 scenario::Scenario extract_scenario(std::string_view bytes, const ExtractSource& source,
                                     const ExtractResources& resources, std::vector<std::string>* warnings) {
     if (bytes.size() > kMaxTextBytes)
         throw Error(display_name(source.path) + ": too large (" + std::to_string(bytes.size()) +
                     " bytes; muster extracts texts up to 50 MB)");
-    std::size_t bad_sequences = 0;
-    std::string text = repair_utf8(bytes, &bad_sequences);
-    if (bad_sequences > 0 && warnings)
-        warnings->push_back(display_name(source.path) + ": replaced " + std::to_string(bad_sequences) + " invalid UTF-8 " +
-                            (bad_sequences == 1 ? "sequence" : "sequences") + " with U+FFFD");
-    if (is_html_path(source.path)) text = strip_html(text);
+    std::string text = article_text(bytes, source.path, warnings);
 
     const Tokenized tokens = tokenize(text);
     std::vector<Toponym> toponyms = recognise_toponyms(text, tokens, resources.gazetteer, resources.lexicon);

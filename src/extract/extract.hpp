@@ -87,6 +87,11 @@ struct ExtractResources {
 scenario::Scenario extract_scenario(std::string_view text, const ExtractSource& source,
                                     const ExtractResources& resources, std::vector<std::string>* warnings = nullptr);
 
+// The text extraction reads from an article's bytes: ill-formed UTF-8
+// repaired (with the warning extract_scenario() gives), HTML (by the path's
+// .html/.htm) made readable text. Offsets of a source index this text.
+std::string article_text(std::string_view bytes, std::string_view path, std::vector<std::string>* warnings);
+
 // The name messages use for a source path: "<stdin>" for "" and "-".
 std::string display_name(std::string_view path);
 

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "extract/extract.hpp"
+#include "extract/scenario_resolver.hpp"
 #include "scenario/scenario_json.hpp"
 
 #include <cerrno>
@@ -55,7 +56,12 @@ bool looks_like_scenario(const std::string& bytes) {
 
 scenario::Scenario open_document(const std::string& path, std::vector<std::string>* warnings) {
     const std::string bytes = read_document_bytes(path);
-    if (looks_like_scenario(bytes)) return scenario::parse_scenario(bytes, display_name(path), warnings);
+    if (looks_like_scenario(bytes)) {
+        // Names, bare borders and source paths in the file are looked up from
+        // its folder ("-": the working folder).
+        GeodataResolver resolver(path == "-" ? std::filesystem::path() : std::filesystem::path(path).parent_path());
+        return scenario::parse_scenario(bytes, display_name(path), warnings, &resolver);
+    }
     ExtractSource source;
     source.path = path;
     return extract_article(bytes, source, warnings);

@@ -22,7 +22,8 @@ std::string read_document_bytes(const std::string& path);
 bool looks_like_scenario(const std::string& bytes);
 
 // An article is extracted (gazetteer, lexicon and borders loaded for the
-// call); a scenario file is parsed and validated. Warnings (repaired UTF-8,
+// call); a scenario file is parsed and validated, its place names, bare
+// borders and source paths looked up (extract/scenario_resolver.hpp). Warnings (repaired UTF-8,
 // unknown scenario fields) are appended to `warnings`.
 scenario::Scenario open_document(const std::string& path, std::vector<std::string>* warnings);
 

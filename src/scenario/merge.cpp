@@ -126,6 +126,24 @@ void merge_movements(Scenario& into, const Scenario& other, const Renames& sourc
     }
 }
 
+void merge_annotations(Scenario& into, const Scenario& other, const Renames& sources, const Renames& places) {
+    IdSequence ids("a", into.annotations);
+    for (Annotation annotation : other.annotations) {
+        annotation.id = ids.next();
+        for (std::string& place : annotation.places) place = renamed(places, place);
+        if (annotation.mention) annotation.mention = renamed(sources, *annotation.mention);
+        into.annotations.push_back(std::move(annotation));
+    }
+}
+
+// How the map looks is the first scenario's; the second's fills what it lacks.
+void merge_view(Scenario& into, const Scenario& other) {
+    if (!into.camera) into.camera = other.camera;
+    if (into.layers.empty()) into.layers = other.layers;
+    if (into.style == Style{}) into.style = other.style;
+    if (into.time == TimeRange{}) into.time = other.time;
+}
+
 }  // namespace
 
 void merge_into(Scenario& into, const Scenario& other) {
@@ -136,6 +154,8 @@ void merge_into(Scenario& into, const Scenario& other) {
     const Renames figures = merge_figures(into, other, sources, places);
     merge_borders(into, other, sources);
     merge_movements(into, other, sources, places, figures);
+    merge_annotations(into, other, sources, places);
+    merge_view(into, other);
 }
 
 }  // namespace muster::scenario

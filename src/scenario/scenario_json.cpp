@@ -2,9 +2,12 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "scenario/json_pointer_line.hpp"
+#include "scenario/timeline.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -27,19 +30,52 @@ constexpr std::array kCategories = {"personnel", "unit", "equipment", "distance"
 constexpr std::array kFeatures = {"country", "admin1", "city", "region", "site", "water"};
 constexpr std::array kAffiliations = {"friend", "hostile", "neutral", "unknown"};
 constexpr std::array kEchelons = {"none", "company", "battalion", "regiment", "brigade", "division", "corps", "army"};
+constexpr std::array kFunctions = {"none",      "infantry",   "airborne",    "armour", "artillery",
+                                   "air defence", "fixed wing", "rotary wing", "missile"};
+constexpr std::array kAnnotationKinds = {"label", "arrow", "line", "area"};
+constexpr std::array kGeometryTypes = {"Point",           "MultiPoint", "LineString",
+                                       "MultiLineString", "Polygon",    "MultiPolygon"};
+
+// render/layers.hpp's layers, and the annotations' own.
+constexpr std::array<std::string_view, 10> kLayerNames = {
+    "graticule",        "countries", "country_borders", "country_names", "city_labels",
+    "border_features",  "areas",     "deployments",     "place_labels",  "annotations"};
+constexpr std::array<std::string_view, 11> kStyleColourNames = {
+    "friend",        "hostile",     "neutral", "unknown", "host",  "actor_friend",
+    "actor_hostile", "actor_other", "border",  "area",    "arrow"};
+
+constexpr double kMaxZoom = 14.0;
+constexpr double kMinScale = 0.1;  // symbol and label scale factors
+constexpr double kMaxScale = 10.0;
+// Past this many warnings the rest are counted, not listed: each one looks
+// for its line in the text.
+constexpr std::size_t kMaxWarnings = 100;
+
+constexpr const char* kTimeForms = R"(a time such as "2022", "2021-11", "2021-11-10" or "2022-02-24T03:40")";
 
 // ================================================================ keys
 
-constexpr std::array<std::string_view, 8> kScenarioKeys = {"muster", "title",   "date",    "sources",
-                                                           "places", "figures", "borders", "movements"};
+constexpr std::array<std::string_view, 13> kScenarioKeys = {
+    "muster",    "title",       "date",   "sources", "places", "figures", "borders",
+    "movements", "annotations", "camera", "layers",  "style",  "time"};
 constexpr std::array<std::string_view, 5> kSourceKeys = {"id", "title", "path", "date", "text"};
 constexpr std::array<std::string_view, 3> kMentionKeys = {"source", "start", "end"};
 constexpr std::array<std::string_view, 11> kPlaceKeys = {"id", "name", "country", "feature", "gazetteer_id", "geonameid",
                                                          "lat", "lon", "confidence", "members", "mentions"};
-constexpr std::array<std::string_view, 13> kFigureKeys = {"id", "text", "value", "min", "max", "qualifier", "unit",
-                                                          "category", "actor", "place", "affiliation", "echelon", "mention"};
+constexpr std::array<std::string_view, 16> kFigureKeys = {
+    "id",    "text",  "value", "min",         "max",     "qualifier", "unit", "category",
+    "actor", "place", "affiliation", "echelon", "function", "when",    "history", "mention"};
 constexpr std::array<std::string_view, 7> kBorderKeys = {"id", "a", "b", "claimed_km", "measured_km", "lines", "mention"};
-constexpr std::array<std::string_view, 5> kMovementKeys = {"id", "from", "to", "figure", "mention"};
+constexpr std::array<std::string_view, 6> kMovementKeys = {"id", "from", "to", "figure", "when", "mention"};
+constexpr std::array<std::string_view, 9> kAnnotationKeys = {"id",    "kind",   "text", "places", "geometry",
+                                                             "actor", "colour", "when", "mention"};
+constexpr std::array<std::string_view, 2> kGeometryKeys = {"type", "coordinates"};
+constexpr std::array<std::string_view, 2> kWhenKeys = {"start", "end"};
+constexpr std::array<std::string_view, 2> kStrengthKeys = {"date", "value"};
+constexpr std::array<std::string_view, 5> kCameraKeys = {"lat", "lon", "zoom", "bbox", "projection"};
+constexpr std::array<std::string_view, 2> kLayerKeys = {"visible", "opacity"};
+constexpr std::array<std::string_view, 3> kStyleKeys = {"colours", "symbol_scale", "label_scale"};
+constexpr std::array<std::string_view, 3> kTimeKeys = {"start", "end", "current"};
 
 // ================================================================ writing
 
@@ -53,6 +89,23 @@ void put_if(json& object, const char* key, const std::string& value) {
 
 void put_if(json& object, const char* key, const std::optional<double>& value) {
     if (value) object[key] = *value;
+}
+
+// "when" only for spans that are not "always".
+void put_when(json& object, const TimeSpan& span) {
+    if (span.always()) return;
+    json when = json::object();
+    put_if(when, "start", span.start);
+    put_if(when, "end", span.end);
+    object["when"] = std::move(when);
+}
+
+json position_json(const LatLon& p) { return json::array({p.lon, p.lat}); }  // GeoJSON order
+
+json positions_json(const std::vector<LatLon>& points) {
+    json out = json::array();
+    for (const LatLon& p : points) out.push_back(position_json(p));
+    return out;
 }
 
 json source_json(const Source& source) {
@@ -91,6 +144,13 @@ json figure_json(const Figure& figure) {
     put_if(out, "place", figure.place);
     put_if(out, "affiliation", figure.affiliation);
     put_if(out, "echelon", figure.echelon);
+    put_if(out, "function", figure.function);
+    put_when(out, figure.when);
+    if (!figure.history.empty()) {
+        json history = json::array();
+        for (const StrengthAt& at : figure.history) history.push_back({{"date", at.date}, {"value", at.value}});
+        out["history"] = std::move(history);
+    }
     if (figure.mention) out["mention"] = mention_json(*figure.mention);
     return out;
 }
@@ -100,11 +160,7 @@ json border_json(const Border& border) {
     put_if(out, "claimed_km", border.claimed_km);
     out["measured_km"] = border.measured_km;
     json lines = json::array();
-    for (const auto& line : border.lines) {
-        json points = json::array();
-        for (const LatLon& p : line) points.push_back({p.lon, p.lat});  // GeoJSON order
-        lines.push_back(std::move(points));
-    }
+    for (const auto& line : border.lines) lines.push_back(positions_json(line));
     out["lines"] = std::move(lines);
     if (border.mention) out["mention"] = mention_json(*border.mention);
     return out;
@@ -113,7 +169,85 @@ json border_json(const Border& border) {
 json movement_json(const Movement& movement) {
     json out = {{"id", movement.id}, {"from", movement.from}, {"to", movement.to}};
     put_if(out, "figure", movement.figure);
+    put_when(out, movement.when);
     if (movement.mention) out["mention"] = mention_json(*movement.mention);
+    return out;
+}
+
+// GeoJSON coordinates from Geometry::parts (see scenario.hpp for the shapes);
+// a model that does not have the type's shape writes what it has.
+json coordinates_json(const Geometry& g) {
+    auto first_point = [](const std::vector<std::vector<LatLon>>& part) {
+        return part.empty() || part[0].empty() ? json::array() : position_json(part[0][0]);
+    };
+    auto rings = [](const std::vector<std::vector<LatLon>>& part) {
+        json out = json::array();
+        for (const auto& ring : part) out.push_back(positions_json(ring));
+        return out;
+    };
+    json out = json::array();
+    if (g.type == "Point") return g.parts.empty() ? out : first_point(g.parts[0]);
+    if (g.type == "LineString") return g.parts.empty() || g.parts[0].empty() ? out : positions_json(g.parts[0][0]);
+    if (g.type == "Polygon") return g.parts.empty() ? out : rings(g.parts[0]);
+    for (const auto& part : g.parts) {
+        if (g.type == "MultiPoint") out.push_back(first_point(part));
+        else if (g.type == "MultiLineString") out.push_back(part.empty() ? json::array() : positions_json(part[0]));
+        else out.push_back(rings(part));
+    }
+    return out;
+}
+
+json annotation_json(const Annotation& annotation) {
+    json out = {{"id", annotation.id}, {"kind", annotation.kind}};
+    put_if(out, "text", annotation.text);
+    if (!annotation.places.empty()) out["places"] = annotation.places;
+    if (!annotation.geometry.empty())
+        out["geometry"] = {{"type", annotation.geometry.type}, {"coordinates", coordinates_json(annotation.geometry)}};
+    put_if(out, "actor", annotation.actor);
+    put_if(out, "colour", annotation.colour);
+    put_when(out, annotation.when);
+    if (annotation.mention) out["mention"] = mention_json(*annotation.mention);
+    return out;
+}
+
+json camera_json(const MapView& view) {
+    json out = json::object();
+    if (view.center) {
+        out["lat"] = view.center->lat;
+        out["lon"] = view.center->lon;
+    }
+    put_if(out, "zoom", view.zoom);
+    if (view.bbox) out["bbox"] = *view.bbox;
+    put_if(out, "projection", view.projection);
+    return out;
+}
+
+// Only what differs from the default look; a layer listed with the default
+// look is written as {} so that it stays listed.
+json layers_json(const std::map<std::string, LayerState>& layers) {
+    json out = json::object();
+    for (const auto& [name, look] : layers) {
+        json entry = json::object();
+        if (!look.visible) entry["visible"] = false;
+        if (look.opacity != 1.0) entry["opacity"] = look.opacity;
+        out[name] = std::move(entry);
+    }
+    return out;
+}
+
+json style_json(const Style& style) {
+    json out = json::object();
+    if (!style.colours.empty()) out["colours"] = style.colours;
+    if (style.symbol_scale != 1.0) out["symbol_scale"] = style.symbol_scale;
+    if (style.label_scale != 1.0) out["label_scale"] = style.label_scale;
+    return out;
+}
+
+json time_json(const TimeRange& time) {
+    json out = json::object();
+    put_if(out, "start", time.start);
+    put_if(out, "end", time.end);
+    put_if(out, "current", time.current);
     return out;
 }
 
@@ -149,10 +283,43 @@ std::string bound(double value) {
     return json(value).dump();
 }
 
+bool is_hex_colour(const std::string& text) {
+    return text.size() == 7 && text[0] == '#' &&
+           std::all_of(text.begin() + 1, text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+template <std::size_t N>
+std::string listed(const std::array<std::string_view, N>& names) {
+    std::string out;
+    for (const std::string_view name : names) out += (out.empty() ? "" : ", ") + std::string(name);
+    return out;
+}
+
+template <std::size_t N>
+bool is_one(const std::array<std::string_view, N>& names, std::string_view name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Which geometry types each kind of annotation stands on.
+bool fits(std::string_view kind, std::string_view type) {
+    if (kind == "label") return type == "Point" || type == "MultiPoint";
+    if (kind == "area") return type == "Polygon" || type == "MultiPolygon";
+    return type == "LineString" || type == "MultiLineString";  // arrow, line
+}
+
+const char* fitting_types(std::string_view kind) {
+    if (kind == "label") return "a Point or MultiPoint";
+    if (kind == "area") return "a Polygon or MultiPolygon";
+    return "a LineString or MultiLineString";
+}
+
 // Reads one document, keeping the JSON pointer of what it reads for messages.
+// With the document's text at hand, messages name the line of the value too.
 class Reader {
 public:
-    Reader(std::string origin, std::vector<std::string>* warnings) : origin_(std::move(origin)), warnings_(warnings) {}
+    Reader(std::string origin, std::vector<std::string>* warnings, std::optional<std::string_view> text,
+           Resolver* resolver)
+        : origin_(std::move(origin)), warnings_(warnings), text_(text), resolver_(resolver) {}
 
     Scenario read(const json& root) {
         if (!root.is_object()) fail("", "expected a JSON object (a muster scenario)");
@@ -168,13 +335,35 @@ public:
         read_list(root, "borders", [&](const json& j, const std::string& at) { out.borders.push_back(border(j, at)); });
         read_list(root, "movements",
                   [&](const json& j, const std::string& at) { out.movements.push_back(movement(j, at)); });
+        read_list(root, "annotations",
+                  [&](const json& j, const std::string& at) { out.annotations.push_back(annotation(j, at)); });
+        if (const json* j = object_member(root, "", "camera")) out.camera = camera(*j, "/camera");
+        if (const json* j = object_member(root, "", "layers")) out.layers = layers(*j, "/layers");
+        if (const json* j = object_member(root, "", "style")) out.style = style(*j, "/style");
+        if (const json* j = object_member(root, "", "time")) out.time = time_range(*j, "/time");
         check_references(out);
+        if (warnings_ && warned_ > kMaxWarnings)
+            warnings_->push_back(origin_ + ": " + std::to_string(warned_ - kMaxWarnings) + " more warnings not listed");
         return out;
     }
 
 private:
+    // "ORIGIN:LINE: POINTER: " (no line without the text, no pointer for the root).
+    [[nodiscard]] std::string where(const std::string& pointer) const {
+        std::string out = origin_;
+        if (text_) out += ":" + std::to_string(json_pointer_line(*text_, pointer));
+        out += ": ";
+        if (!pointer.empty()) out += pointer + ": ";
+        return out;
+    }
+
     [[noreturn]] void fail(const std::string& pointer, const std::string& what) const {
-        throw Error(origin_ + ": " + (pointer.empty() ? what : pointer + ": " + what));
+        throw Error(where(pointer) + what);
+    }
+
+    void warn(const std::string& pointer, const std::string& what) {
+        if (!warnings_) return;
+        if (++warned_ <= kMaxWarnings) warnings_->push_back(where(pointer) + what);
     }
 
     void check_version(const json& root) const {
@@ -183,16 +372,16 @@ private:
         if (!it->is_number_integer() || it->get<std::int64_t>() < 1) fail("/muster", "expected a positive integer");
         const std::int64_t version = it->get<std::int64_t>();
         if (version > kFormatVersion)
-            throw Error(origin_ + ": muster format " + std::to_string(version) +
-                        " is newer than this muster supports (" + std::to_string(kFormatVersion) + ")");
+            fail("/muster", "muster format " + std::to_string(version) + " is newer than this muster supports (" +
+                                std::to_string(kFormatVersion) + ")");
     }
 
     // Warns about keys the model does not know.
-    void known(const json& object, const std::string& at, std::span<const std::string_view> keys) const {
+    template <std::size_t N>
+    void known(const json& object, const std::string& at, const std::array<std::string_view, N>& keys) {
         if (!warnings_) return;
         for (const auto& [key, value] : object.items()) {
-            if (std::find(keys.begin(), keys.end(), key) == keys.end())
-                warnings_->push_back(origin_ + ": " + at + "/" + pointer_token(key) + ": unknown field, ignored");
+            if (!is_one(keys, key)) warn(at + "/" + pointer_token(key), "unknown field, ignored");
         }
     }
 
@@ -205,6 +394,13 @@ private:
             return nullptr;
         }
         return &*it;
+    }
+
+    // An optional member that must be an object.
+    const json* object_member(const json& object, const std::string& at, const char* key) const {
+        const json* j = member(object, at, key, false, "an object");
+        if (j && !j->is_object()) fail(at + "/" + key, "expected an object");
+        return j;
     }
 
     std::string text(const json& object, const std::string& at, const char* key, bool required) const {
@@ -228,6 +424,12 @@ private:
         return value;
     }
 
+    std::optional<double> optional_number_in(const json& object, const std::string& at, const char* key, double low,
+                                             double high) const {
+        if (!object.contains(key)) return std::nullopt;
+        return number_in(object, at, key, low, high);
+    }
+
     std::size_t count(const json& object, const std::string& at, const char* key) const {
         const json* j = member(object, at, key, true, "a non-negative integer");
         if (!j->is_number_unsigned() && !(j->is_number_integer() && j->get<std::int64_t>() >= 0))
@@ -247,8 +449,42 @@ private:
         fail(at + "/" + key, "expected one of " + list + ", got " + json(value).dump());
     }
 
+    // An optional time: "" when absent, else a time parse_time() reads.
+    std::string time(const json& object, const std::string& at, const char* key) const {
+        std::string value = text(object, at, key, false);
+        if (!value.empty() && !parse_time(value))
+            fail(at + "/" + key, std::string("expected ") + kTimeForms + ", got " + json(value).dump());
+        return value;
+    }
+
+    // `later` (at at/key) must not be before `earlier`.
+    void check_order(const std::string& earlier, const std::string& later, const std::string& at,
+                     const char* key) const {
+        if (earlier.empty() || later.empty() || *parse_time(earlier) <= *parse_time(later)) return;
+        fail(at + "/" + key, json(later).dump() + " is before " + json(earlier).dump());
+    }
+
+    std::string colour(const json& object, const std::string& at, const char* key) const {
+        std::string value = text(object, at, key, false);
+        if (!value.empty() && !is_hex_colour(value))
+            fail(at + "/" + key, "expected a colour as \"#RRGGBB\", got " + json(value).dump());
+        return value;
+    }
+
+    std::vector<std::string> strings(const json& object, const std::string& at, const char* key) const {
+        std::vector<std::string> out;
+        const json* list = member(object, at, key, false, "an array of strings");
+        if (!list) return out;
+        if (!list->is_array()) fail(at + "/" + key, "expected an array of strings");
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            if (!(*list)[i].is_string()) fail(at + "/" + key + "/" + std::to_string(i), "expected a string");
+            out.push_back((*list)[i].get<std::string>());
+        }
+        return out;
+    }
+
     template <typename F>
-    void read_list(const json& root, const char* key, F each) const {
+    void read_list(const json& root, const char* key, F each) {
         const std::string at = std::string("/") + key;
         const json* list = member(root, "", key, false, "an array");
         if (!list) return;
@@ -260,7 +496,7 @@ private:
         }
     }
 
-    Mention mention(const json& j, const std::string& at) const {
+    Mention mention(const json& j, const std::string& at) {
         if (!j.is_object()) fail(at, "expected an object");
         known(j, at, kMentionKeys);
         Mention out;
@@ -271,13 +507,24 @@ private:
         return out;
     }
 
-    std::optional<Mention> optional_mention(const json& object, const std::string& at) const {
+    std::optional<Mention> optional_mention(const json& object, const std::string& at) {
         const json* j = member(object, at, "mention", false, "an object");
         if (!j) return std::nullopt;
         return mention(*j, at + "/mention");
     }
 
-    Source source(const json& j, const std::string& at) const {
+    // "when": {"start", "end"}, both optional; absent: always.
+    TimeSpan when(const json& object, const std::string& at) {
+        const json* j = object_member(object, at, "when");
+        if (!j) return {};
+        const std::string when_at = at + "/when";
+        known(*j, when_at, kWhenKeys);
+        TimeSpan out{time(*j, when_at, "start"), time(*j, when_at, "end")};
+        check_order(out.start, out.end, when_at, "end");
+        return out;
+    }
+
+    Source source(const json& j, const std::string& at) {
         known(j, at, kSourceKeys);
         Source out;
         out.id = text(j, at, "id", true);
@@ -285,31 +532,44 @@ private:
         out.path = text(j, at, "path", false);
         out.date = text(j, at, "date", false);
         out.text = text(j, at, "text", false);
+        if (!j.contains("text") && !out.path.empty()) out.text = source_text(out.path, at);
         return out;
     }
 
-    Place place(const json& j, const std::string& at) const {
+    // A source given by its path alone: the article's text, read as extraction reads it.
+    std::string source_text(const std::string& path, const std::string& at) {
+        if (!resolver_)
+            fail(at + "/path", "no text; reading it from " + json(path).dump() +
+                                   " needs muster's article reader, which this reader was not given");
+        try {
+            return resolver_->source_text(path, warnings_);
+        } catch (const Error& e) {
+            fail(at + "/path", json(path).dump() + ": " + e.what());
+        }
+    }
+
+    Place place(const json& j, const std::string& at) {
         known(j, at, kPlaceKeys);
         Place out;
         out.id = text(j, at, "id", true);
         out.name = text(j, at, "name", true);
         out.country = text(j, at, "country", false);
-        out.feature = one_of(j, at, "feature", kFeatures, true, "");
-        out.gazetteer_id = text(j, at, "gazetteer_id", false);
-        if (const json* id = member(j, at, "geonameid", false, "an integer")) {
-            if (!id->is_number_integer()) fail(at + "/geonameid", "expected an integer");
-            out.geonameid = id->get<std::int64_t>();
-        }
-        out.point.lat = number_in(j, at, "lat", -90.0, 90.0);
-        out.point.lon = number_in(j, at, "lon", -180.0, 180.0);
-        out.confidence = j.contains("confidence") ? number_in(j, at, "confidence", 0.0, 1.0) : 1.0;
-        if (const json* members = member(j, at, "members", false, "an array of strings")) {
-            if (!members->is_array()) fail(at + "/members", "expected an array of strings");
-            for (std::size_t i = 0; i < members->size(); ++i) {
-                if (!(*members)[i].is_string()) fail(at + "/members/" + std::to_string(i), "expected a string");
-                out.members.push_back((*members)[i].get<std::string>());
+        out.feature = one_of(j, at, "feature", kFeatures, false, "");
+        if (!j.contains("lat") && !j.contains("lon")) {
+            // Named only: the gazetteer places it (members and mentions as written).
+            look_up(out, at);
+        } else {
+            if (out.feature.empty()) out.feature = "site";
+            out.gazetteer_id = text(j, at, "gazetteer_id", false);
+            if (const json* id = member(j, at, "geonameid", false, "an integer")) {
+                if (!id->is_number_integer()) fail(at + "/geonameid", "expected an integer");
+                out.geonameid = id->get<std::int64_t>();
             }
+            out.point.lat = number_in(j, at, "lat", -90.0, 90.0);
+            out.point.lon = number_in(j, at, "lon", -180.0, 180.0);
         }
+        out.confidence = j.contains("confidence") ? number_in(j, at, "confidence", 0.0, 1.0) : 1.0;
+        if (j.contains("members")) out.members = strings(j, at, "members");
         if (const json* mentions = member(j, at, "mentions", false, "an array")) {
             if (!mentions->is_array()) fail(at + "/mentions", "expected an array");
             for (std::size_t i = 0; i < mentions->size(); ++i)
@@ -318,7 +578,33 @@ private:
         return out;
     }
 
-    Figure figure(const json& j, const std::string& at) const {
+    // Fills a place written with a name and no coordinates from the gazetteer;
+    // its country and feature, when written, pick among places of that name.
+    void look_up(Place& place, const std::string& at) {
+        const std::string name_at = at + "/name";
+        if (!resolver_)
+            fail(at, "no lat and lon; looking up " + json(place.name).dump() +
+                         " needs the gazetteer, which this reader was not given");
+        std::optional<Place> found;
+        try {
+            found = resolver_->place_named(place.name, place.country, place.feature);
+        } catch (const Error& e) {
+            fail(name_at, e.what());
+        }
+        if (!found) {
+            std::string what = place.feature.empty() ? "place" : place.feature;
+            std::string where = place.country.empty() ? "" : " in " + place.country;
+            fail(name_at, "no " + what + " named " + json(place.name).dump() + where + " in the gazetteer");
+        }
+        place.country = found->country;
+        place.feature = found->feature;
+        place.gazetteer_id = found->gazetteer_id;
+        place.geonameid = found->geonameid;
+        place.point = found->point;
+        place.members = found->members;
+    }
+
+    Figure figure(const json& j, const std::string& at) {
         known(j, at, kFigureKeys);
         Figure out;
         out.id = text(j, at, "id", true);
@@ -333,11 +619,35 @@ private:
         out.place = text(j, at, "place", false);
         out.affiliation = one_of(j, at, "affiliation", kAffiliations, false, "");
         out.echelon = one_of(j, at, "echelon", kEchelons, false, "");
+        out.function = one_of(j, at, "function", kFunctions, false, "");
+        out.when = when(j, at);
+        out.history = history(j, at);
         out.mention = optional_mention(j, at);
         return out;
     }
 
-    Border border(const json& j, const std::string& at) const {
+    // "history": [{"date", "value"}, ...] with dates in order.
+    std::vector<StrengthAt> history(const json& j, const std::string& at) {
+        std::vector<StrengthAt> out;
+        const std::string list_at = at + "/history";
+        const json* list = member(j, at, "history", false, "an array");
+        if (!list) return out;
+        if (!list->is_array()) fail(list_at, "expected an array");
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const json& entry = (*list)[i];
+            const std::string entry_at = list_at + "/" + std::to_string(i);
+            if (!entry.is_object()) fail(entry_at, "expected an object");
+            known(entry, entry_at, kStrengthKeys);
+            if (!entry.contains("date")) fail(entry_at + "/date", "missing (expected a time)");
+            StrengthAt strength{time(entry, entry_at, "date"), *number(entry, entry_at, "value", true)};
+            if (strength.date.empty()) fail(entry_at + "/date", std::string("expected ") + kTimeForms + ", got \"\"");
+            if (!out.empty()) check_order(out.back().date, strength.date, entry_at, "date");
+            out.push_back(std::move(strength));
+        }
+        return out;
+    }
+
+    Border border(const json& j, const std::string& at) {
         known(j, at, kBorderKeys);
         Border out;
         out.id = text(j, at, "id", true);
@@ -346,18 +656,194 @@ private:
         out.claimed_km = number(j, at, "claimed_km", false);
         out.measured_km = j.contains("measured_km") ? number_in(j, at, "measured_km", 0.0, 1e6) : 0.0;
         if (const json* lines = member(j, at, "lines", false, "an array")) out.lines = read_lines(*lines, at + "/lines");
+        else measure(out, at);
         out.mention = optional_mention(j, at);
         return out;
     }
 
-    Movement movement(const json& j, const std::string& at) const {
+    // A border given by its countries alone: its line and length from the geodata.
+    void measure(Border& border, const std::string& at) {
+        if (!resolver_)
+            fail(at, "no lines; drawing the border of " + border.a + " and " + border.b +
+                         " needs the geodata, which this reader was not given");
+        std::optional<BorderLines> found;
+        try {
+            found = resolver_->border_between(border.a, border.b);
+        } catch (const Error& e) {
+            fail(at, e.what());
+        }
+        if (!found) fail(at + "/b", border.a + " and " + border.b + " share no land border");
+        border.measured_km = found->measured_km;
+        border.lines = std::move(found->lines);
+    }
+
+    Movement movement(const json& j, const std::string& at) {
         known(j, at, kMovementKeys);
         Movement out;
         out.id = text(j, at, "id", true);
         out.from = text(j, at, "from", true);
         out.to = text(j, at, "to", true);
         out.figure = text(j, at, "figure", false);
+        out.when = when(j, at);
         out.mention = optional_mention(j, at);
+        return out;
+    }
+
+    Annotation annotation(const json& j, const std::string& at) {
+        known(j, at, kAnnotationKeys);
+        Annotation out;
+        out.id = text(j, at, "id", true);
+        out.kind = one_of(j, at, "kind", kAnnotationKinds, true, "");
+        out.text = text(j, at, "text", false);
+        out.places = strings(j, at, "places");
+        if (const json* g = object_member(j, at, "geometry")) out.geometry = geometry(*g, at + "/geometry");
+        out.actor = text(j, at, "actor", false);
+        out.colour = colour(j, at, "colour");
+        out.when = when(j, at);
+        out.mention = optional_mention(j, at);
+        check_footing(out, at);
+        return out;
+    }
+
+    // An annotation stands on places or on a geometry of its kind.
+    void check_footing(const Annotation& a, const std::string& at) const {
+        if (a.places.empty() && a.geometry.empty()) fail(at, "expected places or a geometry for the " + a.kind);
+        if (!a.places.empty() && !a.geometry.empty()) fail(at + "/geometry", "give places or a geometry, not both");
+        if (!a.geometry.empty() && !fits(a.kind, a.geometry.type))
+            fail(at + "/geometry/type", "a " + a.kind + " stands on " + fitting_types(a.kind) + ", got " +
+                                            json(a.geometry.type).dump());
+        if ((a.kind == "arrow" || a.kind == "line") && a.places.size() == 1)
+            fail(at + "/places", std::string(a.kind == "arrow" ? "an arrow" : "a line") + " runs through at least 2 places");
+    }
+
+    Geometry geometry(const json& j, const std::string& at) {
+        known(j, at, kGeometryKeys);
+        Geometry out;
+        out.type = one_of(j, at, "type", kGeometryTypes, true, "");
+        const std::string c_at = at + "/coordinates";
+        const json& c = *member(j, at, "coordinates", true, "an array");
+        if (!c.is_array()) fail(c_at, "expected an array");
+        const std::string& type = out.type;
+        if (type == "Point") out.parts = {{{position(c, c_at)}}};
+        else if (type == "LineString") out.parts = {{line(c, c_at)}};
+        else if (type == "Polygon") out.parts = {rings(c, c_at)};
+        for (std::size_t i = 0; type.starts_with("Multi") && i < c.size(); ++i) {
+            const std::string part_at = c_at + "/" + std::to_string(i);
+            if (type == "MultiPoint") out.parts.push_back({{position(c[i], part_at)}});
+            else if (type == "MultiLineString") out.parts.push_back({line(c[i], part_at)});
+            else out.parts.push_back(rings(c[i], part_at));
+        }
+        if (out.parts.empty()) fail(c_at, "expected at least one " + type.substr(5));
+        return out;
+    }
+
+    // [lon, lat] in range.
+    LatLon position(const json& p, const std::string& at) const {
+        if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number())
+            fail(at, "expected a [lon, lat] pair of numbers");
+        const double lon = p[0].get<double>();
+        const double lat = p[1].get<double>();
+        if (lon < -180.0 || lon > 180.0) fail(at + "/0", "expected a longitude from -180 to 180");
+        if (lat < -90.0 || lat > 90.0) fail(at + "/1", "expected a latitude from -90 to 90");
+        return {lat, lon};
+    }
+
+    std::vector<LatLon> positions(const json& list, const std::string& at) const {
+        if (!list.is_array()) fail(at, "expected an array of [lon, lat] positions");
+        std::vector<LatLon> out;
+        for (std::size_t k = 0; k < list.size(); ++k) out.push_back(position(list[k], at + "/" + std::to_string(k)));
+        return out;
+    }
+
+    std::vector<LatLon> line(const json& list, const std::string& at) const {
+        std::vector<LatLon> out = positions(list, at);
+        if (out.size() < 2) fail(at, "expected a line of at least 2 positions");
+        return out;
+    }
+
+    // A polygon's rings: closed, of at least 4 positions, as GeoJSON asks.
+    std::vector<std::vector<LatLon>> rings(const json& list, const std::string& at) const {
+        if (!list.is_array() || list.empty()) fail(at, "expected an array of rings");
+        std::vector<std::vector<LatLon>> out;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string ring_at = at + "/" + std::to_string(i);
+            std::vector<LatLon> ring = positions(list[i], ring_at);
+            if (ring.size() < 4 || ring.front() != ring.back())
+                fail(ring_at, "expected a closed ring: at least 4 positions, the last the same as the first");
+            out.push_back(std::move(ring));
+        }
+        return out;
+    }
+
+    MapView camera(const json& j, const std::string& at) {
+        known(j, at, kCameraKeys);
+        MapView out;
+        if (j.contains("lat") || j.contains("lon"))
+            out.center = LatLon{number_in(j, at, "lat", -90.0, 90.0), number_in(j, at, "lon", -180.0, 180.0)};
+        out.zoom = optional_number_in(j, at, "zoom", 0.0, kMaxZoom);
+        if (const json* bbox = member(j, at, "bbox", false, "an array")) out.bbox = read_bbox(*bbox, at + "/bbox");
+        out.projection = text(j, at, "projection", false);
+        return out;
+    }
+
+    // [west, south, east, north]; west > east crosses the antimeridian.
+    std::array<double, 4> read_bbox(const json& j, const std::string& at) const {
+        if (!j.is_array() || j.size() != 4 || !std::all_of(j.begin(), j.end(), [](const json& v) { return v.is_number(); }))
+            fail(at, "expected [west, south, east, north] in degrees");
+        const std::array<double, 4> box = {j[0].get<double>(), j[1].get<double>(), j[2].get<double>(), j[3].get<double>()};
+        for (const int i : {0, 2})
+            if (box[i] < -180.0 || box[i] > 180.0) fail(at + "/" + std::to_string(i), "expected a longitude from -180 to 180");
+        for (const int i : {1, 3})
+            if (box[i] < -90.0 || box[i] > 90.0) fail(at + "/" + std::to_string(i), "expected a latitude from -90 to 90");
+        if (box[1] >= box[3]) fail(at + "/3", "north must be above south");
+        if (box[0] == box[2]) fail(at + "/2", "east must differ from west");
+        return box;
+    }
+
+    std::map<std::string, LayerState> layers(const json& j, const std::string& at) {
+        std::map<std::string, LayerState> out;
+        for (const auto& [name, look] : j.items()) {
+            const std::string layer_at = at + "/" + pointer_token(name);
+            if (!is_one(kLayerNames, name)) {
+                warn(layer_at, "unknown layer, ignored (known: " + listed(kLayerNames) + ")");
+                continue;
+            }
+            if (!look.is_object()) fail(layer_at, "expected an object");
+            known(look, layer_at, kLayerKeys);
+            LayerState state;
+            if (const json* visible = member(look, layer_at, "visible", false, "true or false")) {
+                if (!visible->is_boolean()) fail(layer_at + "/visible", "expected true or false");
+                state.visible = visible->get<bool>();
+            }
+            state.opacity = optional_number_in(look, layer_at, "opacity", 0.0, 1.0).value_or(1.0);
+            out.emplace(name, state);
+        }
+        return out;
+    }
+
+    Style style(const json& j, const std::string& at) {
+        known(j, at, kStyleKeys);
+        Style out;
+        if (const json* colours = object_member(j, at, "colours")) {
+            const std::string colours_at = at + "/colours";
+            for (const auto& [name, value] : colours->items()) {
+                if (!is_one(kStyleColourNames, name)) {
+                    warn(colours_at + "/" + pointer_token(name),
+                         "unknown colour name, ignored (known: " + listed(kStyleColourNames) + ")");
+                    continue;
+                }
+                out.colours.emplace(name, colour(*colours, colours_at, name.c_str()));
+            }
+        }
+        out.symbol_scale = optional_number_in(j, at, "symbol_scale", kMinScale, kMaxScale).value_or(1.0);
+        out.label_scale = optional_number_in(j, at, "label_scale", kMinScale, kMaxScale).value_or(1.0);
+        return out;
+    }
+
+    TimeRange time_range(const json& j, const std::string& at) {
+        known(j, at, kTimeKeys);
+        TimeRange out{time(j, at, "start"), time(j, at, "end"), time(j, at, "current")};
+        check_order(out.start, out.end, at, "end");
         return out;
     }
 
@@ -365,18 +851,7 @@ private:
     std::vector<std::vector<LatLon>> read_lines(const json& lines, const std::string& at) const {
         if (!lines.is_array()) fail(at, "expected an array of lines");
         std::vector<std::vector<LatLon>> out;
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            const std::string line_at = at + "/" + std::to_string(i);
-            if (!lines[i].is_array()) fail(line_at, "expected an array of [lon, lat] points");
-            std::vector<LatLon>& line = out.emplace_back();
-            for (std::size_t k = 0; k < lines[i].size(); ++k) {
-                const json& p = lines[i][k];
-                const std::string point_at = line_at + "/" + std::to_string(k);
-                if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number())
-                    fail(point_at, "expected a [lon, lat] pair of numbers");
-                line.push_back({p[1].get<double>(), p[0].get<double>()});
-            }
-        }
+        for (std::size_t i = 0; i < lines.size(); ++i) out.push_back(positions(lines[i], at + "/" + std::to_string(i)));
         return out;
     }
 
@@ -387,6 +862,7 @@ private:
         unique_ids(s.figures, "/figures");
         unique_ids(s.borders, "/borders");
         unique_ids(s.movements, "/movements");
+        unique_ids(s.annotations, "/annotations");
         SourceSizes sizes;
         for (const Source& source : s.sources) sizes.emplace(source.id, code_points(source.text));
         for (std::size_t i = 0; i < s.places.size(); ++i) {
@@ -417,6 +893,14 @@ private:
                 fail(at + "/figure", "no figure with id " + json(m.figure).dump());
             if (m.mention) check_mention(sizes, *m.mention, at + "/mention");
         }
+        for (std::size_t i = 0; i < s.annotations.size(); ++i) {
+            const Annotation& a = s.annotations[i];
+            const std::string at = "/annotations/" + std::to_string(i);
+            for (std::size_t k = 0; k < a.places.size(); ++k)
+                if (!place_ids.contains(a.places[k]))
+                    fail(at + "/places/" + std::to_string(k), "no place with id " + json(a.places[k]).dump());
+            if (a.mention) check_mention(sizes, *a.mention, at + "/mention");
+        }
     }
 
     template <typename T>
@@ -442,6 +926,9 @@ private:
 
     std::string origin_;
     std::vector<std::string>* warnings_;
+    std::optional<std::string_view> text_;
+    Resolver* resolver_;
+    std::size_t warned_ = 0;
 };
 
 // Line and column (1-based; the column in code points) of byte `offset`.
@@ -489,12 +976,15 @@ std::string scalar(const json& j) { return j.dump(-1, ' ', false, json::error_ha
 
 // nlohmann::json keeps keys sorted; files read better in the order of the
 // format's documentation: identity first, geometry and long lists last.
-constexpr std::array<std::string_view, 55> kKeyOrder = {
-    "muster", "type", "kind", "id", "source", "title", "path", "date", "text", "start", "end", "name", "value",
-    "min", "max", "qualifier", "unit", "category", "a", "b", "from", "to", "from_country", "to_country",
-    "figure", "actor", "place", "affiliation", "echelon", "country", "feature", "gazetteer_id", "geonameid", "lat", "lon", "confidence", "members",
-    "claimed_km", "measured_km", "distance_km", "sentence", "mentions", "mention", "lines", "sources", "places",
-    "figures", "borders", "movements", "features", "properties", "geometry", "coordinates", "bbox", "crs"};
+constexpr auto kKeyOrder = std::to_array<std::string_view>({
+    "muster", "type", "kind", "id", "source", "title", "path", "date", "text", "start", "end", "current", "name",
+    "value", "min", "max", "qualifier", "unit", "category", "a", "b", "from", "to", "from_country", "to_country",
+    "figure", "actor", "place", "affiliation", "echelon", "function", "colour", "country", "feature",
+    "gazetteer_id", "geonameid", "lat", "lon", "zoom", "projection", "visible", "opacity", "symbol_scale",
+    "label_scale", "colours", "confidence", "members", "claimed_km", "measured_km", "distance_km", "sentence",
+    "when", "history", "mentions", "mention", "lines", "time", "camera", "layers", "style", "sources", "places",
+    "figures", "borders", "movements", "annotations", "features", "properties", "geometry", "coordinates", "bbox",
+    "crs"});
 
 std::size_t key_rank(std::string_view key) {
     const auto it = std::find(kKeyOrder.begin(), kKeyOrder.end(), key);
@@ -552,6 +1042,14 @@ std::span<const std::string_view> known_keys(std::string_view object_kind) {
     if (object_kind == "figure") return kFigureKeys;
     if (object_kind == "border") return kBorderKeys;
     if (object_kind == "movement") return kMovementKeys;
+    if (object_kind == "annotation") return kAnnotationKeys;
+    if (object_kind == "geometry") return kGeometryKeys;
+    if (object_kind == "when") return kWhenKeys;
+    if (object_kind == "strength") return kStrengthKeys;
+    if (object_kind == "camera") return kCameraKeys;
+    if (object_kind == "layer") return kLayerKeys;
+    if (object_kind == "style") return kStyleKeys;
+    if (object_kind == "time") return kTimeKeys;
     return {};
 }
 
@@ -564,14 +1062,26 @@ json to_json(const Scenario& scenario) {
     out["figures"] = list_json(scenario.figures, figure_json);
     out["borders"] = list_json(scenario.borders, border_json);
     out["movements"] = list_json(scenario.movements, movement_json);
+    // The newer parts only when there is something to say, so that files
+    // without them read as before.
+    if (!scenario.annotations.empty()) out["annotations"] = list_json(scenario.annotations, annotation_json);
+    if (scenario.camera) out["camera"] = camera_json(*scenario.camera);
+    if (!scenario.layers.empty()) out["layers"] = layers_json(scenario.layers);
+    if (json style = style_json(scenario.style); !style.empty()) out["style"] = std::move(style);
+    if (json time = time_json(scenario.time); !time.empty()) out["time"] = std::move(time);
     return out;
 }
 
-Scenario scenario_from_json(const json& json_document, const std::string& origin, std::vector<std::string>* warnings) {
-    return Reader(origin, warnings).read(json_document);
+std::span<const std::string_view> layer_names() { return kLayerNames; }
+std::span<const std::string_view> style_colour_names() { return kStyleColourNames; }
+
+Scenario scenario_from_json(const json& json_document, const std::string& origin, std::vector<std::string>* warnings,
+                            Resolver* resolver) {
+    return Reader(origin, warnings, std::nullopt, resolver).read(json_document);
 }
 
-Scenario parse_scenario(std::string_view json_text, const std::string& origin, std::vector<std::string>* warnings) {
+Scenario parse_scenario(std::string_view json_text, const std::string& origin, std::vector<std::string>* warnings,
+                        Resolver* resolver) {
     json document;
     try {
         document = json::parse(json_text);
@@ -580,7 +1090,7 @@ Scenario parse_scenario(std::string_view json_text, const std::string& origin, s
         const auto [line, column] = line_column(json_text, e.byte > 0 ? e.byte - 1 : 0);
         throw Error(origin + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + parse_detail(e.what()));
     }
-    return scenario_from_json(document, origin, warnings);
+    return Reader(origin, warnings, json_text, resolver).read(document);
 }
 
 std::string dump_json(const json& j) {
@@ -596,12 +1106,12 @@ void save_scenario(const Scenario& scenario, const std::filesystem::path& path) 
     write_bytes_atomically(path, scenario_text(scenario));
 }
 
-Scenario load_scenario(const std::filesystem::path& path, std::vector<std::string>* warnings) {
+Scenario load_scenario(const std::filesystem::path& path, std::vector<std::string>* warnings, Resolver* resolver) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path.string() + ": cannot read (" + std::strerror(errno) + ")");
     const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (in.bad()) throw Error(path.string() + ": cannot read (" + std::strerror(errno) + ")");
-    return parse_scenario(text, path.string(), warnings);
+    return parse_scenario(text, path.string(), warnings, resolver);
 }
 
 }  // namespace muster::scenario

@@ -1,6 +1,7 @@
 #include "script/scenario_edit.hpp"
 
 #include "core/error.hpp"
+#include "extract/scenario_resolver.hpp"
 #include "geodata/gazetteer.hpp"
 #include "render/symbols.hpp"
 
@@ -95,22 +96,9 @@ void check_room(std::size_t count, const char* kind) {
 
 // ------------------------------------------------------------------ gazetteer
 
-sc::Place place_from_candidate(const Candidate& candidate) {
-    sc::Place place;
-    place.name = candidate.name;
-    place.country = candidate.country;
-    place.feature = candidate.feature();
-    place.gazetteer_id = candidate.id();
-    place.geonameid = candidate.geonameid;
-    place.point = candidate.point;
-    place.members = candidate.members;
-    return place;
-}
-
 // The gazetteer's best candidate for a name, in `country` when given.
 Candidate look_up(const Gazetteer& gazetteer, const std::string& name, const std::string& country) {
-    for (const Candidate& candidate : gazetteer.lookup(name, 100))
-        if (country.empty() || candidate.country == country) return candidate;
+    if (std::optional<Candidate> found = extract::best_candidate(gazetteer, name, country, "")) return std::move(*found);
     throw Error("no place named '" + name + "' in the gazetteer" + (country.empty() ? "" : " in " + country));
 }
 
@@ -170,7 +158,7 @@ const sc::Place& add_place(sc::Scenario& scenario, const PlaceSpec& spec, const 
         place.point = {*spec.lat, *spec.lon};
     } else {
         if (!spec.feature.empty()) throw Error("feature goes with lat and lon (a place looked up keeps its own)");
-        place = place_from_candidate(look_up(gazetteer(), spec.name, spec.country));
+        place = extract::place_from_candidate(look_up(gazetteer(), spec.name, spec.country));
         for (const sc::Place& known : scenario.places)
             if (known.gazetteer_id == place.gazetteer_id) return known;
     }

@@ -1,5 +1,6 @@
 #include "ui/file_watch.hpp"
 
+#include "extract/scenario_resolver.hpp"
 #include "scenario/scenario_json.hpp"
 #include "ui/view_state.hpp"
 
@@ -35,7 +36,7 @@ void clear_notice(ViewState& state) {
 // the loader's one-line message.
 std::optional<scenario::Scenario> load_document_file(ViewState& state, std::vector<std::string>& warnings) {
     try {
-        return scenario::load_scenario(state.document.path, &warnings);
+        return extract::load_scenario_file(state.document.path, &warnings);
     } catch (const std::exception& error) {
         state.document.error = error.what();
         return std::nullopt;
