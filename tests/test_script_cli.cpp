@@ -304,6 +304,12 @@ TEST_CASE("sandbox: no programs, no environment, no files outside its folders") 
     CHECK(scratch.error_of("muster.open('/etc/hostname')\n") ==
           "muster script: escape.lua:1: muster.open: cannot read '/etc/hostname': outside the script's folder and "
           "the output folder (sandbox)\n");
+    // Nor through a scenario file's source paths.
+    scratch.write("leak.json", R"({"muster": 1, "sources": [{"id": "s1", "path": "/etc/hostname"}]})");
+    const std::string leak = scratch.error_of("muster.open('leak.json')\n");
+    CHECK(leak.rfind("muster script: escape.lua:1: muster.open: ", 0) == 0);
+    CHECK(leak.ends_with("leak.json:1: /sources/0/path: \"/etc/hostname\": cannot read '/etc/hostname': outside the "
+                         "script's folder and the output folder (sandbox)\n"));
     // A link inside the output folder that leads out of it is outside.
     fs::create_directories(scratch.folder() / "out");
     fs::create_directory_symlink("/etc", scratch.folder() / "out" / "etc");

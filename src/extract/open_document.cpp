@@ -55,13 +55,15 @@ bool looks_like_scenario(const std::string& bytes) {
 }
 
 scenario::Scenario open_document(const std::string& path, std::vector<std::string>* warnings) {
+    // Source paths in a scenario file start from its folder ("-": the working folder).
+    GeodataResolver resolver(path == "-" ? std::filesystem::path() : std::filesystem::path(path).parent_path());
+    return open_document(path, warnings, resolver);
+}
+
+scenario::Scenario open_document(const std::string& path, std::vector<std::string>* warnings,
+                                 scenario::Resolver& resolver) {
     const std::string bytes = read_document_bytes(path);
-    if (looks_like_scenario(bytes)) {
-        // Names, bare borders and source paths in the file are looked up from
-        // its folder ("-": the working folder).
-        GeodataResolver resolver(path == "-" ? std::filesystem::path() : std::filesystem::path(path).parent_path());
-        return scenario::parse_scenario(bytes, display_name(path), warnings, &resolver);
-    }
+    if (looks_like_scenario(bytes)) return scenario::parse_scenario(bytes, display_name(path), warnings, &resolver);
     ExtractSource source;
     source.path = path;
     return extract_article(bytes, source, warnings);

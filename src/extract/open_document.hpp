@@ -5,6 +5,7 @@
 #pragma once
 
 #include "extract/extract.hpp"
+#include "scenario/resolver.hpp"
 #include "scenario/scenario.hpp"
 
 #include <string>
@@ -26,6 +27,11 @@ bool looks_like_scenario(const std::string& bytes);
 // borders and source paths looked up (extract/scenario_resolver.hpp). Warnings (repaired UTF-8,
 // unknown scenario fields) are appended to `warnings`.
 scenario::Scenario open_document(const std::string& path, std::vector<std::string>* warnings);
+
+// As above, with the caller's resolver for a scenario file (a script's keeps
+// source paths inside its sandbox).
+scenario::Scenario open_document(const std::string& path, std::vector<std::string>* warnings,
+                                 scenario::Resolver& resolver);
 
 // Extracts an article's text (read from a file, or pasted in the viewer),
 // loading the gazetteer, lexicon and borders for the call.

@@ -4,6 +4,7 @@
 #include "export/geotiff.hpp"
 #include "export/png_writer.hpp"
 #include "extract/open_document.hpp"
+#include "extract/scenario_resolver.hpp"
 #include "platform/offscreen_surface.hpp"
 #include "render/headless_render.hpp"
 #include "script/lua_fields.hpp"
@@ -33,13 +34,38 @@ std::string string_argument(lua_State* lua, int index, const char* what) {
 
 // ------------------------------------------------------------------ open, new_scenario, geocode
 
+// A scenario file's source paths are files the script reads: they go through
+// the sandbox's check like io.open's.
+class SandboxedResolver final : public sc::Resolver {
+public:
+    SandboxedResolver(const SandboxFolders& folders, std::filesystem::path scenario_folder)
+        : folders_(folders), folder_(std::move(scenario_folder)), geodata_(folder_) {}
+
+    std::optional<sc::Place> place_named(std::string_view name, std::string_view country,
+                                         std::string_view feature) override {
+        return geodata_.place_named(name, country, feature);
+    }
+    std::optional<sc::BorderLines> border_between(std::string_view a, std::string_view b) override {
+        return geodata_.border_between(a, b);
+    }
+    std::string source_text(const std::string& path, std::vector<std::string>* warnings) override {
+        return geodata_.source_text(folders_.readable((folder_ / path).string()).string(), warnings);
+    }
+
+private:
+    const SandboxFolders& folders_;
+    std::filesystem::path folder_;
+    extract::GeodataResolver geodata_;
+};
+
 int muster_open(lua_State* lua) {
     return guarded(lua, "muster.open", [&] {
         const std::string path = string_argument(lua, 1, "a file name");
         const LuaSandbox& sandbox = LuaSandbox::of(lua);
         const std::filesystem::path file = sandbox.folders().readable(path);
         std::vector<std::string> warnings;
-        sc::Scenario scenario = extract::open_document(file.string(), &warnings);
+        SandboxedResolver resolver(sandbox.folders(), file.parent_path());
+        sc::Scenario scenario = extract::open_document(file.string(), &warnings, resolver);
         for (const std::string& warning : warnings) sandbox.print("warning: " + warning);
         push_scenario(lua, std::move(scenario));
         return 1;
