@@ -286,6 +286,16 @@ TEST_CASE("scenario format: unknown fields, layers and colour names are warnings
     CHECK(s.style.colours == std::map<std::string, std::string>{{"hostile", "#FF0000"}});
 }
 
+TEST_CASE("scenario format: past 100 warnings the rest are counted") {
+    json doc = {{"muster", 1}};
+    for (int i = 0; i < 150; ++i) doc["x" + std::to_string(1000 + i)] = i;
+    std::vector<std::string> warnings;
+    parse_scenario(doc.dump(1), "in.json", &warnings);
+    REQUIRE(warnings.size() == 101);
+    CHECK(warnings[99] == "in.json:102: /x1099: unknown field, ignored");
+    CHECK(warnings[100] == "in.json: 50 more warnings not listed");
+}
+
 TEST_CASE("scenario format: bad times, colours, geometries and settings") {
     auto error_of = [](const json& extra) {
         json doc = {{"muster", 1}, {"places", {{{"id", "p1"}, {"name", "Kyiv"}, {"lat", 50.45}, {"lon", 30.52}}}}};
