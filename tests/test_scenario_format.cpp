@@ -548,3 +548,20 @@ TEST_CASE("scenario format: merging carries annotations and keeps the first's vi
     CHECK(bare.time == second.time);
     CHECK(bare.annotations[0].places == std::vector<std::string>{"p1", "p2"});
 }
+
+TEST_CASE("scenario format: a source path outside the scenario's folder is refused, links included") {
+    muster::test::Scratch scratch("scenario-format-outside");
+    fs::create_directories(scratch.folder() / "inbox");
+    write(scratch.folder() / "private.txt", "my notes");
+    fs::create_symlink(scratch.folder() / "private.txt", scratch.folder() / "inbox" / "link.txt");
+    const fs::path file = scratch.folder() / "inbox" / "from-a-stranger.json";
+    for (const std::string& path :
+         std::vector<std::string>{"../private.txt", (scratch.folder() / "private.txt").string(), "link.txt"}) {
+        write(file, lines({R"({"muster": 1, "sources": [)", R"(  {"id": "s1", "path": )" + nlohmann::json(path).dump() + "}]}"}));
+        CHECK_THROWS_WITH_AS(muster::extract::load_scenario_file(file, nullptr),
+                             (file.string() + ":2: /sources/0/path: " + nlohmann::json(path).dump() +
+                              ": outside the scenario file's folder (a scenario reads articles only from its folder and below)")
+                                 .c_str(),
+                             muster::Error);
+    }
+}

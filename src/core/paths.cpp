@@ -67,4 +67,13 @@ fs::path derived_dir() {
     return fs::path(MUSTER_INSTALL_DATADIR) / "derived";
 }
 
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& folder) {
+    auto p = path.begin();
+    for (auto f = folder.begin(); f != folder.end(); ++f, ++p) {
+        if (f->empty()) continue;  // a trailing separator
+        if (p == path.end() || *p != *f) return false;
+    }
+    return true;
+}
+
 }  // namespace muster

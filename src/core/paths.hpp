@@ -24,4 +24,8 @@ std::filesystem::path default_geopackage();
 // memory). Never throws.
 std::filesystem::path derived_dir();
 
+// Whether `path` is `folder` or lies under it, comparing whole components
+// (both absolute and normal: resolve links first, e.g. weakly_canonical).
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& folder);
+
 }  // namespace muster

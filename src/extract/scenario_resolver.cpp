@@ -53,6 +53,13 @@ std::optional<scenario::BorderLines> GeodataResolver::border_between(std::string
 
 std::string GeodataResolver::source_text(const std::string& path, std::vector<std::string>* warnings) {
     const std::filesystem::path file = folder_ / path;  // an absolute path stays itself
+    // A scenario from a stranger must not pull the user's other files into
+    // view (and into a save, or an export): it reads articles beside it only.
+    std::error_code ec;
+    const std::filesystem::path folder = std::filesystem::weakly_canonical(std::filesystem::absolute(folder_), ec);
+    const std::filesystem::path resolved = std::filesystem::weakly_canonical(std::filesystem::absolute(file), ec);
+    if (ec || !is_within(resolved, folder) || resolved == folder)
+        throw Error("outside the scenario file's folder (a scenario reads articles only from its folder and below)");
     std::string bytes;
     try {
         bytes = read_document_bytes(file.string());

@@ -1,6 +1,7 @@
 #include "script/sandbox_folders.hpp"
 
 #include "core/error.hpp"
+#include "core/paths.hpp"
 
 #include <string>
 #include <system_error>
@@ -28,15 +29,6 @@ fs::path resolve(std::string_view path, const fs::path& base) {
 }
 
 }  // namespace
-
-bool is_within(const fs::path& path, const fs::path& folder) {
-    auto p = path.begin();
-    for (auto f = folder.begin(); f != folder.end(); ++f, ++p) {
-        if (f->empty()) continue;  // a trailing separator
-        if (p == path.end() || *p != *f) return false;
-    }
-    return true;
-}
 
 SandboxFolders::SandboxFolders(const fs::path& script_folder, const std::optional<fs::path>& output_folder)
     : script_folder_(canonical_folder(script_folder)) {

@@ -45,7 +45,4 @@ private:
     std::optional<std::filesystem::path> output_folder_;
 };
 
-// Whether `path` is `folder` or lies under it (both absolute and normal).
-bool is_within(const std::filesystem::path& path, const std::filesystem::path& folder);
-
 }  // namespace muster::script
