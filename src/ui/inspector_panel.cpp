@@ -28,6 +28,8 @@ constexpr std::array<const char*, 7> categories = {"personnel", "unit",       "e
 constexpr std::array<const char*, 4> affiliations = {"friend", "hostile", "neutral", "unknown"};
 constexpr std::array<const char*, 8> echelons = {"none",     "company",  "battalion", "regiment",
                                                  "brigade",  "division", "corps",     "army"};
+constexpr std::array<const char*, 9> functions = {"none",        "infantry",   "airborne",    "armour", "artillery",
+                                                  "air defence", "fixed wing", "rotary wing", "missile"};
 
 const ImVec4 problem_colour(0.75f, 0.25f, 0.15f, 1.0f);
 
@@ -286,6 +288,8 @@ void draw_figure(ViewState& state, scenario::Figure& figure) {
     name_combo("Affiliation", figure.affiliation, affiliations, derived_affiliation.c_str());
     const std::string derived_echelon = std::string("auto: ") + to_string(echelon_of(figure.unit));
     name_combo("Echelon", figure.echelon, echelons, derived_echelon.c_str());
+    const std::string derived_function = std::string("auto: ") + to_string(unit_function_of(figure));
+    name_combo("Function", figure.function, functions, derived_function.c_str());
     draw_symbol_preview(state, figure);
 }
 
