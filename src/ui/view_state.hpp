@@ -98,6 +98,9 @@ struct ViewState {
     // Pixels a panel docked at the right edge covers (the Inspector, while it
     // stands there); fly-to and Home centre on what is left between.
     double map_right_px = 0.0;
+    // Camera pixels per point (the display's), kept for Save: a scenario's
+    // camera zoom is stored at one pixel per point (ui/scenario_view.hpp).
+    float pixel_ratio = 1.0f;
     std::array<char, 128> entity_filter{};  // the entities table's filter box
 
     // Pointer over the map (not over a panel), in lon/lat.

@@ -8,6 +8,7 @@
 #include "render/map_renderer.hpp"
 #include "render/overlay.hpp"
 #include "render/overlay_fonts.hpp"
+#include "render/scenario_look.hpp"
 #include "ui/about_panel.hpp"
 #include "ui/article_panel.hpp"
 #include "ui/document.hpp"
@@ -24,6 +25,7 @@
 #include "ui/measure_tool.hpp"
 #include "ui/menu_bar.hpp"
 #include "ui/paste_article.hpp"
+#include "ui/scenario_view.hpp"
 #include "ui/script_menu.hpp"
 #include "ui/search_box.hpp"
 #include "ui/settings.hpp"
@@ -217,10 +219,11 @@ void start_with(ViewState& state, const ViewerOptions& options) {
     }
 }
 
-// Home: the scenario's places and borders, else the user layers, else the
-// world; framed in the part of the window the side column (and a docked
+// Home: the scenario's camera, else its places and borders, else the user
+// layers, else the world; framed in the part of the window the side column (and a docked
 // Inspector) leave free.
 Camera home_camera(const ViewState& state, PixelSize drawable, float pixel_ratio) {
+    if (auto kept = scenario_home_camera(state, drawable, pixel_ratio)) return *kept;  // the scenario's own camera
     const ProjectionPtr& projection = state.camera.projection_ptr();
     const auto layers = user_layers_extent(state.layers);
     if (!has_overlay_content(state.scenario) && !layers) return Camera::world_view(drawable, projection);
@@ -308,7 +311,7 @@ void copy_frame_info(ViewState& state, const MapRenderer& renderer) {
 // The style the map is drawn in: the user's, with the strips the menu bar,
 // status bar and docked panels cover kept free of labels and symbols.
 MapStyle drawn_style(const ViewState& state, float pixel_ratio) {
-    MapStyle style = state.style;
+    MapStyle style = styled(state.style, state.scenario.style);  // the scenario's colours and scales
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     style.overlay.covered_top_pt = viewport->WorkPos.y - viewport->Pos.y;
     style.overlay.covered_bottom_pt = status_bar_height();
@@ -378,6 +381,7 @@ int run_viewer(const ViewerOptions& options) {
     if (!warnings.empty()) state.document.status = "warning: " + warnings.front();
     state.show_about = options.show_about;
     state.layers = options.layers;
+    apply_layer_states(state.scenario.layers, state.layers);  // the scenario's own looks
     state.show_layers = options.show_layers;
     LazyGazetteer gazetteer;
     const PlaceLookup lookup = [&](std::string_view name, std::size_t limit) {
@@ -388,7 +392,8 @@ int run_viewer(const ViewerOptions& options) {
     apply_export_options(options.show_export_dialog, options.export_map, state);
     const float width_pt = static_cast<float>(surface.drawable_size().width) / surface.pixel_ratio();
     update_map_left(state, width_pt, surface.pixel_ratio());
-    state.camera = Camera(surface.drawable_size(), options.projection);
+    // --projection, else the scenario camera's (start_document switched to it).
+    state.camera = Camera(surface.drawable_size(), options.projection ? options.projection : state.camera.projection_ptr());
     state.camera = initial_camera(options, state, surface.drawable_size(), surface.pixel_ratio());
     FrameClock clock;
     std::string title;
@@ -413,6 +418,7 @@ int run_viewer(const ViewerOptions& options) {
         imgui.begin_frame();
         state.camera.set_viewport(surface.drawable_size());
         const float ratio = surface.pixel_ratio();
+        state.pixel_ratio = ratio;
         update_map_left(state, ImGui::GetIO().DisplaySize.x, ratio);
         handle_document_shortcuts(state);
         handle_map_input(state, ratio);
