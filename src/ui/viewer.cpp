@@ -10,6 +10,7 @@
 #include "render/overlay_fonts.hpp"
 #include "render/scenario_look.hpp"
 #include "ui/about_panel.hpp"
+#include "ui/annotate_tool.hpp"
 #include "ui/article_panel.hpp"
 #include "ui/document.hpp"
 #include "ui/document_menu.hpp"
@@ -424,6 +425,7 @@ int run_viewer(const ViewerOptions& options) {
         handle_map_input(state, ratio);
         handle_place_move(state, ratio);
         handle_measure_input(state, ratio);
+        handle_annotate_input(state, ratio);
         handle_export_keys(state);
         if (state.dragging_map) state.camera_target.reset(), state.zoom_target.reset();  // the user takes over
         // The Inspector's width is known once it has been drawn: frame again.
@@ -435,7 +437,7 @@ int run_viewer(const ViewerOptions& options) {
         // Hover is rebuilt each frame by whichever view has the pointer.
         state.hovered = {};
         // A click in measure mode places a point; it must not select too.
-        if (!state.measure.active && state.inspector.dragging_place.empty())
+        if (!state.measure.active && state.annotate.kind.empty() && state.inspector.dragging_place.empty())
             update_map_hover(state, renderer.overlay().layout(), ratio);
         const bool hovered_on_map = !state.hovered.empty();
         step_fly_to(state, fly_to_fraction);
@@ -459,6 +461,7 @@ int run_viewer(const ViewerOptions& options) {
         const MapArea area = map_area(state, surface.drawable_size(), ratio);
         draw_window_furniture(state, area, ratio, furniture_fonts, renderer.overlay().layout());
         draw_measure(ImGui::GetBackgroundDrawList(), state, ratio);
+        draw_annotate_marks(ImGui::GetBackgroundDrawList(), state, ratio);
         draw_panels(state, lookup, ratio, area.size(), surface.drawable_size());
         // After the panels, which may set hovered; the background list still draws under them.
         draw_map_links(ImGui::GetBackgroundDrawList(), state, renderer.overlay().layout(), ratio, hovered_on_map);
