@@ -167,6 +167,79 @@ print(s:save("build-up.json"))
     CHECK(saved.figures[0].place == "p1");
 }
 
+TEST_CASE("a script draws an annotation, sets the camera and a layer, and renders it") {
+    ScriptScratch scratch;
+    scratch.write("axes.lua", R"(local s = muster.new_scenario{title = "Axes"}
+local camp = s:add_place{name = "Field camp", lat = 53.9, lon = 27.5667, country = "BY"}
+local target = s:add_place{name = "Target", lat = 50.45, lon = 30.52, country = "UA"}
+local axis = s:add_annotation{kind = "arrow", places = {camp, target}, colour = "#0047FF"}
+s:add_annotation{kind = "area", colour = "#D000D0",
+                 geometry = {type = "Polygon", coordinates = {{{25, 55}, {27, 55}, {27, 56}, {25, 56}, {25, 55}}}}}
+s:add_annotation{kind = "label", text = "Later", places = {target}, when = {start = "2022-02-24"}}
+muster.set_camera(s, {center = {52.5, 27.5}, zoom = 6})
+muster.set_layer(s, "city_labels", {visible = false})
+muster.set_time(s, "2022-01-15")
+muster.render(s, {output = "axes.png", size = {800, 600}})
+muster.render(s, {output = "hidden.png", size = {800, 600}, layers = {annotations = {visible = false}}})
+print(axis.id, axis.kind, #s:annotations(), s:annotations()[2].geometry.type)
+)");
+    const Run run = scratch.run("script axes.lua --out out");
+    INFO("stderr: " << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out == "a1\tarrow\t3\tPolygon\n");
+    const fs::path out = fs::canonical(scratch.folder() / "out");
+    const Image axes = read_png(out / "axes.png");
+    const Image hidden = read_png(out / "hidden.png");
+
+    // The scenario's camera frames the image: centre 52.5 N 27.5 E at zoom 6.
+    Camera camera(kSize);
+    camera.set_zoom(6.0);
+    camera.set_centre({52.5, 27.5});
+    constexpr Rgba blue = Rgba::hex(0x0047FF), magenta = Rgba::hex(0xD000D0);
+    // The arrow halfway between the two places (the great circle is all but
+    // straight on screen over 450 km), in its colour; none with the layer hidden.
+    constexpr LatLon halfway{52.1842, 29.1006};
+    CHECK(count_near(axes, camera, halfway, 3, blue) > 0);
+    CHECK(count_near(hidden, camera, halfway, 3, blue) == 0);
+    // The area's outline along its southern edge.
+    constexpr LatLon south_edge{55.0, 26.0};
+    CHECK(count_near(axes, camera, south_edge, 2, magenta) > 0);
+    CHECK(count_near(hidden, camera, south_edge, 2, magenta) == 0);
+}
+
+TEST_CASE("script calls for annotations, camera, time and layers refuse bad arguments in one line") {
+    ScriptScratch scratch;
+    const std::string s = "local s = muster.new_scenario()\n";
+    CHECK(scratch.error_of(s + "s:add_annotation{kind = 'circle'}\n") ==
+          "muster script: escape.lua:2: add_annotation: kind must be one of label, arrow, line, area, got 'circle'\n");
+    CHECK(scratch.error_of(s + "s:add_annotation{kind = 'arrow', text = 'x'}\n") ==
+          "muster script: escape.lua:2: add_annotation: an arrow runs through places = {...} or a LineString or "
+          "MultiLineString geometry\n");
+    CHECK(scratch.error_of(s + "s:add_annotation{kind = 'label', text = 'x', geometry = {type = 'Point', coordinates = "
+                               "{30, 95}}}\n") ==
+          "muster script: escape.lua:2: add_annotation: geometry: latitude must be from -90 to 90, got 95\n");
+    CHECK(scratch.error_of(s + "s:add_annotation{kind = 'line', colour = 'red', geometry = {type = 'LineString', "
+                               "coordinates = {{30, 50}, {31, 51}}}}\n") ==
+          "muster script: escape.lua:2: add_annotation: colour must be '#RRGGBB' (such as '#1F5AA6'), got 'red'\n");
+    CHECK(scratch.error_of(s + "muster.set_time(s, '2022-02-30')\n") ==
+          "muster script: escape.lua:2: muster.set_time: time must be a time such as '2022-01-15' or "
+          "'2022-02-24T03:40', got '2022-02-30'\n");
+    CHECK(scratch.error_of(s + "muster.set_layer(s, 'cities', {visible = false})\n") ==
+          "muster script: escape.lua:2: muster.set_layer: no layer named 'cities' (layers: annotations, deployments, "
+          "place_labels, border_features, areas, city_labels, country_names, country_borders, countries, "
+          "graticule)\n");
+    CHECK(scratch.error_of(s + "muster.set_layer(s, 'areas', {opacity = 2})\n") ==
+          "muster script: escape.lua:2: muster.set_layer: opacity must be from 0 to 1, got 2\n");
+    CHECK(scratch.error_of(s + "muster.set_camera(s, {center = {50, 30}, zoom = 20})\n") ==
+          "muster script: escape.lua:2: muster.set_camera: zoom must be from 0 (the world) to 14, got 20\n");
+    CHECK(scratch.error_of(s + "muster.set_camera(s, {center = {50, 30}})\n") ==
+          "muster script: escape.lua:2: muster.set_camera: center and zoom go together\n");
+    const std::string projection = scratch.error_of(s + "muster.set_projection(s, 'EPSG:999999')\n");
+    CHECK(projection.rfind("muster script: escape.lua:2: muster.set_projection: projection 'EPSG:999999': ", 0) == 0);
+    CHECK(scratch.error_of(s + "s:add_figure{value = 5, when = {start = '2022-03-01', ['end'] = '2022-02-01'}}\n") ==
+          "muster script: escape.lua:2: add_figure: when.start must not be after when.end\n");
+}
+
 TEST_CASE("a script reads files and modules beside it and gets its arguments") {
     ScriptScratch scratch;
     scratch.write("lib/names.lua", "return {first = function(t) return t[1] end}\n");
@@ -241,7 +314,7 @@ TEST_CASE("script errors are one line with the script's file and line") {
           "muster script: escape.lua:2: add_place: no place named 'Qwertzuiopland' in the gazetteer\n");
     CHECK(scratch.error_of("local s = muster.new_scenario()\n\ns:add_figure{actor = 'RU', value = 5, colour = 'red'}\n") ==
           "muster script: escape.lua:3: add_figure: unknown field 'colour' (known: actor, value, min, max, qualifier, "
-          "unit, category, place, text, id)\n");
+          "unit, category, place, text, id, function, when, history)\n");
     CHECK(scratch.error_of("local s = muster.new_scenario()\ns:add_figure{category = 'tanks'}\n") ==
           "muster script: escape.lua:2: add_figure: category must be one of personnel, unit, equipment, distance, "
           "casualties, count, other, got 'tanks'\n");
@@ -250,11 +323,10 @@ TEST_CASE("script errors are one line with the script's file and line") {
     CHECK(scratch.error_of("assert(false, 'checked')\n") == "muster script: escape.lua:1: checked\n");
     CHECK(scratch.error_of("error({})\n") == "muster script: escape.lua:1: error object is a table value\n");
     CHECK(scratch.error_of("muster.set_projection('EPSG:3035')\n") ==
-          "muster script: escape.lua:1: muster.set_projection: not yet supported (see docs/scripting.md)\n");
-    CHECK(scratch.error_of("muster.render(muster.new_scenario(), {output = 'x.png', projection = 'EPSG:3035'})\n",
-                           "--out out") ==
-          "muster script: escape.lua:1: muster.render: option 'projection' is not yet supported (see "
-          "docs/scripting.md)\n");
+          "muster script: escape.lua:1: muster.set_projection: expects a scenario first, got string\n");
+    CHECK(scratch.error_of("muster.render(muster.new_scenario(), {output = 'x.png', time = 'soon'})\n", "--out out") ==
+          "muster script: escape.lua:1: muster.render: time must be a time such as '2022-01-15' or "
+          "'2022-02-24T03:40', got 'soon'\n");
     CHECK(scratch.error_of("muster.render(muster.new_scenario(), {output = 'x.jpg'})\n", "--out out") ==
           "muster script: escape.lua:1: muster.render: output 'x.jpg' must end in .png, .tif or .tiff\n");
     CHECK_FALSE(fs::exists(scratch.folder() / "out" / "x.png"));

@@ -158,7 +158,49 @@ TEST_CASE("a save and reload keeps an edit: the exact field in the file") {
     ViewState reopened;
     request_open(reopened, file);
     REQUIRE(reopened.document.error.empty());
-    CHECK(reopened.scenario == state.scenario);
+    // Everything the file format holds of the document (Save also put the
+    // view into it: ui/scenario_view.hpp) comes back.
+    CHECK(reopened.scenario == scn::parse_scenario(scn::scenario_text(state.scenario), "saved"));
+}
+
+TEST_CASE("Save puts the view and the layer looks into the scenario; they are no edit and Home returns there") {
+    Scratch scratch("doc-view");
+    const fs::path file = scratch.folder() / "kyiv.muster.json";
+    ViewState state = opened(file, "Build-up");
+    state.camera = muster::Camera({1600, 900});
+    state.camera.set_zoom(7.0);
+    state.camera.set_centre({50.0, 31.0});
+    state.pixel_ratio = 2.0f;  // a high-DPI window: zoom 7 in pixels is zoom 6 in points
+    state.map_left_px = 400.0;  // the side column: the view's middle is right of the window's
+    state.layers.city_labels.visible = false;
+    state.scenario.title = "Edited";
+    track_edits(state, 0);
+    const std::size_t undo_steps = state.document.undo.size();
+    const muster::LatLon middle = state.camera.to_lonlat({1000.0, 450.0});
+    REQUIRE(save_document(state));
+    REQUIRE(state.scenario.camera);
+    CHECK(state.scenario.camera->zoom == doctest::Approx(6.0));
+    CHECK(state.scenario.camera->center->lat == doctest::Approx(middle.lat).epsilon(1e-4));
+    CHECK(state.scenario.camera->center->lon == doctest::Approx(middle.lon).epsilon(1e-4));
+    CHECK(state.scenario.camera->projection.empty());
+    CHECK(state.scenario.layers.at("city_labels") == scn::LayerState{false, 1.0});
+    CHECK(state.scenario.layers.size() == 1);
+    CHECK_FALSE(state.document.dirty);
+    track_edits(state, 0);
+    CHECK(state.document.undo.size() == undo_steps);  // no undo step of its own
+
+    // Panning after the save is no unsaved edit.
+    state.camera.pan_by_pixels(200, 0);
+    track_edits(state, 0);
+    CHECK_FALSE(state.document.dirty);
+
+    // Opened again (in LAEA, as a file may say): the projection switches, the layer looks apply.
+    scn::Scenario kept = state.scenario;
+    kept.camera->projection = "EPSG:3035";
+    ViewState other;
+    start_document(other, kept, file, true);
+    CHECK(other.camera.projection().id() == "EPSG:3035");
+    CHECK_FALSE(other.layers.city_labels.visible);
 }
 
 TEST_CASE("a failed save leaves the old file intact, names the path and keeps the edits unsaved") {

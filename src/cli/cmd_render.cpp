@@ -12,6 +12,7 @@
 #include "geodata/vector_file.hpp"
 #include "platform/offscreen_surface.hpp"
 #include "render/headless_render.hpp"
+#include "render/scenario_look.hpp"
 #include "render/view_spec.hpp"
 
 #include <charconv>
@@ -49,10 +50,11 @@ constexpr const char* usage =
     "                   the result must stay within 16384x16384\n"
     "  --bbox W,S,E,N   area to fit, degrees; the image's aspect is kept, so one\n"
     "                   direction shows more\n"
-    "  --fit            frame INPUT's places and borders (the default with INPUT)\n"
+    "  --fit            frame INPUT's places and borders (the default with INPUT,\n"
+    "                   unless a scenario file keeps a camera of its own)\n"
     "  --projection CRS the map's projection: EPSG:3857 Web Mercator (default),\n"
     "                   EPSG:3035 LAEA Europe, EPSG:4326 plate carree, or any\n"
-    "                   other CRS PROJ knows\n"
+    "                   other CRS PROJ knows (default: the scenario's camera's)\n"
     "  --title TEXT     a title plate at the top left\n"
     "  --no-legend      leave out the legend (country roles, symbols, border line\n"
     "                   and strength halos that the map shows; bottom left)\n"
@@ -188,6 +190,8 @@ int cmd_render(const Words& words) {
     if (world_file) check_writable(world_file_path(target));
     const std::optional<scenario::Scenario> scenario = open_input(args);
     request.scenario = scenario ? &*scenario : nullptr;
+    // The scenario's own camera, layers and style; --bbox, --fit and --projection win.
+    if (scenario) apply_scenario_look(*scenario, request, args.has("--fit"), args.has("--projection"));
     for (const std::string& path : args.values("--layer"))
         request.layers.add_user_layer(std::make_shared<const VectorFile>(read_vector_file(path)));
 

@@ -6,6 +6,7 @@
 #include "extract/tokenizer.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -77,6 +78,8 @@ public:
         for (const scenario::Border& border : s_.borders) features.push_back(border_feature(border));
         for (const scenario::Movement& movement : s_.movements)
             if (auto f = movement_feature(movement)) features.push_back(std::move(*f));
+        for (const scenario::Annotation& annotation : s_.annotations)
+            if (auto f = annotation_feature(annotation)) features.push_back(std::move(*f));
         return {{"type", "FeatureCollection"}, {"features", std::move(features)}};
     }
 
@@ -196,6 +199,78 @@ private:
         json geometry = lines.size() == 1 ? json{{"type", "LineString"}, {"coordinates", std::move(lines[0])}}
                                           : json{{"type", "MultiLineString"}, {"coordinates", std::move(lines)}};
         return feature(std::move(properties), std::move(geometry));
+    }
+
+    static json positions(const std::vector<LatLon>& points) {
+        json out = json::array();
+        for (const LatLon& p : points) out.push_back({coordinate(p.lon), coordinate(p.lat)});
+        return out;
+    }
+
+    // Through the points along great circles, as the map draws it; split at
+    // the antimeridian into more lines.
+    static void geodesic_lines(const std::vector<LatLon>& points, json& lines) {
+        json current = json::array();
+        for (std::size_t i = 1; i < points.size(); ++i) {
+            const auto pieces = geodesic_path(points[i - 1], points[i]);
+            for (std::size_t k = 0; k < pieces.size(); ++k) {
+                if (k > 0) lines.push_back(std::exchange(current, json::array()));
+                for (const LatLon& p : pieces[k]) {
+                    json at = {coordinate(p.lon), coordinate(p.lat)};
+                    if (current.empty() || current.back() != at) current.push_back(std::move(at));
+                }
+            }
+        }
+        if (current.size() >= 2) lines.push_back(std::move(current));
+    }
+
+    // The annotation's geometry: a label's Point; an arrow's or line's
+    // (Multi)LineString along great circles; an area's own (Multi)Polygon,
+    // or the points of the places it covers (a MultiPoint: the places'
+    // outlines are the base map's). Null when it stands on nothing.
+    json annotation_geometry(const scenario::Annotation& a) const {
+        std::vector<LatLon> points;
+        for (const std::string& id : a.places)
+            if (const scenario::Place* p = place(id)) points.push_back(p->point);
+        const scenario::Geometry& g = a.geometry;
+        if (a.kind == "label") {
+            if (!points.empty()) return point(points.front());
+            if (g.type == "Point" && !g.parts.empty()) return point(g.parts[0][0][0]);
+            return nullptr;
+        }
+        if (a.kind == "arrow" || a.kind == "line") {
+            json lines = json::array();
+            if (!points.empty()) geodesic_lines(points, lines);
+            for (const auto& part : g.parts)
+                for (const auto& line : part) geodesic_lines(line, lines);
+            if (lines.empty()) return nullptr;
+            if (lines.size() == 1) return {{"type", "LineString"}, {"coordinates", std::move(lines[0])}};
+            return {{"type", "MultiLineString"}, {"coordinates", std::move(lines)}};
+        }
+        if (!points.empty()) return {{"type", "MultiPoint"}, {"coordinates", positions(points)}};
+        if (g.type != "Polygon" && g.type != "MultiPolygon") return nullptr;
+        json polygons = json::array();
+        for (const auto& part : g.parts) {
+            json rings = json::array();
+            for (const auto& ring : part) rings.push_back(positions(ring));
+            polygons.push_back(std::move(rings));
+        }
+        if (g.type == "Polygon") return {{"type", "Polygon"}, {"coordinates", std::move(polygons[0])}};
+        return {{"type", "MultiPolygon"}, {"coordinates", std::move(polygons)}};
+    }
+
+    std::optional<json> annotation_feature(const scenario::Annotation& a) const {
+        json properties = {{"kind", a.kind}, {"id", a.id}};
+        if (!a.text.empty()) properties["text"] = a.text;
+        if (!a.actor.empty()) properties["actor"] = a.actor;
+        if (!a.colour.empty()) properties["colour"] = a.colour;
+        json names = json::array();
+        for (const std::string& id : a.places)
+            if (const scenario::Place* p = place(id)) names.push_back(p->name);
+        if (!names.empty()) properties["places"] = std::move(names);
+        if (!a.when.start.empty()) properties["time_start"] = a.when.start;
+        if (!a.when.end.empty()) properties["time_end"] = a.when.end;
+        return feature(std::move(properties), annotation_geometry(a));
     }
 
     const scenario::Scenario& s_;

@@ -19,6 +19,15 @@
 //            of the words that state it; a LineString along the geodesic
 //            (points at most 50 km apart), a MultiLineString of two lines
 //            when it crosses the antimeridian.
+//   label, arrow, line, area
+//            one per annotation (the analyst's, not the text's; never in
+//            `muster extract`'s output): kind is the annotation's kind; id,
+//            text (the label or caption), actor, colour ("#RRGGBB"), places
+//            (their names), time_start, time_end (when it is on the map); a
+//            label's Point, an arrow's or line's LineString along great
+//            circles (MultiLineString for several lines or across the
+//            antimeridian), an area's own Polygon/MultiPolygon or the
+//            MultiPoint of the places it covers; null when it stands on nothing.
 // Every feature has properties.kind. Place and figure features also carry
 // `sentence`, the sentence of the source they came from, for provenance
 // (movement features too).

@@ -41,7 +41,9 @@ std::string gdal_reason(const char* fallback) {
     return message && *message ? message : fallback;
 }
 
-// The layers, in file order, and the contract's `kind` each holds.
+// The layers, in file order, and the contract's `kind` each holds
+// (annotations: any of label, arrow, line, area, in one layer of mixed
+// geometries).
 struct LayerSpec {
     const char* name;
     const char* kind;
@@ -51,7 +53,17 @@ constexpr LayerSpec layer_specs[] = {
     {"places", "place", wkbPoint},
     {"figures", "figure", wkbPoint},
     {"borders", "border", wkbMultiLineString},
+    {"annotations", "annotation", wkbUnknown},
 };
+
+bool is_annotation_kind(const std::string& kind) {
+    return kind == "label" || kind == "arrow" || kind == "line" || kind == "area";
+}
+
+// Whether a feature goes into the layer: its kind, or any annotation kind.
+bool belongs(const LayerSpec& spec, const std::string& kind) {
+    return std::string(spec.kind) == "annotation" ? is_annotation_kind(kind) : kind == spec.kind;
+}
 
 // A property's name in the file: KML keeps `begin`/`end` for time spans.
 std::string field_name(const std::string& property, VectorFormat format) {
@@ -96,12 +108,17 @@ std::string kml_label(const json& properties) {
     const std::string kind = properties.value("kind", "");
     if (kind == "place") return properties.value("name", "");
     if (kind == "figure") return properties.value("text", "");
+    if (is_annotation_kind(kind)) return properties.value("text", kind);
     return properties.value("a", "") + "\u2013" + properties.value("b", "") + " border";
 }
 
 std::unique_ptr<OGRGeometry> geometry_of(const json& geometry) {
     if (geometry.is_null()) return nullptr;
     const std::string type = geometry.value("type", "");
+    // Annotations' shapes, whatever they are, as OGR reads GeoJSON.
+    if (type != "Point" && type != "MultiLineString")
+        return std::unique_ptr<OGRGeometry>(
+            OGRGeometry::FromHandle(OGR_G_CreateGeometryFromJson(geometry.dump().c_str())));
     const json& coordinates = geometry["coordinates"];
     if (type == "Point") return std::make_unique<OGRPoint>(coordinates[0].get<double>(), coordinates[1].get<double>());
     auto lines = std::make_unique<OGRMultiLineString>();
@@ -176,7 +193,9 @@ void write_with_ogr(const json& collection, const std::filesystem::path& file, V
     for (const LayerSpec& spec : layer_specs) {
         std::vector<const json*> features;
         for (const json& feature : collection["features"])
-            if (feature["properties"].value("kind", "") == spec.kind) features.push_back(&feature);
+            if (belongs(spec, feature["properties"].value("kind", ""))) features.push_back(&feature);
+        // Only scenarios with annotations get their layer: extraction's files stay as they were.
+        if (features.empty() && std::string(spec.kind) == "annotation") continue;
         write_layer(*dataset, spec, features, format, wgs84);
     }
     GDALDataset* closing = dataset.release();

@@ -22,6 +22,20 @@ namespace muster {
 
 // ================================================================ choosing
 
+std::vector<AreaRef> areas_of_place(const scenario::Place& place, const RegionMembers& members,
+                                    const std::function<bool(const std::string&)>& has_region_polygon) {
+    std::vector<AreaRef> out;
+    if (place.feature == "country" && !place.country.empty()) {
+        out.push_back({AreaRef::Kind::country, place.country});
+    } else if (place.feature == "region" && !place.gazetteer_id.empty()) {
+        if (has_region_polygon(place.gazetteer_id)) return {{AreaRef::Kind::region, place.gazetteer_id}};
+        // Admin-1 members ("UA.05") have no polygon yet; countries do.
+        for (const std::string& member : members(place.gazetteer_id))
+            if (member.size() == 2) out.push_back({AreaRef::Kind::country, member});
+    }
+    return out;
+}
+
 std::vector<AreaRef> deployment_areas(const scenario::Scenario& scenario, const RegionMembers& members,
                                       const std::function<bool(const std::string&)>& has_region_polygon) {
     std::vector<AreaRef> out;
@@ -29,17 +43,7 @@ std::vector<AreaRef> deployment_areas(const scenario::Scenario& scenario, const 
         if (!is_deployment(figure)) continue;
         const scenario::Place* place = scenario.place(figure.place);
         if (!place || stands_on_border(scenario, figure, *place)) continue;  // forces on a border host nowhere
-        if (place->feature == "country" && !place->country.empty()) {
-            out.push_back({AreaRef::Kind::country, place->country});
-        } else if (place->feature == "region" && !place->gazetteer_id.empty()) {
-            if (has_region_polygon(place->gazetteer_id)) {
-                out.push_back({AreaRef::Kind::region, place->gazetteer_id});
-                continue;
-            }
-            // Admin-1 members ("UA.05") have no polygon yet; countries do.
-            for (const std::string& member : members(place->gazetteer_id))
-                if (member.size() == 2) out.push_back({AreaRef::Kind::country, member});
-        }
+        for (AreaRef& area : areas_of_place(*place, members, has_region_polygon)) out.push_back(std::move(area));
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -144,13 +148,13 @@ struct AreaRenderer::Gpu {
     ThickLines outlines;
 };
 
+const AreaSource& installed_area_source() {
+    static const AreaSource installed(default_geopackage());
+    return installed;
+}
+
 AreaRenderer::AreaRenderer(std::function<const AreaSource&()> source) : source_(std::move(source)) {
-    if (!source_) {
-        source_ = [] () -> const AreaSource& {
-            static const AreaSource installed(default_geopackage());
-            return installed;
-        };
-    }
+    if (!source_) source_ = installed_area_source;
 }
 
 AreaRenderer::~AreaRenderer() = default;
@@ -177,6 +181,13 @@ void AreaRenderer::set_scenario(const scenario::Scenario* scenario) {
     prepare(shapes);
 }
 
+void AreaRenderer::set_polygons(const std::vector<AreaPolygons>& shapes) {
+    areas_.clear();
+    loaded_ = true;
+    failure_.clear();
+    prepare(shapes, true);
+}
+
 bool AreaRenderer::hatches_country(const std::string& iso_a2) const {
     return std::binary_search(areas_.begin(), areas_.end(), AreaRef{AreaRef::Kind::country, iso_a2});
 }
@@ -184,7 +195,7 @@ bool AreaRenderer::hatches_country(const std::string& iso_a2) const {
 // Outline rings of every area; triangles (lon, lat corners, projected when
 // uploaded for the camera's projection) of the regions, whose fill the country meshes do not hold. shapes[i] is
 // the geometry of areas_[i], or shapes is empty.
-void AreaRenderer::prepare(const std::vector<AreaPolygons>& shapes) {
+void AreaRenderer::prepare(const std::vector<AreaPolygons>& shapes, bool fill_all) {
     triangles_.clear();
     rings_.clear();
     tess::Tessellator tessellator;
@@ -199,7 +210,7 @@ void AreaRenderer::prepare(const std::vector<AreaPolygons>& shapes) {
                 closed.push_back(ring.front());
                 rings_.push_back(std::move(closed));
             }
-            if (areas_[a].kind != AreaRef::Kind::region) continue;
+            if (!fill_all && areas_[a].kind != AreaRef::Kind::region) continue;
             tessellator.triangulate(rings, triangles);
             make_delaunay(triangles.xy, triangles.indices);  // compact triangles rasterise faster
             for (const std::uint32_t index : triangles.indices) {

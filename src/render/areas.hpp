@@ -81,6 +81,15 @@ private:
     std::vector<std::string> region_polygons_;                               // regions with a polygon
 };
 
+// The areas of the installed GeoPackage (default_geopackage()), read once.
+const AreaSource& installed_area_source();
+
+// What a place covers as an area: a country -> that country; a region -> its
+// own polygon when there is one, else the countries among its members; other
+// places (cities, admin-1 divisions, sites, seas) -> none.
+std::vector<AreaRef> areas_of_place(const scenario::Place& place, const RegionMembers& members,
+                                    const std::function<bool(const std::string&)>& has_region_polygon);
+
 class AreaRenderer {
 public:
     // By default areas come from default_geopackage(); loaded on first use.
@@ -94,6 +103,9 @@ public:
     // leaves the areas out (failure() says why); the map still draws.
     void set_scenario(const scenario::Scenario* scenario);
     [[nodiscard]] const std::vector<AreaRef>& areas() const { return areas_; }
+    // Hatches and outlines these polygons instead of a scenario's deployment
+    // areas (the annotations' areas, render/annotations.hpp).
+    void set_polygons(const std::vector<AreaPolygons>& shapes);
     // Whether a country (ISO alpha-2) is one of the areas: its fill is hatched.
     [[nodiscard]] bool hatches_country(const std::string& iso_a2) const;
 
@@ -115,7 +127,8 @@ public:
 
 private:
     struct Gpu;
-    void prepare(const std::vector<AreaPolygons>& shapes);
+    // fill_all: hatch every shape (set_polygons), not only the regions.
+    void prepare(const std::vector<AreaPolygons>& shapes, bool fill_all = false);
     // Created on first use; the prepared geometry (re)uploaded, projected,
     // when it changed or the camera's projection did.
     Gpu& gpu(const ProjectionPtr& projection);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <memory>
 
 namespace muster {
@@ -42,6 +43,12 @@ float overlay_size_scale(PixelSize size) {
 Camera request_camera(const HeadlessRenderRequest& request) {
     if (request.bbox) return Camera::fit(*request.bbox, request.size, request.projection);
     const float scale = request.scale > 0 ? request.scale : overlay_size_scale(request.size);
+    if (request.centre) {
+        Camera camera(request.size, request.projection);
+        camera.set_zoom(request.zoom + std::log2(static_cast<double>(scale)));
+        camera.set_centre(*request.centre);
+        return camera;
+    }
     if (request.scenario && has_overlay_content(*request.scenario))
         return fit_scenario(*request.scenario, request.size, 110.0 * scale, request.projection);
     if (const auto layers = user_layers_extent(request.layers))

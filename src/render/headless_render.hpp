@@ -23,6 +23,11 @@ struct HeadlessRenderRequest {
     // none: fit_scenario() when the scenario has places or borders, else the
     // visible user layers' features (fit_extent), else Camera::world_view
     std::optional<Extent> bbox;
+    // Without a bbox: the map centred here at this web-map zoom at one pixel
+    // per point (a scenario's camera, render/scenario_look.hpp); images at a
+    // larger size scale zoom in by log2 of it, so they show the same area.
+    std::optional<LatLon> centre;
+    double zoom = 0.0;
     // The map's projection (render/projection.hpp); nullptr: Web Mercator.
     ProjectionPtr projection;
     // Drawn over the map (render/overlay.hpp); not owned, only read during
@@ -57,8 +62,8 @@ HeadlessRender render_map_headless(const HeadlessRenderRequest& request);
 // gets 2), so a poster looks like a briefing slide, not a stamp collection.
 float overlay_size_scale(PixelSize size);
 
-// The view a request asks for: its bbox, else the scenario's places, else
-// the world.
+// The view a request asks for: its bbox, else its centre and zoom, else the
+// scenario's places, else the world.
 Camera request_camera(const HeadlessRenderRequest& request);
 
 // Runs the rendering in a fresh headless OpenGL context (SDL offscreen, or

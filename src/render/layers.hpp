@@ -58,6 +58,7 @@ struct LayerSettings {
     LayerLook areas;            // hatched deployment areas
     LayerLook deployments;      // unit symbols with amplifiers, strength halos, leader lines
     LayerLook place_labels;     // the scenario's places: dot and name
+    LayerLook annotations;      // the analyst's labels, arrows, lines and areas (render/annotations.hpp)
     // Files, drawn in order (the last on top).
     std::vector<UserLayer> user_layers;
     std::uint64_t next_user_layer_id = 1;

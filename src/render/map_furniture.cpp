@@ -1,5 +1,7 @@
 #include "render/map_furniture.hpp"
 
+#include "render/annotations.hpp"
+
 #include "render/attribution.hpp"
 #include "render/symbols_draw.hpp"
 
@@ -94,6 +96,7 @@ struct LegendDrawer {
         for (const auto& r : legend.roles) row(r.label);
         for (const Affiliation a : legend.affiliations) row(affiliation_label(a));
         if (legend.border) row("Border named in the text");
+        for (const auto& a : legend.annotations) row(a.label);
         if (!legend.halo_strengths.empty()) {
             const float big = halo_radius(legend.halo_strengths.front());
             height += u.pt(4.0f) + 2 * big + u.pt(4.0f);
@@ -134,6 +137,34 @@ struct LegendDrawer {
         label(ImVec2(b.x + u.pt(6.0f), at.y), "Border named in the text");
     }
 
+    // As the map draws them: a line on a white casing (with a head for
+    // arrows), or a hatched swatch with an outline.
+    void annotation_row(ImVec2 at, const LegendContent::AnnotationRow& row) const {
+        const OverlayStyle& o = style.overlay;
+        const ImU32 colour = to_imgui(row.colour);
+        if (row.kind == "area") {
+            const ImVec2 a(at.x, at.y + (u.pt(row_pt) - u.pt(swatch_h_pt)) * 0.5f);
+            const ImVec2 b(a.x + u.pt(swatch_w_pt), a.y + u.pt(swatch_h_pt));
+            list->PushClipRect(a, b, true);
+            const float step = u.pt(o.area_hatch_spacing_pt) * 1.41421f;
+            for (float x = a.x - (b.y - a.y); x < b.x; x += step)
+                list->AddLine(ImVec2(x, b.y), ImVec2(x + (b.y - a.y), a.y), to_imgui(row.colour.with_alpha(0.65f)),
+                              u.pt(o.area_hatch_width_pt));
+            list->PopClipRect();
+            list->AddRect(a, b, colour, 0.0f, 0, u.pt(o.area_outline_pt));
+        } else {
+            const float y = at.y + u.pt(row_pt) * 0.5f;
+            const float head = row.kind == "arrow" ? u.pt(7.0f) : 0.0f;
+            const ImVec2 a(at.x, y), b(at.x + u.pt(swatch_w_pt) - head, y);
+            list->AddLine(a, b, IM_COL32(255, 255, 255, 235), u.pt(o.arrow_width_pt + 2 * o.arrow_casing_pt));
+            list->AddLine(a, b, colour, u.pt(o.arrow_width_pt));
+            if (head > 0)
+                list->AddTriangleFilled(ImVec2(b.x + head, y), ImVec2(b.x, y - head * 0.45f), ImVec2(b.x, y + head * 0.45f),
+                                        colour);
+        }
+        label(ImVec2(at.x + u.pt(swatch_w_pt + 6.0f), at.y), row.label);
+    }
+
     // Nested circles standing on one baseline, each labelled at its top:
     // the proportional-symbol legend of thematic cartography.
     void halo_scale(ImVec2 at, const std::vector<double>& strengths) const {
@@ -169,6 +200,7 @@ struct LegendDrawer {
         for (const auto& row : legend.roles) role_row(at, row), at.y += u.pt(row_pt);
         for (const Affiliation a : legend.affiliations) affiliation_row(at, a), at.y += u.pt(row_pt);
         if (legend.border) border_row(at), at.y += u.pt(row_pt);
+        for (const auto& row : legend.annotations) annotation_row(at, row), at.y += u.pt(row_pt);
         if (!legend.halo_strengths.empty()) halo_scale(at, legend.halo_strengths);
     }
 };
@@ -352,6 +384,17 @@ LegendContent legend_content(const scenario::Scenario& scenario, const OverlaySt
     for (const Affiliation a : {Affiliation::hostile, Affiliation::friend_, Affiliation::neutral, Affiliation::unknown})
         if (affiliation_present[static_cast<int>(a)]) legend.affiliations.push_back(a);
     legend.border = !scenario.borders.empty();
+    for (const char* kind : {"arrow", "line", "area"}) {
+        for (const scenario::Annotation& annotation : scenario.annotations) {
+            if (annotation.kind != kind || !annotation_shown(annotation, scenario)) continue;
+            const Rgba colour = annotation_colour(annotation, style);
+            const bool listed = std::any_of(legend.annotations.begin(), legend.annotations.end(),
+                                            [&](const auto& row) { return row.kind == kind && row.colour == colour; });
+            if (listed) continue;
+            const std::string what = annotation.kind == "arrow" ? "movement" : annotation.kind;
+            legend.annotations.push_back({annotation.kind, colour, "Marked " + what});
+        }
+    }
     if (largest > 0) {
         // True to the map's scale, but no circle larger than legend_halo_max_pt:
         // a reader extrapolates from 20,000 to 90,000 as easily.

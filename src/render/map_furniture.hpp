@@ -61,9 +61,18 @@ struct LegendContent {
     std::vector<Affiliation> affiliations;    // of the symbols drawn: hostile, friend, neutral, unknown
     bool border = false;                      // a border feature is drawn
     std::vector<double> halo_strengths;       // persons, largest first: the halo scale's circles
+    // The annotations' arrows, lines and areas shown, one row per kind and
+    // colour: "Marked movement", "Marked line", "Marked area" (labels speak
+    // for themselves).
+    struct AnnotationRow {
+        std::string kind;  // arrow | line | area
+        Rgba colour;
+        std::string label;
+    };
+    std::vector<AnnotationRow> annotations;
 
     [[nodiscard]] bool empty() const {
-        return roles.empty() && affiliations.empty() && !border && halo_strengths.empty();
+        return roles.empty() && affiliations.empty() && !border && halo_strengths.empty() && annotations.empty();
     }
 };
 

@@ -457,6 +457,9 @@ void MapRenderer::draw_tile(const Camera& camera, const ImageTile& tile, float u
     draw_countries(mesh, camera, visible, ui_scale);
     draw_domain_edge(camera);
     if (layers_.areas.drawn()) areas_.draw_outlines(camera, style_.overlay, ui_scale, layer_opacity(layers_.areas));
+    if (layers_.annotations.drawn() && !annotation_areas_.empty())
+        annotation_areas_.draw(camera, style_.overlay, ui_scale, world_copy_shifts(visible, camera.projection()),
+                               layer_opacity(layers_.annotations), fragcoord_shift_);
     if (!layers_.user_layers.empty()) {
         program_.use();
         user_layers_.draw(camera, layers_.user_layers, program_, world_copy_shifts(visible, camera.projection()),
@@ -470,11 +473,15 @@ void MapRenderer::draw_tile(const Camera& camera, const ImageTile& tile, float u
 void MapRenderer::set_scenario(const scenario::Scenario* scenario) {
     overlay_.set_scenario(scenario);
     areas_.set_scenario(scenario);
+    annotation_areas_.set_scenario(scenario);
 }
 
 void MapRenderer::draw_overlay(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale) {
     if (!last_camera_ || !last_mesh_) return;
-    overlay_.draw_marks(list, fonts, *last_camera_, style_.overlay, last_mesh_->countries, scale, layers_);
+    // A scenario's label_scale: the same fonts, drawn larger or smaller.
+    OverlayFonts scaled = fonts;
+    for (float& points : scaled.points) points *= style_.overlay.label_scale;
+    overlay_.draw_marks(list, scaled, *last_camera_, style_.overlay, last_mesh_->countries, scale, layers_);
 }
 
 bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera, float ui_scale) {

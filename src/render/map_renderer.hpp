@@ -29,7 +29,8 @@
 // index, a two-row texture per level holds the colours and, for countries
 // hosting deployments, the hatch the fill shader mixes in), border features
 // as thick lines, regions hosting deployments hatched and every deployment
-// area outlined (render/areas.hpp) over the fills, then,
+// area outlined (render/areas.hpp) over the fills, the annotations' areas
+// hatched in their colours (render/annotations.hpp), then,
 // through draw_overlay() into an ImGui draw list,
 // symbols, halos and labels.
 //
@@ -40,6 +41,7 @@
 // All methods need the GL context the renderer was created in to be current.
 #pragma once
 
+#include "render/annotations.hpp"
 #include "render/areas.hpp"
 #include "render/camera.hpp"
 #include "render/country_mesh.hpp"
@@ -229,6 +231,7 @@ private:
     LayerSettings layers_;
     UserLayerRenderer user_layers_;
     AreaRenderer areas_;
+    AnnotationAreaRenderer annotation_areas_;
     double fragcoord_shift_ = 0.0;  // of the tile being drawn (see AreaRenderer::set_hatch_uniforms)
     std::optional<Camera> last_camera_;
     const GpuMesh* last_mesh_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include "core/paths.hpp"
 #include "geodata/great_circle.hpp"
+#include "render/annotations.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -74,7 +75,7 @@ Rgba role_colour(CountryRole role, const MapStyle& style) {
 // ------------------------------------------------------------------ framing
 
 bool has_overlay_content(const scenario::Scenario& scenario) {
-    return !scenario.places.empty() || !scenario.borders.empty();
+    return !scenario.places.empty() || !scenario.borders.empty() || !scenario.annotations.empty();
 }
 
 // How far a movement's origin may lie from the places framed for it to be
@@ -93,6 +94,10 @@ std::optional<Extent> scenario_extent(const scenario::Scenario& scenario) {
         if (deployment_places.empty() || deployment_places.count(place.id)) points.push_back(place.point);
     for (const scenario::Border& border : scenario.borders)
         for (const auto& line : border.lines) points.insert(points.end(), line.begin(), line.end());
+    for (const scenario::Annotation& annotation : scenario.annotations) {
+        const std::vector<LatLon> marked = annotation_points(annotation, scenario);
+        points.insert(points.end(), marked.begin(), marked.end());
+    }
     // A movement's destination is framed; its origin too when it is near the
     // rest (Kursk to Crimea), not when it would shrink the theatre to a
     // corner of a continent-wide map (Khabarovsk to Belarus): then the arrow
@@ -160,7 +165,7 @@ Camera fit_extent(const Extent& extent, PixelSize viewport, double margin_px, do
 
 OverlayVisibility OverlayVisibility::of(const LayerSettings& layers) {
     return {layers.deployments.visible, layers.place_labels.visible, layers.border_features.visible,
-            layers.country_names.visible, layers.city_labels.visible};
+            layers.country_names.visible, layers.city_labels.visible, layers.annotations.visible};
 }
 
 struct OverlayRenderer::LayoutKey {
@@ -197,7 +202,8 @@ bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario) {
         return true;
     }
     if (active_ && scenario->places == scenario_.places && scenario->figures == scenario_.figures &&
-        scenario->borders == scenario_.borders && scenario->movements == scenario_.movements)
+        scenario->borders == scenario_.borders && scenario->movements == scenario_.movements &&
+        scenario->annotations == scenario_.annotations && scenario->time.current == scenario_.time.current)
         return false;
     const bool borders_changed = !active_ || scenario->borders != scenario_.borders;
     scenario_ = {};
@@ -205,6 +211,8 @@ bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario) {
     scenario_.figures = scenario->figures;
     scenario_.borders = scenario->borders;
     scenario_.movements = scenario->movements;
+    scenario_.annotations = scenario->annotations;
+    scenario_.time.current = scenario->time.current;  // which annotations are on the map
     roles_ = country_roles(scenario_);
     active_ = true;
     lines_dirty_ = lines_dirty_ || borders_changed;

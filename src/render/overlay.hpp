@@ -82,6 +82,7 @@ Rgba role_colour(CountryRole role, const MapStyle& style);
 bool has_overlay_content(const scenario::Scenario& scenario);
 
 // The box around the places that carry figures (every place when none does),
+// the points of the annotations,
 // every border point and both ends of every movement; nothing when there is
 // none. Across the antimeridian when that box is narrower: max_lon may then
 // pass 180 (Khabarovsk and Anchorage give about 135..210).
@@ -115,6 +116,7 @@ struct OverlayVisibility {
     bool border_features = true;  // border plates
     bool country_names = true;
     bool city_labels = true;
+    bool annotations = true;      // annotations' lines, labels and captions
 
     static OverlayVisibility of(const LayerSettings& layers);
     friend bool operator==(const OverlayVisibility&, const OverlayVisibility&) = default;
@@ -123,7 +125,7 @@ struct OverlayVisibility {
 // Everything placed for one view, in camera pixels. Kept for drawing, tests
 // and, later, hover and picking.
 struct OverlayLayout {
-    enum class LabelKind { country, place, region, city, border };
+    enum class LabelKind { country, place, region, city, border, annotation };
     struct Label {
         LabelKind kind = LabelKind::city;
         std::string text;     // as drawn (country names in capitals)
@@ -132,6 +134,7 @@ struct OverlayLayout {
         ScreenBox box;        // the text (and plate) on screen
         ScreenPoint anchor;   // what it names
         float tracking = 0.0f;  // extra pixels between letters (country names)
+        Rgba colour;            // annotations' labels and captions: the annotation's colour
     };
     struct Symbol {
         std::size_t figure = 0;  // index into Scenario::figures
@@ -167,7 +170,20 @@ struct OverlayLayout {
         Affiliation affiliation = Affiliation::unknown;  // of the figure that moves; unknown without one
     };
 
+    // An annotation's arrow or line (render/annotations.hpp): pieces along
+    // great circles through its points, a head at the end of arrows.
+    struct AnnotationLine {
+        std::size_t annotation = 0;  // index into Scenario::annotations
+        std::vector<std::vector<ScreenPoint>> shaft;
+        bool head = false;
+        ScreenPoint tip, base;  // the head, as Arrow's
+        float head_half_width = 0.0f;
+        ScreenPoint middle;     // halfway along: where its caption goes
+        Rgba colour;
+    };
+
     std::vector<Arrow> arrows;
+    std::vector<AnnotationLine> annotation_lines;
     std::vector<Halo> halos;  // largest first
     std::vector<Leader> leaders;
     std::vector<Dot> dots;
@@ -222,7 +238,7 @@ private:
 
     bool active_ = false;
     std::uint64_t revision_ = 0;
-    scenario::Scenario scenario_;  // places, figures, borders and movements only
+    scenario::Scenario scenario_;  // places, figures, borders, movements, annotations and the current time only
     std::map<std::string, CountryRole> roles_;
     bool background_;
     CityLoader city_loader_;

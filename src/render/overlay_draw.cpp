@@ -1,5 +1,5 @@
 // draw_overlay_layout(): replays a computed layout into an ImDrawList. Back
-// to front: movement arrows, halos, leader lines, dots, labels, symbols with
+// to front: annotations' arrows and lines, movement arrows, halos, leader lines, dots, labels, symbols with
 // their amplifiers. Text gets a white halo (eight offset copies) so it reads
 // over any fill, line or halo. Each mark is drawn at its layer's opacity: the
 // alpha of the vertices it added to the list is scaled afterwards, so one
@@ -115,34 +115,46 @@ Rgba arrow_colour(Affiliation affiliation, const OverlayStyle& style) {
     return style.arrow_unknown;
 }
 
-// Each arrow on a white casing: the shaft's casing, the head's, then the
-// shaft and the head in the side's colour.
-void draw_arrows(const Canvas& c, const OverlayLayout& layout) {
+// A line on a white casing, with a head when head_half_width > 0: the
+// shaft's casing, the head's, then the shaft and the head in colour.
+void draw_arrow_shape(const Canvas& c, const std::vector<std::vector<ScreenPoint>>& shaft_pieces, ScreenPoint tip_at,
+                      ScreenPoint base_at, float head_half_width, ImU32 colour) {
     const ImU32 casing = IM_COL32(255, 255, 255, 235);
     const float width = c.pt(c.style.arrow_width_pt);
     const float casing_width = width + 2 * c.pt(c.style.arrow_casing_pt);
+    std::vector<std::vector<ImVec2>> shaft;
+    for (const auto& line : shaft_pieces) {
+        std::vector<ImVec2>& points = shaft.emplace_back();
+        for (const ScreenPoint& p : line) points.push_back(c.at(p));
+    }
+    for (const auto& points : shaft)
+        c.list->AddPolyline(points.data(), static_cast<int>(points.size()), casing, ImDrawFlags_None, casing_width);
+    const bool head = head_half_width > 0.0f;
+    // The head's corners: either side of its base, across the direction of travel.
+    const double dx = tip_at.x - base_at.x, dy = tip_at.y - base_at.y;
+    const double length = std::max(std::hypot(dx, dy), 1e-6);
+    const double nx = -dy / length * head_half_width, ny = dx / length * head_half_width;
+    const ImVec2 tip = c.at(tip_at);
+    const ImVec2 left = c.at(base_at.x + nx, base_at.y + ny);
+    const ImVec2 right = c.at(base_at.x - nx, base_at.y - ny);
+    if (head) c.list->AddTriangle(tip, left, right, casing, 2 * c.pt(c.style.arrow_casing_pt));
+    for (const auto& points : shaft)
+        c.list->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, width);
+    if (head) c.list->AddTriangleFilled(tip, left, right, colour);
+}
+
+void draw_arrows(const Canvas& c, const OverlayLayout& layout) {
     // Arrows show where forces move: part of the deployments layer.
     for (const OverlayLayout::Arrow& arrow : layout.arrows) in_layer(c, c.layers.deployments, [&] {
-        const ImU32 colour = to_imgui(arrow_colour(arrow.affiliation, c.style));
-        std::vector<std::vector<ImVec2>> shaft;
-        for (const auto& line : arrow.shaft) {
-            std::vector<ImVec2>& points = shaft.emplace_back();
-            for (const ScreenPoint& p : line) points.push_back(c.at(p));
-        }
-        // The head's corners: either side of its base, across the direction of travel.
-        const double dx = arrow.tip.x - arrow.base.x, dy = arrow.tip.y - arrow.base.y;
-        const double length = std::max(std::hypot(dx, dy), 1e-6);
-        const double nx = -dy / length * arrow.head_half_width, ny = dx / length * arrow.head_half_width;
-        const ImVec2 tip = c.at(arrow.tip);
-        const ImVec2 left = c.at(arrow.base.x + nx, arrow.base.y + ny);
-        const ImVec2 right = c.at(arrow.base.x - nx, arrow.base.y - ny);
+        draw_arrow_shape(c, arrow.shaft, arrow.tip, arrow.base, arrow.head_half_width,
+                         to_imgui(arrow_colour(arrow.affiliation, c.style)));
+    });
+}
 
-        for (const auto& points : shaft)
-            c.list->AddPolyline(points.data(), static_cast<int>(points.size()), casing, ImDrawFlags_None, casing_width);
-        c.list->AddTriangle(tip, left, right, casing, 2 * c.pt(c.style.arrow_casing_pt));
-        for (const auto& points : shaft)
-            c.list->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, width);
-        c.list->AddTriangleFilled(tip, left, right, colour);
+void draw_annotation_lines(const Canvas& c, const OverlayLayout& layout) {
+    for (const OverlayLayout::AnnotationLine& line : layout.annotation_lines) in_layer(c, c.layers.annotations, [&] {
+        draw_arrow_shape(c, line.shaft, line.tip, line.base, line.head ? line.head_half_width : 0.0f,
+                         to_imgui(line.colour));
     });
 }
 
@@ -181,6 +193,7 @@ const LayerLook& layer_of(const Canvas& c, const OverlayLayout::Label& label) {
         case OverlayLayout::LabelKind::border: return c.layers.border_features;
         case OverlayLayout::LabelKind::country: return c.layers.country_names;
         case OverlayLayout::LabelKind::city: return c.layers.city_labels;
+        case OverlayLayout::LabelKind::annotation: return c.layers.annotations;
         case OverlayLayout::LabelKind::place:
         case OverlayLayout::LabelKind::region: break;
     }
@@ -230,6 +243,7 @@ void draw_labels(const Canvas& c, const OverlayLayout& layout) {
                 text_with_halo(c, label.font, pos, c.style.region_label_text, label.text);
                 break;
             case OverlayLayout::LabelKind::place: text_with_halo(c, label.font, pos, c.style.label_text, label.text); break;
+            case OverlayLayout::LabelKind::annotation: text_with_halo(c, label.font, pos, label.colour, label.text); break;
             case OverlayLayout::LabelKind::city:
                 text_with_halo(c, label.font, pos, c.style.base_city_text, label.text);
                 break;
@@ -269,6 +283,7 @@ void draw_symbols(const Canvas& c, const OverlayLayout& layout) {
 void draw_overlay_layout(ImDrawList* list, const OverlayLayout& layout, const OverlayFonts& fonts,
                          const OverlayStyle& style, OverlayScale scale, const LayerSettings& layers) {
     const Canvas canvas{list, fonts, style, scale, layers};
+    draw_annotation_lines(canvas, layout);
     draw_arrows(canvas, layout);
     draw_halos(canvas, layout);
     draw_leaders(canvas, layout);

@@ -3,9 +3,11 @@
 //   1. symbol stacks, one per place with deployments, at the place, or moved
 //      aside (with a leader line) when stacks would collide;
 //   2. halos at the true places, largest first so small ones stay visible;
-//   3. all labels in one greedy pass by priority: border plates, scenario
-//      places, countries of the scenario, other countries, base-map cities.
+//   3. all labels in one greedy pass by priority: annotations' labels and
+//      captions, border plates, scenario places, countries of the scenario,
+//      other countries, base-map cities.
 // Symbols and scenario dots are obstacles no label may cover.
+#include "render/annotations.hpp"
 #include "render/overlay.hpp"
 #include "render/symbols_draw.hpp"
 
@@ -25,6 +27,7 @@ using LabelKind = OverlayLayout::LabelKind;
 
 // Priorities of the label classes: every label of a class before any of
 // the next; within a class by importance (added, below 100).
+constexpr float priority_annotation = 1100.0f;  // the analyst wrote it on purpose
 constexpr float priority_border = 1000.0f;
 constexpr float priority_place = 900.0f;
 constexpr float priority_role_country = 800.0f;
@@ -463,6 +466,42 @@ void add_place_labels(const Context& ctx, const scenario::Scenario& scenario, co
     }
 }
 
+// The annotations' labels (centred on their point) and the captions of
+// arrows and lines (beside the line's middle) and areas (on the area).
+void add_annotation_labels(const Context& ctx, const scenario::Scenario& scenario, const OverlayLayout& layout,
+                           std::vector<Pending>& pending) {
+    auto add = [&](const scenario::Annotation& annotation, ScreenPoint at, bool beside) {
+        Pending item;
+        item.priority = priority_annotation - static_cast<float>(pending.size()) * 1e-3f;
+        item.label.kind = LabelKind::annotation;
+        item.label.font = MapFont::place;
+        item.label.text = annotation.text;
+        item.label.anchor = at;
+        item.label.colour = annotation_colour(annotation, ctx.style);
+        const ImVec2 size = ctx.measure(item.label.font, annotation.text);
+        item.text_boxes = beside ? point_label_options(float(at.x), float(at.y), size.x, size.y, ctx.px(4.0f))
+                                 : area_label_options(float(at.x), float(at.y), size.x, size.y);
+        pending.push_back(std::move(item));
+    };
+    for (const scenario::Annotation& annotation : scenario.annotations) {
+        if (annotation.text.empty() || (annotation.kind != "label" && annotation.kind != "area") ||
+            !annotation_shown(annotation, scenario))
+            continue;
+        const auto anchor = annotation_anchor(annotation, scenario);
+        if (!anchor) continue;
+        const ScreenPoint at = ctx.camera.to_screen(*anchor);
+        if (in_view(ctx.view, at)) add(annotation, at, false);
+    }
+    // One caption per arrow or line, at the middle of its first visible piece.
+    std::vector<bool> captioned(scenario.annotations.size(), false);
+    for (const OverlayLayout::AnnotationLine& line : layout.annotation_lines) {
+        const scenario::Annotation& annotation = scenario.annotations[line.annotation];
+        if (annotation.text.empty() || captioned[line.annotation] || !in_view(ctx.view, line.middle)) continue;
+        captioned[line.annotation] = true;
+        add(annotation, line.middle, true);
+    }
+}
+
 // Where to write a country's name: its label point, or when that is off
 // screen, the visible interior grid point nearest the middle of the visible
 // ones (so Russia is named in a view of Ukraine).
@@ -583,10 +622,12 @@ OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<
     const std::vector<Stack> stacks = visible.deployments ? place_stacks(ctx, scenario, layout) : std::vector<Stack>{};
     layout.arrows = visible.deployments ? layout_arrows(scenario, camera, style, size_scale, layout.symbol_groups)
                                         : std::vector<OverlayLayout::Arrow>{};
+    if (visible.annotations) layout.annotation_lines = layout_annotation_lines(scenario, camera, style, size_scale, layout.symbol_groups);
 
     std::vector<ScreenBox> obstacles = layout.symbol_groups;
     for (const ScreenBox& strip : covered_strips(ctx)) obstacles.push_back(strip);
     std::vector<Pending> pending;
+    if (visible.annotations) add_annotation_labels(ctx, scenario, layout, pending);
     if (visible.border_features) add_border_labels(ctx, scenario, countries, pending);
     if (visible.place_labels) add_place_labels(ctx, scenario, stacks, layout, pending);
     for (const auto& dot : layout.dots)

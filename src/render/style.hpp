@@ -83,6 +83,7 @@ struct OverlayStyle {
     float label_pt = 13.0f;          // place and city names
     float country_label_pt = 13.0f;  // smallest country names; large countries up to 1.35x
     float symbol_pt = 30.0f;         // height of a unit symbol's frame
+    float label_scale = 1.0f;        // overlay text at this many times its fonts' sizes (a scenario's style)
     // Halo radius = halo_pt_per_sqrt * sqrt(strength): area proportional,
     // 127,000 troops about 107 pt, 8,500 about 28 pt.
     float halo_pt_per_sqrt = 0.3f;

@@ -202,12 +202,24 @@ std::optional<Echelon> echelon_named(std::string_view name) {
     return std::nullopt;
 }
 
+std::optional<UnitFunction> function_named(std::string_view name) {
+    for (const UnitFunction f : {UnitFunction::none, UnitFunction::infantry, UnitFunction::airborne, UnitFunction::armour,
+                                 UnitFunction::artillery, UnitFunction::air_defence, UnitFunction::fixed_wing,
+                                 UnitFunction::rotary_wing, UnitFunction::missile})
+        if (name == to_string(f)) return f;
+    return std::nullopt;
+}
+
 Affiliation figure_affiliation(const scenario::Figure& figure) {
     return affiliation_named(figure.affiliation).value_or(affiliation_of(figure.actor));
 }
 
 Echelon figure_echelon(const scenario::Figure& figure) {
     return echelon_named(figure.echelon).value_or(echelon_of(figure.unit));
+}
+
+UnitFunction figure_function(const scenario::Figure& figure) {
+    return function_named(figure.function).value_or(unit_function_of(figure));
 }
 
 const char* to_string(UnitFunction function) {
@@ -264,7 +276,7 @@ std::string strength_text(const scenario::Figure& figure) {
 SymbolSpec symbol_spec(const scenario::Figure& figure, float halo_pt_per_sqrt) {
     SymbolSpec spec;
     spec.affiliation = figure_affiliation(figure);
-    spec.function = unit_function_of(figure);
+    spec.function = figure_function(figure);
     spec.echelon = figure_echelon(figure);
     spec.strength = strength_text(figure);
     const std::string& unit = figure.unit.empty() ? figure.text : figure.unit;

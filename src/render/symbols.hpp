@@ -55,11 +55,14 @@ Echelon echelon_of(std::string_view unit);
 // actor (affiliation_of) or its unit (echelon_of).
 Affiliation figure_affiliation(const scenario::Figure& figure);
 Echelon figure_echelon(const scenario::Figure& figure);
+// The function icon: Figure::function when set, else unit_function_of.
+UnitFunction figure_function(const scenario::Figure& figure);
 
 // The names the scenario file uses ("friend", "battalion"); nothing for
 // other text.
 std::optional<Affiliation> affiliation_named(std::string_view name);
 std::optional<Echelon> echelon_named(std::string_view name);
+std::optional<UnitFunction> function_named(std::string_view name);  // "air defence", "none", ...
 // "I", "II", "III", "X", "XX", "XXX", "XXXX"; "" for none.
 const char* echelon_mark(Echelon echelon);
 const char* to_string(Affiliation affiliation);  // "friend", "hostile", "neutral", "unknown"

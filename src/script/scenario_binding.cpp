@@ -9,6 +9,8 @@
 #include "script/lua_util.hpp"
 #include "script/scenario_edit.hpp"
 #include "script/script_services.hpp"
+#include "script/view_binding.hpp"
+#include "script/view_edit.hpp"
 
 #include <cmath>
 #include <cstring>
@@ -93,6 +95,23 @@ void push_figure(lua_State* lua, const sc::Figure& figure) {
     set_string(lua, "category", figure.category);
     set_optional(lua, "actor", figure.actor);
     set_optional(lua, "place", figure.place);
+    set_optional(lua, "function", figure.function);
+    if (!figure.when.always()) {
+        lua_createtable(lua, 0, 2);
+        set_optional(lua, "start", figure.when.start);
+        set_optional(lua, "end", figure.when.end);
+        lua_setfield(lua, -2, "when");
+    }
+    if (!figure.history.empty()) {
+        lua_createtable(lua, static_cast<int>(figure.history.size()), 0);
+        for (std::size_t i = 0; i < figure.history.size(); ++i) {
+            lua_createtable(lua, 0, 2);
+            set_string(lua, "date", figure.history[i].date);
+            set_optional(lua, "value", std::optional<double>(figure.history[i].value));
+            lua_rawseti(lua, -2, static_cast<lua_Integer>(i + 1));
+        }
+        lua_setfield(lua, -2, "history");
+    }
 }
 
 // ------------------------------------------------------------------ arguments
@@ -182,8 +201,8 @@ int add_place_method(lua_State* lua) {
 int add_figure_method(lua_State* lua) {
     return guarded(lua, "add_figure", [&] {
         sc::Scenario& scenario = self(lua, "add_figure");
-        const LuaFields fields(lua, 2,
-                               {"actor", "value", "min", "max", "qualifier", "unit", "category", "place", "text", "id"});
+        const LuaFields fields(lua, 2, {"actor", "value", "min", "max", "qualifier", "unit", "category", "place", "text",
+                                        "id", "function", "when", "history"});
         FigureSpec spec;
         spec.actor = fields.text("actor").value_or("");
         spec.value = fields.number("value");
@@ -194,6 +213,9 @@ int add_figure_method(lua_State* lua) {
         spec.category = fields.text("category").value_or(spec.category);
         spec.text = fields.text("text").value_or("");
         spec.id = fields.text("id").value_or("");
+        spec.function = fields.text("function").value_or("");
+        spec.when = when_field(lua, fields, "when");
+        spec.history = history_field(lua, fields, "history");
         // Last: it may add a place, which should not happen for a figure
         // that another field already makes wrong.
         spec.place = place_field(lua, fields, scenario).value.value_or("");
@@ -328,9 +350,71 @@ int copy_method(lua_State* lua) {
     });
 }
 
+// `places = {...}` of an annotation: place tables, ids or names (names not
+// in the scenario are looked up and added, as a figure's place).
+std::vector<std::string> annotation_places(lua_State* lua, const LuaFields& fields, sc::Scenario& scenario) {
+    std::vector<std::string> ids;
+    const int type = fields.push("places");
+    if (type == LUA_TNIL) {
+        lua_pop(lua, 1);
+        return ids;
+    }
+    if (type != LUA_TTABLE) {
+        const std::string got = lua_type_name(lua, -1);
+        lua_pop(lua, 1);
+        throw Error("field 'places' expects a list of places (tables, ids or names), got " + got);
+    }
+    const lua_Integer count = static_cast<lua_Integer>(lua_rawlen(lua, -1));
+    for (lua_Integer i = 1; i <= count; ++i) {
+        const int item = lua_rawgeti(lua, -1, i);
+        const std::string named = id_argument(lua, -1);
+        lua_pop(lua, 1);
+        if (item == LUA_TTABLE && !scenario.place(named)) throw Error("no place with id '" + named + "'");
+        ids.push_back(item == LUA_TTABLE ? named : resolve_place(scenario, named, gazetteer_of(lua)));
+    }
+    lua_pop(lua, 1);
+    return ids;
+}
+
 int add_annotation_method(lua_State* lua) {
-    return luaL_error(lua, "add_annotation: not yet supported (annotations are not in the scenario model yet; "
-                           "see docs/scripting.md)");
+    return guarded(lua, "add_annotation", [&] {
+        sc::Scenario& scenario = self(lua, "add_annotation");
+        const LuaFields fields(lua, 2, {"kind", "text", "places", "geometry", "actor", "colour", "when", "id"});
+        AnnotationSpec spec;
+        spec.kind = fields.text("kind").value_or("");
+        if (spec.kind.empty()) throw Error("kind is required: label, arrow, line or area");
+        spec.text = fields.text("text").value_or("");
+        spec.actor = fields.text("actor").value_or("");
+        spec.colour = fields.text("colour").value_or("");
+        spec.id = fields.text("id").value_or("");
+        spec.when = when_field(lua, fields, "when");
+        spec.geometry = geometry_field(lua, fields, "geometry");
+        // Last: names may add places, which a wrong field should not leave behind.
+        const std::size_t places_before = scenario.places.size();
+        try {
+            spec.places = annotation_places(lua, fields, scenario);
+            push_annotation(lua, add_annotation(scenario, spec));
+        } catch (...) {
+            scenario.places.erase(scenario.places.begin() + static_cast<std::ptrdiff_t>(places_before),
+                                  scenario.places.end());
+            throw;
+        }
+        return 1;
+    });
+}
+
+int annotations_method(lua_State* lua) {
+    return guarded(lua, "annotations", [&] {
+        push_list(lua, self(lua, "annotations").annotations, push_annotation);
+        return 1;
+    });
+}
+
+int remove_annotation_method(lua_State* lua) {
+    return guarded(lua, "remove_annotation", [&] {
+        remove_annotation(self(lua, "remove_annotation"), id_argument(lua, 2));
+        return 0;
+    });
 }
 
 constexpr luaL_Reg kMethods[] = {
@@ -338,7 +422,8 @@ constexpr luaL_Reg kMethods[] = {
     {"edit_figure", edit_figure_method}, {"remove_place", remove_place_method}, {"remove_figure", remove_figure_method},
     {"places", places_method},         {"figures", figures_method},         {"place", place_method},
     {"figure", figure_method},         {"save", save_method},               {"export_geojson", export_geojson_method},
-    {"copy", copy_method},             {"add_annotation", add_annotation_method}, {nullptr, nullptr}};
+    {"copy", copy_method},             {"add_annotation", add_annotation_method},
+    {"annotations", annotations_method}, {"remove_annotation", remove_annotation_method}, {nullptr, nullptr}};
 
 // ------------------------------------------------------------------ metamethods
 

@@ -4,7 +4,9 @@
 //   s.title, s.date                       read and set
 //   s:add_place(NAME | {name=, lat=, lon=, country=, feature=, id=})
 //   s:add_figure{actor=, value=, min=, max=, qualifier=, unit=, category=,
-//                place=, text=, id=}
+//                place=, text=, id=, function=, when=, history=}
+//   s:add_annotation{kind=, text=, places=|geometry=, actor=, colour=, when=, id=}
+//   s:annotations(), s:remove_annotation(ID)
 //   s:places(), s:figures()               lists of plain tables (copies)
 //   s:place(ID), s:figure(ID)             one table, or nil
 //   s:edit_place(ID, {...}), s:edit_figure(ID, {...})   false clears a value

@@ -4,6 +4,7 @@
 #include "extract/scenario_resolver.hpp"
 #include "geodata/gazetteer.hpp"
 #include "render/symbols.hpp"
+#include "script/view_edit.hpp"
 
 #include <algorithm>
 #include <array>
@@ -36,11 +37,6 @@ bool is_iso_code(const std::string& code) {
 void check_country(const std::string& country) {
     if (!country.empty() && !is_iso_code(country))
         throw Error("country must be an ISO 3166-1 alpha-2 code such as 'BY', got '" + country + "'");
-}
-
-void check_actor(const std::string& actor) {
-    if (!actor.empty() && actor != "NATO" && !is_iso_code(actor))
-        throw Error("actor must be an ISO 3166-1 alpha-2 code such as 'RU', or 'NATO', got '" + actor + "'");
 }
 
 std::string number_text(double value) {
@@ -118,6 +114,11 @@ sc::Amount amount_of(const std::optional<double>& value, const std::optional<dou
 }
 
 }  // namespace
+
+void check_actor(const std::string& actor) {
+    if (!actor.empty() && actor != "NATO" && !is_iso_code(actor))
+        throw Error("actor must be an ISO 3166-1 alpha-2 code such as 'RU', or 'NATO', got '" + actor + "'");
+}
 
 std::string figure_text(const sc::Amount& amount, const std::string& unit) {
     auto with_unit = [&](std::string number) { return unit.empty() ? number : number + " " + unit; };
@@ -219,6 +220,14 @@ const sc::Figure& add_figure(sc::Scenario& scenario, const FigureSpec& spec) {
     check_one_of("category", spec.category, kCategories);
     check_actor(spec.actor);
     if (!spec.place.empty() && !scenario.place(spec.place)) throw Error("no place with id '" + spec.place + "'");
+    if (!spec.function.empty() && !function_named(spec.function))
+        throw Error("function must be one of none, infantry, airborne, armour, artillery, air defence, fixed wing, "
+                    "rotary wing, missile, got '" + spec.function + "'");
+    check_time_span(spec.when, "when");
+    for (const sc::StrengthAt& at : spec.history) check_time(at.date, "history date");
+    figure.function = spec.function;
+    figure.when = spec.when;
+    figure.history = spec.history;
     figure.unit = spec.unit;
     figure.category = spec.category;
     figure.actor = spec.actor;

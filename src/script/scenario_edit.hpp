@@ -74,6 +74,9 @@ struct FigureSpec {
     std::string category = "personnel";
     std::string actor;            // ISO alpha-2 or "NATO"; "" unknown
     std::string place;            // a place id (already resolved), or ""
+    std::string function;         // the symbol's icon set by hand (render/symbols.hpp names), or "" derived
+    scenario::TimeSpan when;      // when it is on the map; always by default
+    std::vector<scenario::StrengthAt> history;  // its strength by date, in date order
 };
 const scenario::Figure& add_figure(scenario::Scenario& scenario, const FigureSpec& spec);
 
@@ -91,6 +94,9 @@ void remove_figure(scenario::Scenario& scenario, const std::string& id);
 // "30,000 troops", "about 30,000 troops", "at least 2 battalions",
 // "10,000–15,000 troops", or the unit alone without an amount.
 std::string figure_text(const scenario::Amount& amount, const std::string& unit);
+
+// "RU", "NATO" or "". Throws "actor must be an ISO 3166-1 alpha-2 code ...".
+void check_actor(const std::string& actor);
 
 // An ISO 8601 calendar date, "2022-02-10". Throws "date must be ... got '...'".
 void check_date(const std::string& date);

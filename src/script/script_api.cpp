@@ -11,6 +11,7 @@
 #include "script/lua_util.hpp"
 #include "script/scenario_binding.hpp"
 #include "script/scenario_edit.hpp"
+#include "script/view_binding.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -132,13 +133,6 @@ int muster_geocode(lua_State* lua) {
 
 // ------------------------------------------------------------------ render
 
-// Options the issue names that other parts of muster have yet to provide.
-constexpr const char* kNotYetOptions[] = {"projection", "time", "layers"};
-
-[[noreturn]] void not_yet_supported(const std::string& what) {
-    throw Error(what + " is not yet supported (see docs/scripting.md)");
-}
-
 enum class ImageFormat { png, geotiff };
 
 ImageFormat image_format(const std::string& output) {
@@ -177,15 +171,15 @@ int muster_render(lua_State* lua) {
         const sc::Scenario* scenario = to_scenario(lua, 1);
         if (!scenario) throw Error("expects a scenario first, got " + lua_type_name(lua, 1));
         const LuaFields options(lua, 2, {"output", "size", "bbox", "fit", "projection", "time", "layers"});
-        for (const char* name : kNotYetOptions)
-            if (options.has(name)) not_yet_supported(std::string("option '") + name + "'");
         const std::optional<std::string> output = options.text("output");
         if (!output) throw Error("output is required: the .png or .tif file to write");
         const ImageFormat format = image_format(*output);
         HeadlessRenderRequest request;
         request.size = size_option(options);
         request.bbox = bbox_option(options);
-        request.scenario = scenario;
+        sc::Scenario drawn = *scenario;  // render{time = ...} changes the copy drawn, not the script's
+        apply_render_view_options(lua, options, drawn, request);
+        request.scenario = &drawn;
         const std::filesystem::path file = LuaSandbox::of(lua).folders().writable(*output);
 
         const HeadlessRender render = render_map_headless(request);
@@ -194,19 +188,6 @@ int muster_render(lua_State* lua) {
         lua_pushstring(lua, file.c_str());
         return 1;
     });
-}
-
-// ------------------------------------------------------------------ not yet supported
-
-int not_yet(lua_State* lua) {
-    return luaL_error(lua, "%s: not yet supported (see docs/scripting.md)", lua_tostring(lua, lua_upvalueindex(1)));
-}
-
-void add_not_yet(lua_State* lua, const char* name) {
-    const std::string qualified = std::string("muster.") + name;
-    lua_pushstring(lua, qualified.c_str());
-    lua_pushcclosure(lua, not_yet, 1);
-    lua_setfield(lua, -2, name);
 }
 
 constexpr luaL_Reg kFunctions[] = {{"open", muster_open},
@@ -240,7 +221,7 @@ void install_muster_api(LuaSandbox& sandbox, ScriptServices& services, std::opti
     services.attach(lua);
     register_scenario_type(lua);
     luaL_newlib(lua, kFunctions);
-    for (const char* name : {"set_projection", "set_time", "set_layer"}) add_not_yet(lua, name);
+    add_view_functions(lua);
     lua_pushstring(lua, MUSTER_VERSION);
     lua_setfield(lua, -2, "version");
     set_path(lua, "script_dir", sandbox.folders().script_folder());

@@ -4,6 +4,7 @@
 #include "scenario/merge.hpp"
 #include "scenario/scenario_json.hpp"
 #include "ui/file_browser.hpp"
+#include "ui/scenario_view.hpp"
 #include "ui/settings.hpp"
 
 #include <algorithm>
@@ -147,6 +148,7 @@ void start_document(ViewState& state, scenario::Scenario scenario, const fs::pat
     state.camera_target.reset();
     state.zoom_target.reset();
     state.inspector.dragging_place.clear();
+    adopt_scenario_look(state);  // its projection and layer looks; Home is its camera
     state.reset_view_requested = true;
 }
 
@@ -201,6 +203,7 @@ bool save_document(ViewState& state) {
 
 bool save_document_as(ViewState& state, const fs::path& path) {
     DocumentState& doc = state.document;
+    store_view_in_scenario(state);  // the view as it is goes into the file
     try {
         scenario::save_scenario(state.scenario, path);
     } catch (const std::exception& error) {

@@ -1,5 +1,6 @@
 #include "ui/document_menu.hpp"
 
+#include "ui/annotate_tool.hpp"
 #include "ui/document.hpp"
 #include "ui/file_browser.hpp"
 #include "ui/paste_article.hpp"
@@ -110,6 +111,12 @@ void draw_edit_menu(ViewState& state) {
     if (!ImGui::BeginMenu("Edit")) return;
     if (ImGui::MenuItem("Undo", "Ctrl+Z", false, can_undo(state))) undo(state);
     if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, can_redo(state))) redo(state);
+    ImGui::Separator();
+    // Drawn by clicking on the map (annotate_tool.hpp); again to stop.
+    if (ImGui::MenuItem("Add label", nullptr, state.annotate.kind == "label"))
+        start_annotating(state, state.annotate.kind == "label" ? "" : "label");
+    if (ImGui::MenuItem("Add arrow", nullptr, state.annotate.kind == "arrow"))
+        start_annotating(state, state.annotate.kind == "arrow" ? "" : "arrow");
     ImGui::EndMenu();
 }
 

@@ -2,6 +2,7 @@
 
 #include "extract/scenario_resolver.hpp"
 #include "scenario/scenario_json.hpp"
+#include "ui/scenario_view.hpp"
 #include "ui/view_state.hpp"
 
 #include <algorithm>
@@ -75,8 +76,9 @@ bool on_file_changed(ViewState& state) {
     std::optional<scenario::Scenario> loaded = load_document_file(state, warnings);
     if (!loaded) return false;
     clear_notice(state);
-    // Our own save, or a rewrite with the same content: nothing to do.
-    if (*loaded == doc.saved && state.scenario == doc.saved) return false;
+    // Our own save, or a rewrite with the same content: nothing to do (the
+    // view in the file is where the map already is, or was just now).
+    if (same_apart_from_view(*loaded, doc.saved) && state.scenario == doc.saved) return false;
     replace_document(state, std::move(*loaded), warnings);
     return true;
 }

@@ -1,5 +1,6 @@
 #include "ui/inspector_panel.hpp"
 
+#include "render/annotations.hpp"
 #include "render/symbols.hpp"
 #include "render/symbols_draw.hpp"
 #include "ui/entities_panel.hpp"
@@ -28,6 +29,8 @@ constexpr std::array<const char*, 7> categories = {"personnel", "unit",       "e
 constexpr std::array<const char*, 4> affiliations = {"friend", "hostile", "neutral", "unknown"};
 constexpr std::array<const char*, 8> echelons = {"none",     "company",  "battalion", "regiment",
                                                  "brigade",  "division", "corps",     "army"};
+constexpr std::array<const char*, 9> functions = {"none",        "infantry",   "airborne",    "armour", "artillery",
+                                                  "air defence", "fixed wing", "rotary wing", "missile"};
 
 const ImVec4 problem_colour(0.75f, 0.25f, 0.15f, 1.0f);
 
@@ -286,6 +289,8 @@ void draw_figure(ViewState& state, scenario::Figure& figure) {
     name_combo("Affiliation", figure.affiliation, affiliations, derived_affiliation.c_str());
     const std::string derived_echelon = std::string("auto: ") + to_string(echelon_of(figure.unit));
     name_combo("Echelon", figure.echelon, echelons, derived_echelon.c_str());
+    const std::string derived_function = std::string("auto: ") + to_string(unit_function_of(figure));
+    name_combo("Function", figure.function, functions, derived_function.c_str());
     draw_symbol_preview(state, figure);
 }
 
@@ -320,9 +325,53 @@ double docked_right_px(float window_left, bool collapsed, float pixel_ratio) {
 
 // ------------------------------------------------------------------ nothing selected
 
+// "#RRGGBB" <-> ImGui's colour floats.
+std::array<float, 3> colour_floats(const std::string& hex) {
+    const Rgba colour = parse_hex_colour(hex).value_or(Rgba::hex(0x3C3A36));
+    return {colour.r, colour.g, colour.b};
+}
+
+std::string colour_hex(const std::array<float, 3>& rgb) {
+    const Rgba colour{rgb[0], rgb[1], rgb[2], 1.0f};
+    char text[8];
+    std::snprintf(text, sizeof text, "#%02X%02X%02X", colour.red8(), colour.green8(), colour.blue8());
+    return text;
+}
+
+// The analyst's labels, arrows, lines and areas: text, colour (their own,
+// else their actor's side), removal.
+void draw_annotations(ViewState& state) {
+    auto& annotations = state.scenario.annotations;
+    if (annotations.empty()) return;
+    section("Annotations");
+    std::optional<std::size_t> removed;
+    for (std::size_t i = 0; i < annotations.size(); ++i) {
+        scenario::Annotation& a = annotations[i];
+        ImGui::PushID(a.id.c_str());
+        ImGui::TextDisabled("%s %s", a.id.c_str(), a.kind.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Remove")) removed = i;
+        field_label("Text");
+        ImGui::InputText("##text", &a.text);
+        field_label("Colour");
+        bool own = !a.colour.empty();
+        if (ImGui::Checkbox("##own", &own)) a.colour = own ? std::string("#3C3A36") : std::string();
+        ImGui::SameLine();
+        if (own) {
+            std::array<float, 3> rgb = colour_floats(a.colour);
+            if (ImGui::ColorEdit3("##colour", rgb.data(), ImGuiColorEditFlags_NoInputs)) a.colour = colour_hex(rgb);
+        } else {
+            ImGui::TextDisabled(a.actor.empty() ? "ink" : "by actor's side");
+        }
+        ImGui::PopID();
+    }
+    if (removed) annotations.erase(annotations.begin() + static_cast<std::ptrdiff_t>(*removed));
+}
+
 void draw_nothing_selected(ViewState& state) {
     ImGui::TextWrapped("Select a place, figure or border to inspect and edit it: click its mark on the map, a "
                        "highlighted word in the article or a row of the table.");
+    draw_annotations(state);
     if (state.scenario.borders.empty()) return;
     section("Borders");
     for (const scenario::Border& border : state.scenario.borders) {
@@ -437,7 +486,8 @@ void draw_candidate_preview(ImDrawList* list, const ViewState& state, float pixe
 
 void draw_inspector(ViewState& state, const PlaceLookup& lookup, float pixel_ratio) {
     const scenario::Scenario& s = state.scenario;
-    const bool anything = !s.sources.empty() || !s.places.empty() || !s.figures.empty() || !s.borders.empty();
+    const bool anything = !s.sources.empty() || !s.places.empty() || !s.figures.empty() || !s.borders.empty() ||
+                          !s.annotations.empty();
     if (!state.show_inspector || !anything) {  // a blank window has nothing to inspect
         state.inspector.hovered_candidate.clear();
         state.map_right_px = 0.0;

@@ -12,6 +12,8 @@
 //           alpha-2 or NATO), its place; the unit symbol's affiliation and
 //           echelon, derived unless set here, with a preview of the symbol.
 //   border  the claimed length; the measured one for comparison.
+//   nothing the annotations (text, own colour or the actor's, removal) and
+//           the borders to pick from.
 //
 // Every edit goes straight into ViewState::scenario: the map redraws from
 // it on the next frame, and document.hpp's track_edits() marks the document

@@ -183,6 +183,7 @@ void draw_layers_panel(ViewState& state) {
         LayerSettings& layers = state.layers;
         ImGui::TextDisabled("Scenario");
         if (begin_layer_table("scenario")) {
+            layer_row("Annotations", layers.annotations, "Your labels, arrows, lines and areas");
             layer_row("Deployments", layers.deployments, "Unit symbols, strengths and halos");
             layer_row("Place labels", layers.place_labels, "The article's places: dots and names");
             layer_row("Border features", layers.border_features, "Borders the article names, with their lengths");

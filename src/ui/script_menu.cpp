@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "script/run_script.hpp"
+#include "ui/scenario_view.hpp"
 
 #include <imgui.h>
 
@@ -118,7 +119,11 @@ bool run_requested_script(ViewState& state) {
         if (result.scenario) {
             // New places: frame them; a changed figure: leave the view be.
             if (result.scenario->places != state.scenario.places) state.reset_view_requested = true;
+            // A new camera or layer looks (muster.set_camera, set_layer): go there.
+            const bool new_look = result.scenario->camera != state.scenario.camera ||
+                                  result.scenario->layers != state.scenario.layers;
             state.scenario = std::move(*result.scenario);
+            if (new_look) adopt_scenario_look(state), state.reset_view_requested = true;
         }
         script.finished = summary(request.file.string(), state.scenario);
     } catch (const Error& e) {

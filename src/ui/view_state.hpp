@@ -30,6 +30,13 @@ struct MeasureState {
     std::optional<LatLon> b;
 };
 
+// Edit -> Add label / Add arrow (annotate_tool.hpp): the kind being drawn
+// ("" off) and the points clicked so far.
+struct AnnotateState {
+    std::string kind;  // "", "label", "arrow"
+    std::vector<LatLon> points;
+};
+
 // One place the search box offers (search_box.hpp), already reduced to what
 // the list shows and what picking it does.
 struct SearchHit {
@@ -98,6 +105,10 @@ struct ViewState {
     // Pixels a panel docked at the right edge covers (the Inspector, while it
     // stands there); fly-to and Home centre on what is left between.
     double map_right_px = 0.0;
+    // Camera pixels per point (the display's), kept for Save: a scenario's
+    // camera zoom is stored at one pixel per point (ui/scenario_view.hpp).
+    float pixel_ratio = 1.0f;
+    AnnotateState annotate;
     std::array<char, 128> entity_filter{};  // the entities table's filter box
 
     // Pointer over the map (not over a panel), in lon/lat.

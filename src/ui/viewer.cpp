@@ -8,7 +8,9 @@
 #include "render/map_renderer.hpp"
 #include "render/overlay.hpp"
 #include "render/overlay_fonts.hpp"
+#include "render/scenario_look.hpp"
 #include "ui/about_panel.hpp"
+#include "ui/annotate_tool.hpp"
 #include "ui/article_panel.hpp"
 #include "ui/document.hpp"
 #include "ui/document_menu.hpp"
@@ -24,6 +26,7 @@
 #include "ui/measure_tool.hpp"
 #include "ui/menu_bar.hpp"
 #include "ui/paste_article.hpp"
+#include "ui/scenario_view.hpp"
 #include "ui/script_menu.hpp"
 #include "ui/search_box.hpp"
 #include "ui/settings.hpp"
@@ -217,10 +220,11 @@ void start_with(ViewState& state, const ViewerOptions& options) {
     }
 }
 
-// Home: the scenario's places and borders, else the user layers, else the
-// world; framed in the part of the window the side column (and a docked
+// Home: the scenario's camera, else its places and borders, else the user
+// layers, else the world; framed in the part of the window the side column (and a docked
 // Inspector) leave free.
 Camera home_camera(const ViewState& state, PixelSize drawable, float pixel_ratio) {
+    if (auto kept = scenario_home_camera(state, drawable, pixel_ratio)) return *kept;  // the scenario's own camera
     const ProjectionPtr& projection = state.camera.projection_ptr();
     const auto layers = user_layers_extent(state.layers);
     if (!has_overlay_content(state.scenario) && !layers) return Camera::world_view(drawable, projection);
@@ -308,7 +312,7 @@ void copy_frame_info(ViewState& state, const MapRenderer& renderer) {
 // The style the map is drawn in: the user's, with the strips the menu bar,
 // status bar and docked panels cover kept free of labels and symbols.
 MapStyle drawn_style(const ViewState& state, float pixel_ratio) {
-    MapStyle style = state.style;
+    MapStyle style = styled(state.style, state.scenario.style);  // the scenario's colours and scales
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     style.overlay.covered_top_pt = viewport->WorkPos.y - viewport->Pos.y;
     style.overlay.covered_bottom_pt = status_bar_height();
@@ -378,6 +382,7 @@ int run_viewer(const ViewerOptions& options) {
     if (!warnings.empty()) state.document.status = "warning: " + warnings.front();
     state.show_about = options.show_about;
     state.layers = options.layers;
+    apply_layer_states(state.scenario.layers, state.layers);  // the scenario's own looks
     state.show_layers = options.show_layers;
     LazyGazetteer gazetteer;
     const PlaceLookup lookup = [&](std::string_view name, std::size_t limit) {
@@ -388,7 +393,8 @@ int run_viewer(const ViewerOptions& options) {
     apply_export_options(options.show_export_dialog, options.export_map, state);
     const float width_pt = static_cast<float>(surface.drawable_size().width) / surface.pixel_ratio();
     update_map_left(state, width_pt, surface.pixel_ratio());
-    state.camera = Camera(surface.drawable_size(), options.projection);
+    // --projection, else the scenario camera's (start_document switched to it).
+    state.camera = Camera(surface.drawable_size(), options.projection ? options.projection : state.camera.projection_ptr());
     state.camera = initial_camera(options, state, surface.drawable_size(), surface.pixel_ratio());
     FrameClock clock;
     std::string title;
@@ -413,11 +419,13 @@ int run_viewer(const ViewerOptions& options) {
         imgui.begin_frame();
         state.camera.set_viewport(surface.drawable_size());
         const float ratio = surface.pixel_ratio();
+        state.pixel_ratio = ratio;
         update_map_left(state, ImGui::GetIO().DisplaySize.x, ratio);
         handle_document_shortcuts(state);
         handle_map_input(state, ratio);
         handle_place_move(state, ratio);
         handle_measure_input(state, ratio);
+        handle_annotate_input(state, ratio);
         handle_export_keys(state);
         if (state.dragging_map) state.camera_target.reset(), state.zoom_target.reset();  // the user takes over
         // The Inspector's width is known once it has been drawn: frame again.
@@ -429,7 +437,7 @@ int run_viewer(const ViewerOptions& options) {
         // Hover is rebuilt each frame by whichever view has the pointer.
         state.hovered = {};
         // A click in measure mode places a point; it must not select too.
-        if (!state.measure.active && state.inspector.dragging_place.empty())
+        if (!state.measure.active && state.annotate.kind.empty() && state.inspector.dragging_place.empty())
             update_map_hover(state, renderer.overlay().layout(), ratio);
         const bool hovered_on_map = !state.hovered.empty();
         step_fly_to(state, fly_to_fraction);
@@ -453,6 +461,7 @@ int run_viewer(const ViewerOptions& options) {
         const MapArea area = map_area(state, surface.drawable_size(), ratio);
         draw_window_furniture(state, area, ratio, furniture_fonts, renderer.overlay().layout());
         draw_measure(ImGui::GetBackgroundDrawList(), state, ratio);
+        draw_annotate_marks(ImGui::GetBackgroundDrawList(), state, ratio);
         draw_panels(state, lookup, ratio, area.size(), surface.drawable_size());
         // After the panels, which may set hovered; the background list still draws under them.
         draw_map_links(ImGui::GetBackgroundDrawList(), state, renderer.overlay().layout(), ratio, hovered_on_map);
