@@ -170,13 +170,14 @@ int muster_render(lua_State* lua) {
     return guarded(lua, "muster.render", [&] {
         const sc::Scenario* scenario = to_scenario(lua, 1);
         if (!scenario) throw Error("expects a scenario first, got " + lua_type_name(lua, 1));
-        const LuaFields options(lua, 2, {"output", "size", "bbox", "fit", "projection", "time", "layers"});
+        const LuaFields options(lua, 2, {"output", "size", "bbox", "fit", "projection", "time", "layers", "title"});
         const std::optional<std::string> output = options.text("output");
         if (!output) throw Error("output is required: the .png or .tif file to write");
         const ImageFormat format = image_format(*output);
         HeadlessRenderRequest request;
         request.size = size_option(options);
         request.bbox = bbox_option(options);
+        request.furniture.title = options.text("title").value_or("");
         sc::Scenario drawn = *scenario;  // render{time = ...} changes the copy drawn, not the script's
         apply_render_view_options(lua, options, drawn, request);
         request.scenario = &drawn;
