@@ -2,6 +2,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "scenario/scenario_limits.hpp"
 
 #include <algorithm>
 #include <array>
@@ -599,6 +600,9 @@ void save_scenario(const Scenario& scenario, const std::filesystem::path& path) 
 Scenario load_scenario(const std::filesystem::path& path, std::vector<std::string>* warnings) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path.string() + ": cannot read (" + std::strerror(errno) + ")");
+    std::error_code ec;
+    if (const std::uintmax_t size = std::filesystem::file_size(path, ec); !ec && size > kMaxScenarioBytes)
+        throw Error(path.string() + ": too large (" + std::to_string(size) + " bytes; " + kScenarioLimitText);
     const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (in.bad()) throw Error(path.string() + ": cannot read (" + std::strerror(errno) + ")");
     return parse_scenario(text, path.string(), warnings);
