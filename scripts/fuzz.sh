@@ -9,7 +9,8 @@
 # target's hand-written seed corpus. What the fuzzer adds goes to
 # build-fuzz/corpus/TARGET/; inputs that crash go to build-fuzz/crashers/TARGET/
 # (copy one into tests/fuzz/TARGET/crashers/ once fixed: the regular test
-# suite replays it from then on). One worker per target: the machine is shared.
+# suite replays it from then on). One process per target, one target at a
+# time (libFuzzer's plain mode: no -jobs/-workers), as the machine is shared.
 # MUSTER_FUZZ_JOBS sets the build's parallelism (default: 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,8 +62,8 @@ for name in "${targets[@]}"; do
   echo "== $name: ${seconds}s"
   # -timeout: an input slower than this is a finding (a hang);
   # -rss_limit_mb: so is a memory bomb that gets past muster's limits.
-  if ! "build-fuzz/fuzz_$name" "$corpus" "tests/fuzz/$name" -max_total_time="$seconds" \
-      -workers=1 -jobs=1 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+  if ! "build-fuzz/fuzz/fuzz_$name" "$corpus" "tests/fuzz/$name" -max_total_time="$seconds" \
+      -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$crashers/" >"$log" 2>&1; then
     status=1
     echo "$name: FOUND A PROBLEM; see $log and $crashers/"
