@@ -140,3 +140,12 @@ TEST_CASE("muster render refuses a URL with one line and no output file") {
           "never over a network)\n");
     CHECK_FALSE(fs::exists(out));
 }
+
+TEST_CASE("a number past a double's range in a scenario file is one line with its position") {
+    // Found by fuzzing the scenario loader: nlohmann throws out_of_range, not
+    // parse_error, and it escaped as an internal error.
+    CHECK(refusal([] { scenario::parse_scenario("{\"muster\": 1,\n \"places\": [{\"id\": \"p1\", \"lat\": 1e999}]}", "x.json"); }) ==
+          "x.json:2:33: number out of range: 1e999");
+    CHECK(refusal([] { scenario::parse_scenario("[-44444444444444444444e4444444444444444444444444444444444444]", "-"); }) ==
+          "-:1:2: number out of range: -44444444444444444444e444444444444444444...");  // 40 characters
+}

@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <span>
@@ -567,6 +569,25 @@ json to_json(const Scenario& scenario) {
     out["movements"] = list_json(scenario.movements, movement_json);
     return out;
 }
+// "ORIGIN:LINE:COLUMN: number out of range: 1e999" for the first number of
+// the text that is no finite double (shown to 40 characters).
+std::string number_overflow_message(std::string_view text, const std::string& origin) {
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const char c = text[at];
+        if (!(c == '-' || (c >= '0' && c <= '9')) || (at > 0 && std::isalnum(static_cast<unsigned char>(text[at - 1]))))
+            continue;
+        const std::size_t end = text.find_first_not_of("+-.eE0123456789", at);
+        const std::string number(text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at));
+        if (std::isfinite(std::strtod(number.c_str(), nullptr))) {
+            at += number.size();
+            continue;
+        }
+        const auto [line, column] = line_column(text, at);
+        return origin + ":" + std::to_string(line) + ":" + std::to_string(column) + ": number out of range: " +
+               (number.size() > 40 ? number.substr(0, 40) + "..." : number);
+    }
+    return origin + ": number out of range";
+}
 
 Scenario scenario_from_json(const json& json_document, const std::string& origin, std::vector<std::string>* warnings) {
     return Reader(origin, warnings).read(json_document);
@@ -580,6 +601,10 @@ Scenario parse_scenario(std::string_view json_text, const std::string& origin, s
         // e.byte counts the characters read, the bad one included.
         const auto [line, column] = line_column(json_text, e.byte > 0 ? e.byte - 1 : 0);
         throw Error(origin + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + parse_detail(e.what()));
+    } catch (const json::out_of_range&) {
+        // A number past a double's range (1e999) is nlohmann's only other
+        // refusal while parsing; it gives no position, so find the number.
+        throw Error(number_overflow_message(json_text, origin));
     }
     return scenario_from_json(document, origin, warnings);
 }
