@@ -69,8 +69,8 @@ for name in "${targets[@]}"; do
     echo "$name: FOUND A PROBLEM; see $log and $crashers/"
     grep -m3 -E "ERROR:|runtime error|broken invariant|deadly signal|Timeout|out-of-memory" "$log" || true
   fi
-  execs=$(grep -m1 -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
-  rate=$(grep -m1 -o 'stat::average_exec_per_sec: [0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  execs=$(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  rate=$(grep -m1 -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
   files=$(find "$corpus" -type f | wc -l)
   bytes=$(du -sb "$corpus" | cut -f1)
   cover=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1 || true)
