@@ -232,6 +232,9 @@ TEST_CASE("extract_scenario: the article's date comes from its file name or its 
     CHECK(extract_text("KYIV, January 26, 2022 - Troops moved.").date == "2022-01-26");
     CHECK(extract_text("Published 3 March 2014\nTroops moved into Crimea.").date == "2014-03-03");
     CHECK(extract_text("Troops moved on February 30, 2022.").date == "");  // no such day
+    CHECK(extract_text("Troops moved on February 29, 2022.").date == "");  // 2022 is no leap year (found by fuzzing)
+    CHECK(extract_text("Troops moved on February 29, 2024.").date == "2024-02-29");
+    CHECK(extract_text("Troops moved.", nullptr, "/news/globe-2100-02-29.txt").date == "");
     CHECK(extract_text("Troops moved.").date == "");
     const scenario::Scenario s = extract_text("Troops moved.", nullptr, "report-2021-11-10.txt");
     REQUIRE(s.sources.size() == 1);

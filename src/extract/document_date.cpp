@@ -16,10 +16,14 @@ struct Date {
 constexpr std::array<std::string_view, 12> kMonths{"january", "february", "march",     "april",   "may",      "june",
                                                    "july",    "august",   "september", "october", "november", "december"};
 
+bool leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+// A real day of the years news is dated in: "2022-02-29" is not one (the
+// timeline and the scenario loader would refuse it).
 bool plausible(const Date& d) {
-    constexpr std::array<int, 12> kDays{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return d.year >= 1900 && d.year <= 2199 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
-           d.day <= kDays[d.month - 1];
+    constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (d.year < 1900 || d.year > 2199 || d.month < 1 || d.month > 12 || d.day < 1) return false;
+    return d.day <= kDays[d.month - 1] + (d.month == 2 && leap_year(d.year) ? 1 : 0);
 }
 
 std::string iso(const Date& d) {

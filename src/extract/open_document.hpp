@@ -13,9 +13,12 @@
 
 namespace muster::extract {
 
-// The bytes of a file, or of standard input for "-", refusing more than
-// kMaxTextBytes before reading them all. Errors: "NAME: cannot read (REASON)",
-// "NAME: too large (N bytes; muster extracts texts up to 50 MB)".
+// The bytes of a file, or of standard input for "-", refusing an article
+// past kMaxTextBytes and a scenario file past scenario::kMaxScenarioBytes,
+// by its size before reading it where the size is known. Errors: "NAME:
+// cannot read (REASON)", "NAME: not a local file (...)" for /vsi paths and
+// URLs, "NAME: too large (N bytes; muster extracts texts up to 50 MB)",
+// "NAME: too large (N bytes; muster opens scenario files up to 200 MB)".
 std::string read_document_bytes(const std::string& path);
 
 // Whether bytes look like a scenario file rather than an article: a JSON

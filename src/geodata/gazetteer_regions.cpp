@@ -178,7 +178,7 @@ Contents read_regions(const fs::path& file) {
     json root;
     try {
         root = json::parse(read_text(file));
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // a syntax error, or a number past a double (1e999)
         throw Error(file.string() + ": " + without_exception_id(e.what()));
     }
     const Checker check(file);

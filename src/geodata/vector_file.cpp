@@ -1,6 +1,8 @@
 #include "geodata/vector_file.hpp"
 
 #include "core/error.hpp"
+#include "core/local_path.hpp"
+#include "geodata/gdal_offline.hpp"
 #include "geodata/quiet_gdal.hpp"
 
 #include <cpl_error.h>
@@ -41,15 +43,8 @@ std::string format_label(const std::string& driver) {
     return driver;
 }
 
-// Paths GDAL would read over the network or through its virtual file
-// systems: /vsicurl/..., /vsizip/..., http://...
-bool is_remote_or_virtual(const std::string& path) {
-    return path.rfind("/vsi", 0) == 0 || path.find("://") != std::string::npos;
-}
-
 void require_readable_file(const std::filesystem::path& path, const std::string& shown) {
-    if (is_remote_or_virtual(path.string()))
-        throw Error(shown + ": not a local file (muster reads vector files on this machine, never over a network)");
+    require_local_path(path.string(), shown, "vector files");
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw Error(shown + ": cannot read (" + std::strerror(EISDIR) + ")");
     std::ifstream probe(path, std::ios::binary);
@@ -238,6 +233,7 @@ VectorFile read_vector_file(const std::filesystem::path& path, std::size_t max_f
     const std::string shown = path.string();
     require_readable_file(path, shown);
     GDALAllRegister();
+    keep_gdal_offline();
     const QuietGdal quiet;
     const std::string driver = choose_driver(path, shown);
     GDALDatasetUniquePtr dataset = open_with(path, shown, driver);

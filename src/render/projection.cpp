@@ -103,6 +103,19 @@ public:
     explicit ProjProjection(const std::string& crs) {
         id_ = crs;
         context_ = proj_context_create();
+        // A constructor that throws runs no destructor: free what PROJ gave
+        // here (every unknown CRS typed leaked a PROJ context; found by fuzzing).
+        try {
+            open(crs);
+        } catch (...) {
+            release();
+            throw;
+        }
+    }
+    ~ProjProjection() override { release(); }
+
+private:
+    void open(const std::string& crs) {
         proj_log_level(context_, PJ_LOG_NONE);  // errors become our one-line messages
         PJ* target = proj_create(context_, crs.c_str());
         if (!target) throw Error("unknown CRS");
@@ -114,12 +127,14 @@ public:
         }
         proj_destroy(target);
     }
-    ~ProjProjection() override {
+
+    void release() {
         proj_destroy(transform_);
+        transform_ = nullptr;
         proj_context_destroy(context_);
+        context_ = nullptr;
     }
 
-private:
     void setup(PJ* target) {
         const PJ_TYPE type = proj_get_type(target);
         const bool geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS;

@@ -3,6 +3,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "scenario/json_pointer_line.hpp"
+#include "scenario/scenario_limits.hpp"
 #include "scenario/timeline.hpp"
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <span>
@@ -1072,6 +1074,26 @@ json to_json(const Scenario& scenario) {
     return out;
 }
 
+// "ORIGIN:LINE:COLUMN: number out of range: 1e999" for the first number of
+// the text that is no finite double (shown to 40 characters).
+std::string number_overflow_message(std::string_view text, const std::string& origin) {
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const char c = text[at];
+        if (!(c == '-' || (c >= '0' && c <= '9')) || (at > 0 && std::isalnum(static_cast<unsigned char>(text[at - 1]))))
+            continue;
+        const std::size_t end = text.find_first_not_of("+-.eE0123456789", at);
+        const std::string number(text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at));
+        if (std::isfinite(std::strtod(number.c_str(), nullptr))) {
+            at += number.size();
+            continue;
+        }
+        const auto [line, column] = line_column(text, at);
+        return origin + ":" + std::to_string(line) + ":" + std::to_string(column) + ": number out of range: " +
+               (number.size() > 40 ? number.substr(0, 40) + "..." : number);
+    }
+    return origin + ": number out of range";
+}
+
 std::span<const std::string_view> layer_names() { return kLayerNames; }
 std::span<const std::string_view> style_colour_names() { return kStyleColourNames; }
 
@@ -1089,6 +1111,10 @@ Scenario parse_scenario(std::string_view json_text, const std::string& origin, s
         // e.byte counts the characters read, the bad one included.
         const auto [line, column] = line_column(json_text, e.byte > 0 ? e.byte - 1 : 0);
         throw Error(origin + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + parse_detail(e.what()));
+    } catch (const json::out_of_range&) {
+        // A number past a double's range (1e999) is nlohmann's only other
+        // refusal while parsing; it gives no position, so find the number.
+        throw Error(number_overflow_message(json_text, origin));
     }
     return Reader(origin, warnings, json_text, resolver).read(document);
 }
@@ -1109,6 +1135,9 @@ void save_scenario(const Scenario& scenario, const std::filesystem::path& path) 
 Scenario load_scenario(const std::filesystem::path& path, std::vector<std::string>* warnings, Resolver* resolver) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path.string() + ": cannot read (" + std::strerror(errno) + ")");
+    std::error_code ec;
+    if (const std::uintmax_t size = std::filesystem::file_size(path, ec); !ec && size > kMaxScenarioBytes)
+        throw Error(path.string() + ": too large (" + std::to_string(size) + " bytes; " + kScenarioLimitText);
     const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (in.bad()) throw Error(path.string() + ": cannot read (" + std::strerror(errno) + ")");
     return parse_scenario(text, path.string(), warnings, resolver);

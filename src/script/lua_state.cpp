@@ -147,6 +147,7 @@ int one_line_error(lua_State* lua) {
     return 1;
 }
 
+// A script is text a person wrote: kilobytes. Past this it is something else.
 constexpr std::uintmax_t kMaxScriptBytes = 16u << 20;
 
 std::string read_file(const fs::path& file, const std::string& display) {
@@ -155,7 +156,8 @@ std::string read_file(const fs::path& file, const std::string& display) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw Error(display + ": cannot read (" + std::strerror(errno) + ")");
     const std::uintmax_t size = fs::file_size(file, ec);
-    if (!ec && size > kMaxScriptBytes) throw Error(display + ": too large for a script (" + std::to_string(size) + " bytes)");
+    if (!ec && size > kMaxScriptBytes)
+        throw Error(display + ": too large for a script (" + std::to_string(size) + " bytes; muster runs scripts up to 16 MB)");
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 

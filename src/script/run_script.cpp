@@ -1,6 +1,7 @@
 #include "script/run_script.hpp"
 
 #include "core/error.hpp"
+#include "core/local_path.hpp"
 #include "script/script_api.hpp"
 #include "script/script_services.hpp"
 
@@ -11,6 +12,7 @@ namespace fs = std::filesystem;
 
 ScriptResult run_script(const ScriptRequest& request) {
     const std::string display = request.display.empty() ? request.file.string() : request.display;
+    require_local_path(request.file.string(), display, "scripts");
     std::error_code ec;
     if (!fs::is_regular_file(request.file, ec))
         throw Error(display + ": cannot read (" + (fs::exists(request.file, ec) ? "not a file" : "no such file") + ")");

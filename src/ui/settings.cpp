@@ -81,7 +81,7 @@ Settings load_settings(const fs::path& folder, std::vector<std::string>& warning
     json root;
     try {
         root = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // a syntax error, or a number past a double (1e999)
         // nlohmann's message carries its own position; keep its last part.
         std::string what = e.what();
         const std::size_t cut = what.find("] ");
