@@ -467,9 +467,15 @@ void MapRenderer::draw_tile(const Camera& camera, const ImageTile& tile, float u
     glUseProgram(0);
 }
 
-void MapRenderer::set_scenario(const scenario::Scenario* scenario) {
-    overlay_.set_scenario(scenario);
-    areas_.set_scenario(scenario);
+void MapRenderer::set_scenario(const scenario::Scenario* scenario, std::optional<scenario::Days> time) {
+    const bool changed = overlay_.set_scenario(scenario, time);
+    const auto& frame = overlay_.frame();
+    if (!scenario || !frame) {
+        areas_.set_scenario(scenario);
+    } else if (changed) {  // the areas of the deployments on the map at that moment
+        const scenario::Scenario shown = deployments_at(*scenario, *frame);
+        areas_.set_scenario(&shown);
+    }
 }
 
 void MapRenderer::draw_overlay(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale) {

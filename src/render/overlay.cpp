@@ -25,24 +25,47 @@ const char* to_string(CountryRole role) {
     return "other";
 }
 
-std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scenario) {
+std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scenario,
+                                                 const scenario::TimelineFrame* frame) {
     std::map<std::string, CountryRole> roles;
     auto raise = [&roles](const std::string& iso, CountryRole role) {
         if (iso.size() != 2) return;  // "NATO", "EU", "": not one country
         CountryRole& current = roles[iso];
         current = std::max(current, role);
     };
-    for (const scenario::Figure& figure : scenario.figures) {
-        if (!is_deployment(figure)) continue;
+    for (std::size_t i = 0; i < scenario.figures.size(); ++i) {
+        const scenario::Figure& figure = scenario.figures[i];
+        if (!is_deployment(figure) || (frame && !frame->figure_shown(i))) continue;
         switch (figure_affiliation(figure)) {
             case Affiliation::hostile: raise(figure.actor, CountryRole::actor_hostile); break;
             case Affiliation::friend_: raise(figure.actor, CountryRole::actor_friend); break;
             default: raise(figure.actor, CountryRole::actor_other); break;
         }
-        if (const scenario::Place* place = scenario.place(figure.place); place && !stands_on_border(scenario, figure, *place))
+        if (const scenario::Place* place = standing_place(scenario, i, frame);
+            place && !stands_on_border(scenario, figure, *place))
             raise(place->country, CountryRole::host);
     }
     return roles;
+}
+
+const scenario::Place* standing_place(const scenario::Scenario& scenario, std::size_t figure,
+                                      const scenario::TimelineFrame* frame) {
+    if (!frame || figure >= frame->figures.size()) return scenario.place(scenario.figures[figure].place);
+    const int index = frame->figures[figure].place;
+    return index >= 0 && static_cast<std::size_t>(index) < scenario.places.size() ? &scenario.places[index] : nullptr;
+}
+
+scenario::Scenario deployments_at(const scenario::Scenario& scenario, const scenario::TimelineFrame& frame) {
+    scenario::Scenario shown;
+    shown.places = scenario.places;
+    for (std::size_t i = 0; i < scenario.figures.size(); ++i) {
+        const scenario::Figure& figure = scenario.figures[i];
+        if (!is_deployment(figure) || !frame.figure_shown(i)) continue;
+        scenario::Figure& copy = shown.figures.emplace_back(figure);
+        const scenario::Place* place = standing_place(scenario, i, &frame);
+        copy.place = place ? place->id : std::string();
+    }
+    return shown;
 }
 
 bool stands_on_border(const scenario::Scenario& scenario, const scenario::Figure& figure, const scenario::Place& place) {
@@ -185,29 +208,70 @@ OverlayRenderer::OverlayRenderer(bool background, CityLoader cities)
 // A city load still running finishes before the future goes away.
 OverlayRenderer::~OverlayRenderer() = default;
 
-bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario) {
+namespace {
+
+std::vector<scenario::TimeSpan> annotation_spans(const scenario::Scenario& scenario) {
+    std::vector<scenario::TimeSpan> spans;
+    spans.reserve(scenario.annotations.size());
+    for (const scenario::Annotation& annotation : scenario.annotations) spans.push_back(annotation.when);
+    return spans;
+}
+
+// Whether two frames draw the same map (their moments may differ).
+bool same_drawing(const std::optional<scenario::TimelineFrame>& a, const std::optional<scenario::TimelineFrame>& b) {
+    if (!a || !b) return !a && !b;
+    return a->figures == b->figures && a->movements == b->movements && a->annotations == b->annotations;
+}
+
+}  // namespace
+
+bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario, std::optional<scenario::Days> time) {
     const bool wanted = scenario && has_overlay_content(*scenario);
     if (!wanted) {
         if (!active_) return false;
         active_ = false;
         scenario_ = {};
+        timeline_.reset();
+        frame_.reset();
         roles_.clear();
         lines_dirty_ = true;
         ++revision_;
         return true;
     }
-    if (active_ && scenario->places == scenario_.places && scenario->figures == scenario_.figures &&
-        scenario->borders == scenario_.borders && scenario->movements == scenario_.movements)
+    const bool same_content = active_ && scenario->places == scenario_.places &&
+                              scenario->figures == scenario_.figures && scenario->borders == scenario_.borders &&
+                              scenario->movements == scenario_.movements && scenario->time == time_ &&
+                              std::equal(annotation_spans_.begin(), annotation_spans_.end(),
+                                         scenario->annotations.begin(), scenario->annotations.end(),
+                                         [](const auto& span, const auto& annotation) { return span == annotation.when; });
+    if (!same_content) {
+        lines_dirty_ = lines_dirty_ || !active_ || scenario->borders != scenario_.borders;
+        scenario_ = {};
+        scenario_.places = scenario->places;
+        scenario_.figures = scenario->figures;
+        scenario_.borders = scenario->borders;
+        scenario_.movements = scenario->movements;
+        annotation_spans_ = annotation_spans(*scenario);
+        time_ = scenario->time;
+        timeline_ = std::make_unique<scenario::Timeline>(*scenario);
+        active_ = true;
+    }
+    // The moment drawn: the caller's, the file's current time, else the end.
+    std::optional<scenario::Days> now = time ? time : scenario::parse_time(time_.current);
+    if (!now && timeline_->range()) now = timeline_->range()->end;
+    std::optional<scenario::TimelineFrame> frame;
+    if (now) {
+        frame = timeline_->frame_at(*now);
+        // Strengths as drawn: the layout changes when the text does.
+        for (scenario::FigureAt& at : frame->figures)
+            if (at.strength) at.strength = rounded_strength(*at.strength);
+    }
+    if (same_content && same_drawing(frame, frame_)) {
+        if (frame) frame_->time = frame->time;
         return false;
-    const bool borders_changed = !active_ || scenario->borders != scenario_.borders;
-    scenario_ = {};
-    scenario_.places = scenario->places;
-    scenario_.figures = scenario->figures;
-    scenario_.borders = scenario->borders;
-    scenario_.movements = scenario->movements;
-    roles_ = country_roles(scenario_);
-    active_ = true;
-    lines_dirty_ = lines_dirty_ || borders_changed;
+    }
+    frame_ = std::move(frame);
+    roles_ = country_roles(scenario_, frame_ ? &*frame_ : nullptr);
     ++revision_;
     return true;
 }
@@ -268,7 +332,8 @@ void OverlayRenderer::draw_marks(ImDrawList* list, const OverlayFonts& fonts, co
                   camera.viewport().height, countries.data(), countries.size(), revision_, style, visible,
                   scale.size, fonts.font(MapFont::city), !city_list.empty()};
     if (!last_key_ || !(*last_key_ == key)) {
-        layout_ = layout_overlay(scenario_, roles_, countries, city_list, camera, fonts, style, scale.size, visible);
+        layout_ = layout_overlay(scenario_, roles_, countries, city_list, camera, fonts, style, scale.size, visible,
+                                 frame_ ? &*frame_ : nullptr);
         last_key_ = std::make_unique<LayoutKey>(key);
     }
     draw_overlay_layout(list, layout_, fonts, style, scale, layers);

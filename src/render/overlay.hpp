@@ -29,6 +29,14 @@
 // The overlay is drawn only when the scenario has something to show
 // (has_overlay_content): with no scenario, or an empty one, the map is
 // exactly the plain base map.
+//
+// Time: a dated scenario is drawn as of one moment (scenario/timeline.hpp):
+// figures, movements and annotations off the map then are not drawn, a
+// figure on the move stands where its movement has brought it, strengths
+// follow their history, and countries take the roles the figures on the map
+// give them. The layout is redone only when what is drawn changes (a figure
+// appears, moves, or its rounded strength changes), not for every tick of
+// the clock.
 #pragma once
 
 #include "core/geo.hpp"
@@ -42,6 +50,7 @@
 #include "render/style.hpp"
 #include "render/symbols.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/timeline.hpp"
 
 #include <imgui.h>
 
@@ -63,8 +72,19 @@ const char* to_string(CountryRole role);  // "other", "host", "actor (other)", .
 // Roles of the countries a scenario involves (ISO alpha-2 -> role; absent
 // means other). Actors are the ISO codes of deployment figures' actors
 // ("NATO" colours nothing); hosts are the countries of the places where
-// deployment figures are.
-std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scenario);
+// deployment figures are. With a frame: of the figures on the map then,
+// where they stand then (one under way hosts nowhere).
+std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scenario,
+                                                 const scenario::TimelineFrame* frame = nullptr);
+
+// Where a figure stands: its place, or with a frame the place a movement has
+// brought it to by then; nullptr while under way or without a place.
+const scenario::Place* standing_place(const scenario::Scenario& scenario, std::size_t figure,
+                                      const scenario::TimelineFrame* frame);
+
+// The places and the deployments on the map at the frame's moment, each
+// figure at the place it stands then (what the hatched areas are made of).
+scenario::Scenario deployments_at(const scenario::Scenario& scenario, const scenario::TimelineFrame& frame);
 
 // Whether a figure's forces stand on a border rather than in its place:
 // one country's forces placed at a neighbour it shares a border feature
@@ -191,8 +211,12 @@ public:
     // Takes what it draws from the scenario (a copy: the caller may change or
     // free it afterwards; call again after edits). nullptr clears. Returns
     // whether anything drawn changed; cheap when nothing did, so the window
-    // may call it every frame.
-    bool set_scenario(const scenario::Scenario* scenario);
+    // may call it every frame. time: the moment to draw; none: the
+    // scenario's own (current_time(): time.current, else the end of its
+    // dates; undated scenarios are drawn whole).
+    bool set_scenario(const scenario::Scenario* scenario, std::optional<scenario::Days> time = std::nullopt);
+    // What the map shows at the moment drawn; none for an undated scenario.
+    [[nodiscard]] const std::optional<scenario::TimelineFrame>& frame() const { return frame_; }
     [[nodiscard]] bool active() const { return active_; }
     // Changes whenever set_scenario changes what is drawn.
     [[nodiscard]] std::uint64_t revision() const { return revision_; }
@@ -223,6 +247,10 @@ private:
     bool active_ = false;
     std::uint64_t revision_ = 0;
     scenario::Scenario scenario_;  // places, figures, borders and movements only
+    std::vector<scenario::TimeSpan> annotation_spans_;  // for the frame's annotations
+    scenario::TimeRange time_;
+    std::unique_ptr<scenario::Timeline> timeline_;  // the scenario's dates, parsed
+    std::optional<scenario::TimelineFrame> frame_;
     std::map<std::string, CountryRole> roles_;
     bool background_;
     CityLoader city_loader_;
@@ -240,15 +268,18 @@ private:
 OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<std::string, CountryRole>& roles,
                              const std::vector<CountryLabelInfo>& countries, const std::vector<MapCity>& cities,
                              const Camera& camera, const OverlayFonts& fonts, const OverlayStyle& style,
-                             float size_scale, const OverlayVisibility& visible = {});
+                             float size_scale, const OverlayVisibility& visible = {},
+                             const scenario::TimelineFrame* frame = nullptr);
 
 // The arrows of the scenario's movements for a view (part of layout_overlay).
 // An arrow stops short of the boxes in `stops` (the symbol stacks) that hold
 // its ends, so its head shows beside the destination's symbols. Movements
-// whose places are missing, or whose ends nearly touch on screen, get none.
+// whose places are missing, or whose ends nearly touch on screen, get none;
+// nor do those off the map at the frame's moment.
 std::vector<OverlayLayout::Arrow> layout_arrows(const scenario::Scenario& scenario, const Camera& camera,
                                                 const OverlayStyle& style, float size_scale,
-                                                const std::vector<ScreenBox>& stops = {});
+                                                const std::vector<ScreenBox>& stops = {},
+                                                const scenario::TimelineFrame* frame = nullptr);
 
 // Distance in pixels from a point to an arrow (its shaft or head); for picking.
 double distance_to_arrow(const OverlayLayout::Arrow& arrow, ScreenPoint point);

@@ -119,9 +119,11 @@ double distance_to_segment(ScreenPoint p, ScreenPoint a, ScreenPoint b) {
 
 std::vector<OverlayLayout::Arrow> layout_arrows(const scenario::Scenario& scenario, const Camera& camera,
                                                 const OverlayStyle& style, float size_scale,
-                                                const std::vector<ScreenBox>& stops) {
+                                                const std::vector<ScreenBox>& stops,
+                                                const scenario::TimelineFrame* frame) {
     std::vector<OverlayLayout::Arrow> arrows;
     for (std::size_t i = 0; i < scenario.movements.size(); ++i) {
+        if (frame && !frame->movement_shown(i)) continue;
         const scenario::Movement& movement = scenario.movements[i];
         const scenario::Place* from = scenario.place(movement.from);
         const scenario::Place* to = scenario.place(movement.to);

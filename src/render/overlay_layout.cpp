@@ -16,6 +16,8 @@
 #include <cfloat>
 #include <cmath>
 #include <numbers>
+#include <string_view>
+#include <unordered_map>
 
 namespace muster {
 namespace {
@@ -41,6 +43,7 @@ struct Context {
     const OverlayStyle& style;
     float scale;     // pixels per point
     ScreenBox view;  // the viewport
+    const scenario::TimelineFrame* frame;  // the moment drawn; nullptr: the scenario as it is
 
     [[nodiscard]] float px(float points) const { return points * scale; }
     [[nodiscard]] float font_px(MapFont role) const { return fonts.size_pt(role) * scale; }
@@ -140,7 +143,9 @@ struct Stack {
 Row make_row(const Context& ctx, const scenario::Figure& figure, std::size_t index) {
     Row row;
     row.figure = index;
-    row.spec = symbol_spec(figure, ctx.style.halo_pt_per_sqrt);
+    row.spec = ctx.frame && index < ctx.frame->figures.size()
+                   ? symbol_spec_at(figure, ctx.frame->figures[index], ctx.style.halo_pt_per_sqrt)
+                   : symbol_spec(figure, ctx.style.halo_pt_per_sqrt);
     const float h = ctx.px(ctx.style.symbol_pt);
     row.frame = symbol_frame_size(row.spec.affiliation, h);
     if (row.spec.echelon != Echelon::none) row.echelon = ctx.measure(MapFont::echelon, echelon_mark(row.spec.echelon));
@@ -204,18 +209,53 @@ void finish_stack(const Context& ctx, Stack& stack) {
     stack.width = stack.column + amplifier_gap(ctx) + amplifiers;
 }
 
+// The deployments on the map, by the place they stand at (index into
+// Scenario::places), in the scenario's order; and those under way.
+struct Standing {
+    std::vector<std::vector<std::size_t>> at_place;
+    std::vector<std::size_t> en_route;
+};
+
+Standing standing_figures(const Context& ctx, const scenario::Scenario& scenario) {
+    Standing standing;
+    standing.at_place.resize(scenario.places.size());
+    std::unordered_map<std::string_view, std::size_t> place_index;
+    if (!ctx.frame)
+        for (std::size_t p = 0; p < scenario.places.size(); ++p) place_index.emplace(scenario.places[p].id, p);
+    for (std::size_t f = 0; f < scenario.figures.size(); ++f) {
+        const scenario::Figure& figure = scenario.figures[f];
+        if (!is_deployment(figure)) continue;
+        if (ctx.frame && f < ctx.frame->figures.size()) {
+            const scenario::FigureAt& at = ctx.frame->figures[f];
+            if (!at.shown) continue;
+            if (at.en_route) standing.en_route.push_back(f);
+            else if (at.place >= 0) standing.at_place[static_cast<std::size_t>(at.place)].push_back(f);
+        } else if (const auto found = place_index.find(figure.place); found != place_index.end()) {
+            standing.at_place[found->second].push_back(f);
+        }
+    }
+    return standing;
+}
+
 // One stack per place, and one per place-and-border for forces standing on
-// a border (border_anchor).
+// a border (border_anchor); one for each figure under way, where it is.
 std::vector<Stack> build_stacks(const Context& ctx, const scenario::Scenario& scenario) {
     std::vector<Stack> stacks;
-    for (const scenario::Place& place : scenario.places) {
+    const auto keep = [&](Stack& stack) {
+        if (stack.rows.empty() || !in_view(ctx.view, stack.at)) return;
+        finish_stack(ctx, stack);
+        stacks.push_back(std::move(stack));
+    };
+    const Standing standing = standing_figures(ctx, scenario);
+    for (std::size_t p = 0; p < scenario.places.size(); ++p) {
+        if (standing.at_place[p].empty()) continue;
+        const scenario::Place& place = scenario.places[p];
         Stack at_place, on_border;
         at_place.place = on_border.place = &place;
         at_place.at = ctx.camera.to_screen(place.point);
         on_border.on_border = true;
-        for (std::size_t f = 0; f < scenario.figures.size(); ++f) {
+        for (const std::size_t f : standing.at_place[p]) {
             const scenario::Figure& figure = scenario.figures[f];
-            if (figure.place != place.id || !is_deployment(figure)) continue;
             if (const auto anchor = border_anchor(scenario, figure, place)) {
                 on_border.at = ctx.camera.to_screen(*anchor);
                 on_border.rows.push_back(make_row(ctx, figure, f));
@@ -223,11 +263,14 @@ std::vector<Stack> build_stacks(const Context& ctx, const scenario::Scenario& sc
                 at_place.rows.push_back(make_row(ctx, figure, f));
             }
         }
-        for (Stack* stack : {&at_place, &on_border}) {
-            if (stack->rows.empty() || !in_view(ctx.view, stack->at)) continue;
-            finish_stack(ctx, *stack);
-            stacks.push_back(std::move(*stack));
-        }
+        keep(at_place);
+        keep(on_border);
+    }
+    for (const std::size_t f : standing.en_route) {
+        Stack moving;  // stands at no place
+        moving.at = ctx.camera.to_screen(*ctx.frame->figures[f].en_route);
+        moving.rows.push_back(make_row(ctx, scenario.figures[f], f));
+        keep(moving);
     }
     return stacks;
 }
@@ -574,14 +617,15 @@ void add_city_labels(const Context& ctx, const scenario::Scenario& scenario, con
 OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<std::string, CountryRole>& roles,
                              const std::vector<CountryLabelInfo>& countries, const std::vector<MapCity>& cities,
                              const Camera& camera, const OverlayFonts& fonts, const OverlayStyle& style,
-                             float size_scale, const OverlayVisibility& visible) {
+                             float size_scale, const OverlayVisibility& visible,
+                             const scenario::TimelineFrame* frame) {
     const PixelSize viewport = camera.viewport();
     const Context ctx{camera, fonts, style, size_scale,
-                      ScreenBox{0, 0, static_cast<float>(viewport.width), static_cast<float>(viewport.height)}};
+                      ScreenBox{0, 0, static_cast<float>(viewport.width), static_cast<float>(viewport.height)}, frame};
     OverlayLayout layout;
     // Hidden layers take no room: their marks are never laid out.
     const std::vector<Stack> stacks = visible.deployments ? place_stacks(ctx, scenario, layout) : std::vector<Stack>{};
-    layout.arrows = visible.deployments ? layout_arrows(scenario, camera, style, size_scale, layout.symbol_groups)
+    layout.arrows = visible.deployments ? layout_arrows(scenario, camera, style, size_scale, layout.symbol_groups, frame)
                                         : std::vector<OverlayLayout::Arrow>{};
 
     std::vector<ScreenBox> obstacles = layout.symbol_groups;

@@ -1,4 +1,5 @@
 #include "scenario/merge.hpp"
+#include "scenario/dating.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -136,6 +137,7 @@ void merge_into(Scenario& into, const Scenario& other) {
     const Renames figures = merge_figures(into, other, sources, places);
     merge_borders(into, other, sources);
     merge_movements(into, other, sources, places, figures);
+    date_extracted(into);  // scenario/dating.hpp: later reports supersede earlier ones
 }
 
 }  // namespace muster::scenario

@@ -147,6 +147,7 @@ void start_document(ViewState& state, scenario::Scenario scenario, const fs::pat
     state.camera_target.reset();
     state.zoom_target.reset();
     state.inspector.dragging_place.clear();
+    state.timeline.current.reset(), state.timeline.playing = false;  // the new document's own moment
     state.reset_view_requested = true;
 }
 
@@ -201,6 +202,7 @@ bool save_document(ViewState& state) {
 
 bool save_document_as(ViewState& state, const fs::path& path) {
     DocumentState& doc = state.document;
+    apply_timeline_time(state);  // the moment shown is saved as the scenario's time
     try {
         scenario::save_scenario(state.scenario, path);
     } catch (const std::exception& error) {
