@@ -217,10 +217,18 @@ std::vector<scenario::TimeSpan> annotation_spans(const scenario::Scenario& scena
     return spans;
 }
 
-// Whether two frames draw the same map (their moments may differ).
-bool same_drawing(const std::optional<scenario::TimelineFrame>& a, const std::optional<scenario::TimelineFrame>& b) {
+// Whether two frames give the same layout: the same figures shown at the
+// same places with the same (rounded) strengths, the same movements and
+// annotations. Where a figure under way is does not count: it is drawn over
+// the layout, wherever it is at the moment.
+bool same_layout(const std::optional<scenario::TimelineFrame>& a, const std::optional<scenario::TimelineFrame>& b) {
     if (!a || !b) return !a && !b;
-    return a->figures == b->figures && a->movements == b->movements && a->annotations == b->annotations;
+    const auto same_figure = [](const scenario::FigureAt& x, const scenario::FigureAt& y) {
+        return x.shown == y.shown && x.place == y.place && x.strength == y.strength &&
+               x.en_route.has_value() == y.en_route.has_value();
+    };
+    return std::equal(a->figures.begin(), a->figures.end(), b->figures.begin(), b->figures.end(), same_figure) &&
+           a->movements == b->movements && a->annotations == b->annotations;
 }
 
 }  // namespace
@@ -266,11 +274,9 @@ bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario, std::opti
         for (scenario::FigureAt& at : frame->figures)
             if (at.strength) at.strength = rounded_strength(*at.strength);
     }
-    if (same_content && same_drawing(frame, frame_)) {
-        if (frame) frame_->time = frame->time;
-        return false;
-    }
-    frame_ = std::move(frame);
+    const bool same = same_content && same_layout(frame, frame_);
+    frame_ = std::move(frame);  // figures under way have moved on
+    if (same) return false;
     roles_ = country_roles(scenario_, frame_ ? &*frame_ : nullptr);
     ++revision_;
     return true;
@@ -335,7 +341,13 @@ void OverlayRenderer::draw_marks(ImDrawList* list, const OverlayFonts& fonts, co
         layout_ = layout_overlay(scenario_, roles_, countries, city_list, camera, fonts, style, scale.size, visible,
                                  frame_ ? &*frame_ : nullptr);
         last_key_ = std::make_unique<LayoutKey>(key);
+        laid_out_symbols_ = layout_.symbols.size();
+        laid_out_halos_ = layout_.halos.size();
     }
+    layout_.symbols.resize(laid_out_symbols_);
+    layout_.halos.resize(laid_out_halos_);
+    if (frame_ && visible.deployments)
+        add_en_route_symbols(layout_, scenario_, *frame_, camera, fonts, style, scale.size);
     draw_overlay_layout(list, layout_, fonts, style, scale, layers);
 }
 

@@ -35,8 +35,9 @@
 // figure on the move stands where its movement has brought it, strengths
 // follow their history, and countries take the roles the figures on the map
 // give them. The layout is redone only when what is drawn changes (a figure
-// appears, moves, or its rounded strength changes), not for every tick of
-// the clock.
+// appears, sets out or arrives, or its rounded strength changes), not for
+// every tick of the clock; a figure under way is drawn each frame where it
+// is, over the cached layout (add_en_route_symbols).
 #pragma once
 
 #include "core/geo.hpp"
@@ -261,6 +262,8 @@ private:
     bool lines_dirty_ = true;
     std::unique_ptr<LayoutKey> last_key_;
     OverlayLayout layout_;
+    // How much of layout_ is the cached layout; figures under way follow.
+    std::size_t laid_out_symbols_ = 0, laid_out_halos_ = 0;
 };
 
 // The layout itself, without caching: what draw_marks computes when the
@@ -270,6 +273,14 @@ OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<
                              const Camera& camera, const OverlayFonts& fonts, const OverlayStyle& style,
                              float size_scale, const OverlayVisibility& visible = {},
                              const scenario::TimelineFrame* frame = nullptr);
+
+// Figures under way at the frame's moment (FigureAt::en_route) are not part
+// of layout_overlay(): they move every frame, so they are added after it,
+// each exactly where it is, over the rest (they take no part in placing
+// symbols and labels, which would otherwise shuffle while they pass).
+void add_en_route_symbols(OverlayLayout& layout, const scenario::Scenario& scenario,
+                          const scenario::TimelineFrame& frame, const Camera& camera, const OverlayFonts& fonts,
+                          const OverlayStyle& style, float size_scale);
 
 // The arrows of the scenario's movements for a view (part of layout_overlay).
 // An arrow stops short of the boxes in `stops` (the symbol stacks) that hold

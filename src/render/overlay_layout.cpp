@@ -266,13 +266,7 @@ std::vector<Stack> build_stacks(const Context& ctx, const scenario::Scenario& sc
         keep(at_place);
         keep(on_border);
     }
-    for (const std::size_t f : standing.en_route) {
-        Stack moving;  // stands at no place
-        moving.at = ctx.camera.to_screen(*ctx.frame->figures[f].en_route);
-        moving.rows.push_back(make_row(ctx, scenario.figures[f], f));
-        keep(moving);
-    }
-    return stacks;
+    return stacks;  // figures under way: add_en_route_symbols
 }
 
 // The stack's box when its frames' column is centred on x and its first
@@ -666,6 +660,35 @@ OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<
         layout.labels.push_back(std::move(label));
     }
     return layout;
+}
+
+void add_en_route_symbols(OverlayLayout& layout, const scenario::Scenario& scenario,
+                          const scenario::TimelineFrame& frame, const Camera& camera, const OverlayFonts& fonts,
+                          const OverlayStyle& style, float size_scale) {
+    const PixelSize viewport = camera.viewport();
+    const Context ctx{camera, fonts, style, size_scale,
+                      ScreenBox{0, 0, static_cast<float>(viewport.width), static_cast<float>(viewport.height)}, &frame};
+    for (std::size_t f = 0; f < scenario.figures.size() && f < frame.figures.size(); ++f) {
+        const scenario::FigureAt& at = frame.figures[f];
+        if (!at.shown || !at.en_route || !is_deployment(scenario.figures[f])) continue;
+        Stack moving;  // one symbol, exactly where the figure is: it glides along its route
+        moving.at = camera.to_screen(*at.en_route);
+        if (!in_view(ctx.view, moving.at)) continue;
+        moving.rows.push_back(make_row(ctx, scenario.figures[f], f));
+        finish_stack(ctx, moving);
+        moving.box = stack_box_at(moving, moving.at);
+        const Row& row = moving.rows.front();
+        OverlayLayout::Symbol symbol;
+        symbol.figure = f;
+        symbol.spec = row.spec;
+        symbol.centre = moving.at;
+        symbol.height = ctx.px(style.symbol_pt);
+        symbol.box = moving.box;
+        symbol.text_x = moving.box.min_x + moving.column + amplifier_gap(ctx);
+        layout.symbols.push_back(symbol);
+        const float fill = ctx.px(row.spec.halo_fill_pt), ring = ctx.px(row.spec.halo_ring_pt);
+        if (fill > 0 || ring > 0) layout.halos.push_back({symbol.centre, fill, ring, row.spec.affiliation});
+    }
 }
 
 }  // namespace muster

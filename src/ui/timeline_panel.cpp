@@ -171,7 +171,8 @@ void draw_timeline_controls(ViewState& state) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     // The slider shows the date itself (a format without a conversion is printed as it is).
     const std::string date = long_date(now);
-    if (ImGui::SliderScalar("##time", ImGuiDataType_Double, &now, &start, &end, date.c_str()))
+    if (ImGui::SliderScalar("##time", ImGuiDataType_Double, &now, &start, &end, date.c_str(),
+                            ImGuiSliderFlags_NoInput))  // Ctrl+click would ask for a number of days
         seek_timeline(state, std::round(now));  // whole days: what reports are dated by
 
     if (ImGui::Button("|<")) seek_timeline(state, range->start);
