@@ -468,11 +468,12 @@ void MapRenderer::draw_tile(const Camera& camera, const ImageTile& tile, float u
 }
 
 void MapRenderer::set_scenario(const scenario::Scenario* scenario, std::optional<scenario::Days> time) {
-    const bool changed = overlay_.set_scenario(scenario, time);
+    const std::uint64_t revision = overlay_.revision();
+    overlay_.set_scenario(scenario, time);
     const auto& frame = overlay_.frame();
     if (!scenario || !frame) {
         areas_.set_scenario(scenario);
-    } else if (changed) {  // the areas of the deployments on the map at that moment
+    } else if (overlay_.revision() != revision) {  // the areas of the deployments on the map at that moment
         const scenario::Scenario shown = deployments_at(*scenario, *frame);
         areas_.set_scenario(&shown);
     }

@@ -231,6 +231,30 @@ bool same_layout(const std::optional<scenario::TimelineFrame>& a, const std::opt
            a->movements == b->movements && a->annotations == b->annotations;
 }
 
+bool same_strengths(const scenario::TimelineFrame& a, const scenario::TimelineFrame& b) {
+    return std::equal(a.figures.begin(), a.figures.end(), b.figures.begin(), b.figures.end(),
+                      [](const auto& x, const auto& y) { return x.strength == y.strength; });
+}
+
+// New strengths into a layout made for other ones: each symbol's amplifier
+// and halo, in the places already found.
+void restrength(OverlayLayout& layout, std::size_t symbols, std::size_t halos, const scenario::Scenario& scenario,
+                const scenario::TimelineFrame& frame, const OverlayStyle& style, float size_scale) {
+    std::vector<const SymbolSpec*> spec_of(scenario.figures.size(), nullptr);
+    for (std::size_t i = 0; i < symbols && i < layout.symbols.size(); ++i) {
+        OverlayLayout::Symbol& symbol = layout.symbols[i];
+        if (symbol.figure >= frame.figures.size() || !frame.figures[symbol.figure].strength) continue;
+        symbol.spec = symbol_spec_at(scenario.figures[symbol.figure], frame.figures[symbol.figure], style.halo_pt_per_sqrt);
+        spec_of[symbol.figure] = &symbol.spec;
+    }
+    for (std::size_t i = 0; i < halos && i < layout.halos.size(); ++i) {
+        OverlayLayout::Halo& halo = layout.halos[i];
+        if (halo.figure >= spec_of.size() || !spec_of[halo.figure]) continue;
+        halo.fill = spec_of[halo.figure]->halo_fill_pt * size_scale;
+        halo.ring = spec_of[halo.figure]->halo_ring_pt * size_scale;
+    }
+}
+
 }  // namespace
 
 bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario, std::optional<scenario::Days> time) {
@@ -275,8 +299,10 @@ bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario, std::opti
             if (at.strength) at.strength = rounded_strength(*at.strength);
     }
     const bool same = same_content && same_layout(frame, frame_);
+    const bool strengths = same && frame && !same_strengths(*frame, *frame_);
     frame_ = std::move(frame);  // figures under way have moved on
-    if (same) return false;
+    if (strengths) ++strength_revision_;
+    if (same) return strengths;
     roles_ = country_roles(scenario_, frame_ ? &*frame_ : nullptr);
     ++revision_;
     return true;
@@ -343,6 +369,10 @@ void OverlayRenderer::draw_marks(ImDrawList* list, const OverlayFonts& fonts, co
         last_key_ = std::make_unique<LayoutKey>(key);
         laid_out_symbols_ = layout_.symbols.size();
         laid_out_halos_ = layout_.halos.size();
+        strengths_drawn_ = strength_revision_;
+    } else if (strengths_drawn_ != strength_revision_ && frame_) {
+        restrength(layout_, laid_out_symbols_, laid_out_halos_, scenario_, *frame_, style, scale.size);
+        strengths_drawn_ = strength_revision_;
     }
     layout_.symbols.resize(laid_out_symbols_);
     layout_.halos.resize(laid_out_halos_);

@@ -166,6 +166,7 @@ struct OverlayLayout {
         ScreenPoint centre;
         float fill = 0.0f, ring = 0.0f;  // radii in pixels
         Affiliation affiliation = Affiliation::unknown;
+        std::size_t figure = 0;  // index into Scenario::figures
     };
     struct Dot {
         ScreenPoint centre;
@@ -211,15 +212,17 @@ public:
 
     // Takes what it draws from the scenario (a copy: the caller may change or
     // free it afterwards; call again after edits). nullptr clears. Returns
-    // whether anything drawn changed; cheap when nothing did, so the window
-    // may call it every frame. time: the moment to draw; none: the
+    // whether anything drawn changed (figures under way aside: they move with
+    // every moment); cheap when nothing did, so the window may call it every
+    // frame. revision() changes only when the layout must be made again (not
+    // for new strengths alone). time: the moment to draw; none: the
     // scenario's own (current_time(): time.current, else the end of its
     // dates; undated scenarios are drawn whole).
     bool set_scenario(const scenario::Scenario* scenario, std::optional<scenario::Days> time = std::nullopt);
     // What the map shows at the moment drawn; none for an undated scenario.
     [[nodiscard]] const std::optional<scenario::TimelineFrame>& frame() const { return frame_; }
     [[nodiscard]] bool active() const { return active_; }
-    // Changes whenever set_scenario changes what is drawn.
+    // Changes whenever set_scenario changes what is laid out.
     [[nodiscard]] std::uint64_t revision() const { return revision_; }
     [[nodiscard]] const std::map<std::string, CountryRole>& roles() const { return roles_; }
 
@@ -264,6 +267,9 @@ private:
     OverlayLayout layout_;
     // How much of layout_ is the cached layout; figures under way follow.
     std::size_t laid_out_symbols_ = 0, laid_out_halos_ = 0;
+    // Strengths that changed while nothing else did are written into the
+    // cached layout (same boxes, new text and halo), not laid out again.
+    std::uint64_t strength_revision_ = 0, strengths_drawn_ = 0;
 };
 
 // The layout itself, without caching: what draw_marks computes when the

@@ -337,7 +337,7 @@ std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& sc
             // The halo belongs to its symbol (in a stack, the place is only
             // near it; the dot and leader mark the place itself).
             const float fill = ctx.px(row.spec.halo_fill_pt), ring = ctx.px(row.spec.halo_ring_pt);
-            if (fill > 0 || ring > 0) layout.halos.push_back({symbol.centre, fill, ring, row.spec.affiliation});
+            if (fill > 0 || ring > 0) layout.halos.push_back({symbol.centre, fill, ring, row.spec.affiliation, row.figure});
             y += row.height + row_gap(ctx);
         }
         layout.symbol_groups.push_back(stack.box);
@@ -687,7 +687,7 @@ void add_en_route_symbols(OverlayLayout& layout, const scenario::Scenario& scena
         symbol.text_x = moving.box.min_x + moving.column + amplifier_gap(ctx);
         layout.symbols.push_back(symbol);
         const float fill = ctx.px(row.spec.halo_fill_pt), ring = ctx.px(row.spec.halo_ring_pt);
-        if (fill > 0 || ring > 0) layout.halos.push_back({symbol.centre, fill, ring, row.spec.affiliation});
+        if (fill > 0 || ring > 0) layout.halos.push_back({symbol.centre, fill, ring, row.spec.affiliation, f});
     }
 }
 
