@@ -218,13 +218,13 @@ std::vector<scenario::TimeSpan> annotation_spans(const scenario::Scenario& scena
 }
 
 // Whether two frames give the same layout: the same figures shown at the
-// same places with the same (rounded) strengths, the same movements and
-// annotations. Where a figure under way is does not count: it is drawn over
-// the layout, wherever it is at the moment.
+// same places, the same movements and annotations. Where a figure under way
+// is does not count (it is drawn over the layout, wherever it is at the
+// moment), nor what its strength is (restrength writes that in).
 bool same_layout(const std::optional<scenario::TimelineFrame>& a, const std::optional<scenario::TimelineFrame>& b) {
     if (!a || !b) return !a && !b;
     const auto same_figure = [](const scenario::FigureAt& x, const scenario::FigureAt& y) {
-        return x.shown == y.shown && x.place == y.place && x.strength == y.strength &&
+        return x.shown == y.shown && x.place == y.place && x.strength.has_value() == y.strength.has_value() &&
                x.en_route.has_value() == y.en_route.has_value();
     };
     return std::equal(a->figures.begin(), a->figures.end(), b->figures.begin(), b->figures.end(), same_figure) &&

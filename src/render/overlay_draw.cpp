@@ -153,8 +153,10 @@ void draw_halos(const Canvas& c, const OverlayLayout& layout) {
         const Rgba edge{fill.r * 0.55f, fill.g * 0.55f, fill.b * 0.55f, 0.7f};
         const ImVec2 centre = c.at(halo.centre);
         if (halo.fill > 0) {
-            c.list->AddCircleFilled(centre, c.len(halo.fill), to_imgui(fill.with_alpha(palette.halo_alpha)), 64);
-            c.list->AddCircle(centre, c.len(halo.fill), to_imgui(edge), 64, c.pt(1.2f));
+            // Segments by radius (ImGui's own tessellation): a fixed 64 made
+            // most of the overlay's vertices in dense scenarios.
+            c.list->AddCircleFilled(centre, c.len(halo.fill), to_imgui(fill.with_alpha(palette.halo_alpha)), 0);
+            c.list->AddCircle(centre, c.len(halo.fill), to_imgui(edge), 0, c.pt(1.2f));
         }
         if (halo.ring > halo.fill)
             dashed_circle(c.list, centre, c.len(halo.ring), to_imgui(edge), c.pt(5.0f), c.pt(1.4f));
