@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -166,4 +167,52 @@ TEST_CASE("timeline render: render --time draws an article as of a date, and ref
     run = scratch.muster("render " + png("bad.png") + " --time 2022-02-24");
     CHECK(run.exit_code == 1);
     CHECK(run.err == "muster render: --time draws INPUT at a date; give an article or scenario\n");
+}
+
+TEST_CASE("dense scenarios: a place shows its four strongest units and how many more; stacks with no room become dots") {
+    sc::Scenario s;
+    s.places = {city("p1", "Minsk", "BY", minsk)};
+    for (int i = 0; i < 8; ++i) {
+        sc::Figure f;
+        f.id = "f" + std::to_string(i + 1), f.unit = "troops", f.category = "personnel", f.actor = "RU", f.place = "p1";
+        f.amount.value = 1000.0 * (i + 1);
+        f.text = std::to_string((i + 1) * 1000) + " troops";
+        s.figures.push_back(f);
+    }
+    HeadlessRenderRequest request;
+    request.size = {800, 600};
+    request.bbox = view_bbox;
+    request.scenario = &s;
+    const HeadlessRender long_stack = render_map_headless(request);
+    REQUIRE(long_stack.overlay.symbols.size() == 4);
+    for (const auto& symbol : long_stack.overlay.symbols) CHECK(symbol.figure >= 4);  // 5,000 to 8,000 troops
+    const auto more = std::find_if(long_stack.overlay.labels.begin(), long_stack.overlay.labels.end(),
+                                   [](const auto& label) { return label.kind == OverlayLayout::LabelKind::more; });
+    REQUIRE(more != long_stack.overlay.labels.end());
+    CHECK(more->text == "+4 more");
+
+    // Sixty garrisons a few kilometres apart in a small view: what fits is
+    // drawn, the rest are deployment dots, nothing is drawn over another.
+    sc::Scenario crowded;
+    for (int i = 0; i < 60; ++i) {
+        const std::string id = "p" + std::to_string(i + 1);
+        crowded.places.push_back(city(id, "G" + std::to_string(i + 1), "BY",
+                                      {minsk.lat + 0.02 * (i % 8), minsk.lon + 0.03 * (i / 8)}));
+        sc::Figure f;
+        f.id = "f" + std::to_string(i + 1), f.unit = "troops", f.category = "personnel", f.actor = "RU", f.place = id;
+        f.amount.value = 2000.0, f.text = "2,000 troops";
+        crowded.figures.push_back(f);
+    }
+    request.size = {500, 350};
+    request.bbox = Extent{26.5, 53.3, 28.7, 54.6};
+    request.scenario = &crowded;
+    const HeadlessRender dense = render_map_headless(request);
+    const auto stack_dots = std::count_if(dense.overlay.dots.begin(), dense.overlay.dots.end(),
+                                          [](const auto& dot) { return dot.stack_place; });
+    CHECK(dense.overlay.symbols.size() > 3);
+    CHECK(dense.overlay.symbols.size() < 60);
+    CHECK(static_cast<std::size_t>(stack_dots) >= 60 - dense.overlay.symbols.size());
+    for (std::size_t a = 0; a < dense.overlay.symbol_groups.size(); ++a)
+        for (std::size_t b = a + 1; b < dense.overlay.symbol_groups.size(); ++b)
+            CHECK_FALSE(dense.overlay.symbol_groups[a].overlaps(dense.overlay.symbol_groups[b]));
 }

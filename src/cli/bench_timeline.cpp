@@ -144,6 +144,7 @@ int bench_timeline(const Words& words) {
     ui::ImGuiLayer imgui(13.0f);
     const OverlayFonts fonts = load_overlay_fonts(1.0f);
     std::uint64_t revision = 0;
+    int vertices = 0, commands = 0;  // of the last frame's overlay
     // Where a frame's time goes: the timeline and the renderer taking the
     // moment, the base map, the overlay's layout into ImGui's lists, and
     // rasterising those lists.
@@ -169,6 +170,10 @@ int bench_timeline(const Words& words) {
         imgui.render();
         glFinish();
         lap(split.raster);
+        const ImDrawData* drawn = ImGui::GetDrawData();
+        vertices = drawn->TotalVtxCount;
+        commands = 0;
+        for (int i = 0; i < drawn->CmdListsCount; ++i) commands += drawn->CmdLists[i]->CmdBuffer.Size;
         const bool laid_out = renderer.overlay().revision() != revision;
         revision = renderer.overlay().revision();
         return laid_out;
@@ -201,6 +206,7 @@ int bench_timeline(const Words& words) {
                                        {"context", GlSurface::describe_context()},
                                        {"units", units}, {"frames", ms.size()}, {"days_per_second", speed},
                                        {"reached", reached}, {"layouts", layouts}, {"symbols_drawn", symbols},
+                                       {"overlay_vertices", vertices}, {"overlay_draw_calls", commands},
                                        {"first_frame_ms", first_ms}, {"median_ms", median}, {"p99_ms", p99},
                                        {"median_split_ms", {{"timeline", percentile(split.timeline, 50.0)},
                                                             {"map", percentile(split.map, 50.0)},
@@ -214,6 +220,7 @@ int bench_timeline(const Words& words) {
                 "  played   %zu frames at %d days/s, 2021-11-01 to %s; %d new layouts; %zu symbols drawn at the end\n",
                 kSize.width, kSize.height, GlSurface::describe_context().c_str(), units, state.scenario.movements.size(),
                 state.scenario.annotations.size(), ms.size(), speed, reached.c_str(), layouts, symbols);
+    std::printf("  overlay  %d vertices in %d draw calls at the end\n", vertices, commands);
     std::printf("  medians  timeline %.2f ms, map %.2f ms, overlay layout %.2f ms, overlay raster %.2f ms\n",
                 percentile(split.timeline, 50.0), percentile(split.map, 50.0), percentile(split.overlay, 50.0),
                 percentile(split.raster, 50.0));

@@ -11,7 +11,11 @@
 //   deployments    APP-6 unit symbols at their place (symbols.hpp), stacked
 //                  when several share a place, moved aside with a leader line
 //                  when stacks would collide, with strength amplifiers and an
-//                  area-proportional halo under them
+//                  area-proportional halo under them. A place with more than
+//                  five shows its four strongest and "+N more"; a stack that
+//                  finds no room anywhere near its place is left as a
+//                  deployment dot (zoom in to see it), so a dense scenario
+//                  neither buries the map nor costs a frame per symbol
 //   areas          the countries and regions that host deployments, hatched
 //                  (render/areas.hpp, drawn by MapRenderer over the fills)
 //   movements      an arrow along the geodesic (great circle) from where
@@ -144,7 +148,8 @@ struct OverlayVisibility {
 // Everything placed for one view, in camera pixels. Kept for drawing, tests
 // and, later, hover and picking.
 struct OverlayLayout {
-    enum class LabelKind { country, place, region, city, border };
+    // more: "+26 more" under a stack that shows only its strongest units.
+    enum class LabelKind { country, place, region, city, border, more };
     struct Label {
         LabelKind kind = LabelKind::city;
         std::string text;     // as drawn (country names in capitals)

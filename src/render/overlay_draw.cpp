@@ -183,6 +183,7 @@ const LayerLook& layer_of(const Canvas& c, const OverlayLayout::Label& label) {
         case OverlayLayout::LabelKind::border: return c.layers.border_features;
         case OverlayLayout::LabelKind::country: return c.layers.country_names;
         case OverlayLayout::LabelKind::city: return c.layers.city_labels;
+        case OverlayLayout::LabelKind::more: return c.layers.deployments;
         case OverlayLayout::LabelKind::place:
         case OverlayLayout::LabelKind::region: break;
     }
@@ -193,16 +194,18 @@ void draw_dots(const Canvas& c, const OverlayLayout& layout) {
     const ImU32 white = IM_COL32(255, 255, 255, 255);
     for (const OverlayLayout::Dot& dot : layout.dots) in_layer(c, layer_of(c, dot), [&] {
         const ImVec2 centre = c.at(dot.centre);
+        // Segments by radius (ImGui's own tessellation, within 0.3 px): a few
+        // pixels across need no more, and dense scenarios have hundreds.
         if (dot.scenario) {
-            c.list->AddCircleFilled(centre, c.pt(5.2f), white, 20);
-            c.list->AddCircleFilled(centre, c.pt(3.8f), to_imgui(c.style.label_text), 20);
+            c.list->AddCircleFilled(centre, c.pt(5.2f), white, 0);
+            c.list->AddCircleFilled(centre, c.pt(3.8f), to_imgui(c.style.label_text), 0);
         } else if (dot.capital) {  // ring with a dot: the atlas convention for capitals
-            c.list->AddCircleFilled(centre, c.pt(3.6f), white, 16);
-            c.list->AddCircle(centre, c.pt(3.2f), to_imgui(c.style.base_city_text), 16, c.pt(1.1f));
-            c.list->AddCircleFilled(centre, c.pt(1.4f), to_imgui(c.style.base_city_text), 12);
+            c.list->AddCircleFilled(centre, c.pt(3.6f), white, 0);
+            c.list->AddCircle(centre, c.pt(3.2f), to_imgui(c.style.base_city_text), 0, c.pt(1.1f));
+            c.list->AddCircleFilled(centre, c.pt(1.4f), to_imgui(c.style.base_city_text), 0);
         } else {
-            c.list->AddCircleFilled(centre, c.pt(2.6f), white, 12);
-            c.list->AddCircleFilled(centre, c.pt(1.8f), to_imgui(c.style.base_city_text), 12);
+            c.list->AddCircleFilled(centre, c.pt(2.6f), white, 0);
+            c.list->AddCircleFilled(centre, c.pt(1.8f), to_imgui(c.style.base_city_text), 0);
         }
     });
 }
@@ -231,7 +234,8 @@ void draw_labels(const Canvas& c, const OverlayLayout& layout) {
             case OverlayLayout::LabelKind::region:
                 text_with_halo(c, label.font, pos, c.style.region_label_text, label.text);
                 break;
-            case OverlayLayout::LabelKind::place: text_with_halo(c, label.font, pos, c.style.label_text, label.text); break;
+            case OverlayLayout::LabelKind::place:
+            case OverlayLayout::LabelKind::more: text_with_halo(c, label.font, pos, c.style.label_text, label.text); break;
             case OverlayLayout::LabelKind::city:
                 text_with_halo(c, label.font, pos, c.style.base_city_text, label.text);
                 break;

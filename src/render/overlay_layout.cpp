@@ -16,6 +16,7 @@
 #include <cfloat>
 #include <cmath>
 #include <numbers>
+#include <numeric>
 #include <string_view>
 #include <unordered_map>
 
@@ -138,7 +139,12 @@ struct Stack {
     float weight = 0.0f;                // placement priority: the stronger first
     ScreenBox box;                      // placed, absolute
     bool on_border = false;             // forces standing on a border, not at the place itself
+    std::size_t more = 0;               // units left out of a long stack ("+N more")
+    ImVec2 more_size;                   // that line's text
 };
+
+// A place shows at most this many symbols; with more, one fewer and "+N more".
+constexpr std::size_t max_stack_rows = 5;
 
 Row make_row(const Context& ctx, const scenario::Figure& figure, std::size_t index) {
     Row row;
@@ -197,7 +203,28 @@ std::optional<LatLon> border_anchor(const scenario::Scenario& scenario, const sc
     return border ? std::optional<LatLon>(halfway_along(border->lines)) : std::nullopt;
 }
 
+std::string more_text(std::size_t more) { return "+" + std::to_string(more) + " more"; }
+
+// A long stack keeps its strongest units (largest halo first), in their order.
+void shorten_stack(const Context& ctx, Stack& stack) {
+    if (stack.rows.size() <= max_stack_rows) return;
+    std::vector<std::size_t> order(stack.rows.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    const auto weight = [&](std::size_t i) {
+        return std::max(stack.rows[i].spec.halo_fill_pt, stack.rows[i].spec.halo_ring_pt);
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
+    order.resize(max_stack_rows - 1);
+    std::sort(order.begin(), order.end());
+    std::vector<Row> kept;
+    for (const std::size_t i : order) kept.push_back(std::move(stack.rows[i]));
+    stack.more = stack.rows.size() - kept.size();
+    stack.rows = std::move(kept);
+    stack.more_size = ctx.measure(MapFont::detail, more_text(stack.more));
+}
+
 void finish_stack(const Context& ctx, Stack& stack) {
+    shorten_stack(ctx, stack);
     float amplifiers = 0.0f;
     for (const Row& row : stack.rows) {
         stack.column = std::max(stack.column, row.frame.x);
@@ -207,6 +234,10 @@ void finish_stack(const Context& ctx, Stack& stack) {
     }
     stack.height += row_gap(ctx) * static_cast<float>(stack.rows.size() - 1);
     stack.width = stack.column + amplifier_gap(ctx) + amplifiers;
+    if (stack.more > 0) {
+        stack.height += row_gap(ctx) + stack.more_size.y;
+        stack.width = std::max(stack.width, stack.more_size.x);
+    }
 }
 
 // The deployments on the map, by the place they stand at (index into
@@ -318,8 +349,15 @@ std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& sc
             taken.push_back(p.box);
         }
     }
-    for (std::size_t i = 0; i < stacks.size(); ++i)
-        if (!done[i]) stacks[i].box = requests[i].options.front();  // nowhere free: keep it on its place
+    // Nowhere free: the place keeps a deployment dot, the symbols wait for
+    // a closer view (drawn over each other they could not be read, and each
+    // would cost the frame its time).
+    std::vector<Stack> placed;
+    for (std::size_t i = 0; i < stacks.size(); ++i) {
+        if (done[i]) placed.push_back(std::move(stacks[i]));
+        else layout.dots.push_back({stacks[i].at, true, false, true});
+    }
+    stacks = std::move(placed);
 
     for (const Stack& stack : stacks) {
         const float column_x = stack.box.min_x + stack.column / 2;
@@ -339,6 +377,15 @@ std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& sc
             const float fill = ctx.px(row.spec.halo_fill_pt), ring = ctx.px(row.spec.halo_ring_pt);
             if (fill > 0 || ring > 0) layout.halos.push_back({symbol.centre, fill, ring, row.spec.affiliation, row.figure});
             y += row.height + row_gap(ctx);
+        }
+        if (stack.more > 0) {
+            OverlayLayout::Label more;
+            more.kind = LabelKind::more;
+            more.font = MapFont::detail;
+            more.text = more_text(stack.more);
+            more.box = {stack.box.min_x, y, stack.box.min_x + stack.more_size.x, y + stack.more_size.y};
+            more.anchor = stack.at;
+            layout.labels.push_back(std::move(more));
         }
         layout.symbol_groups.push_back(stack.box);
         const ScreenBox column{stack.box.min_x, stack.box.min_y, stack.box.min_x + stack.column, stack.box.max_y};
