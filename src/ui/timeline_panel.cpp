@@ -197,8 +197,10 @@ void draw_timeline_controls(ViewState& state) {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    ImGui::TextDisabled("%s \u2013 %s \u00b7 %zu of %zu figures on the map", scenario::format_time(range->start).c_str(),
-                        scenario::format_time(range->end).c_str(), figures_on_map(state), state.scenario.figures.size());
+    ImGui::TextDisabled("%zu of %zu figures on the map", figures_on_map(state), state.scenario.figures.size());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The timeline runs from %s to %s", scenario::format_time(range->start).c_str(),
+                          scenario::format_time(range->end).c_str());
 }
 
 void draw_timeline_panel(ViewState& state) {
