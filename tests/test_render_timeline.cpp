@@ -169,7 +169,7 @@ TEST_CASE("timeline render: render --time draws an article as of a date, and ref
     CHECK(run.err == "muster render: --time draws INPUT at a date; give an article or scenario\n");
 }
 
-TEST_CASE("dense scenarios: a place shows its four strongest units and how many more; stacks with no room become dots") {
+TEST_CASE("dense scenarios: a place shows its four strongest units and how many more, stacks with no room become dots") {
     sc::Scenario s;
     s.places = {city("p1", "Minsk", "BY", minsk)};
     for (int i = 0; i < 8; ++i) {

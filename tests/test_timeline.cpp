@@ -87,7 +87,7 @@ TEST_CASE("timeline: a frame gives each figure's strength from its history, else
     CHECK_FALSE(frame.figures[1].strength);
 }
 
-TEST_CASE("timeline: a figure is on the map only within its span; undated things always") {
+TEST_CASE("timeline: a figure is on the map only within its span, undated things always") {
     sc::Scenario s;
     s.places = {place("p1", minsk)};
     s.figures = {figure("f1", "p1", {"2021-11-10", "2022-01-25"}), figure("f2", "p1")};
@@ -188,7 +188,7 @@ TEST_CASE("timeline: the range is the scenario's own, else that of everything da
     CHECK_FALSE(sc::has_timeline(article));
 }
 
-TEST_CASE("dating: figures and movements start on their source's date; a later report supersedes an earlier one") {
+TEST_CASE("dating: figures and movements start on their source's date, a later report supersedes an earlier one") {
     const muster::extract::ExtractResources resources{muster::test::gazetteer(), muster::test::lexicon(),
                                                       muster::test::border_cache()};
     auto extracted = [&](const std::string& text, const std::string& date) {
@@ -222,7 +222,7 @@ TEST_CASE("dating: figures and movements start on their source's date; a later r
     CHECK(timeline.frame_at(day("2022-02-01")).figures[second].shown);
 }
 
-TEST_CASE("dating: reports of the same day, other actors, places or units stand side by side; undated sources date nothing") {
+TEST_CASE("dating: reports of the same day, other actors, places or units stand side by side, undated sources date nothing") {
     sc::Scenario s;
     s.places = {place("p1", minsk), place("p2", khabarovsk)};
     s.sources = {{"s1", "", "", "2022-01-10", "x"}, {"s2", "", "", "2022-01-20", "x"}, {"s3", "", "", "", "x"}};

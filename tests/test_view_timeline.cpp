@@ -95,7 +95,7 @@ TEST_CASE("timeline panel: the slider moves the moment shown, which is view stat
     CHECK(state.document.last_seen.time.current == state.scenario.time.current);
 }
 
-TEST_CASE("timeline panel: Play advances by the speed and stops at the end; keys play and step") {
+TEST_CASE("timeline panel: Play advances by the speed and stops at the end, keys play and step") {
     HeadlessImGui ui;
     ViewState state;
     state.scenario = buildup();

@@ -331,11 +331,15 @@ std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& sc
     std::vector<Stack> stacks = build_stacks(ctx, scenario);
     std::vector<LabelRequest> requests;
     for (const Stack& stack : stacks) requests.push_back({stack.weight, stack_options(ctx, stack)});
-    // Stacks stay on screen where they can (moved aside near the edges);
-    // those that cannot may run off the edges, as long as they do not collide.
+    // Stacks stay on screen and clear of the panels where they can (moved
+    // aside near the edges); those that cannot may run off the edges, then
+    // under the panels, as long as they do not collide with each other.
     std::vector<bool> done(stacks.size(), false);
-    std::vector<ScreenBox> taken = covered_strips(ctx);
-    for (const ScreenBox& bounds : {ctx.view, ctx.view.inflated(1e5f)}) {
+    const std::vector<ScreenBox> strips = covered_strips(ctx);
+    std::vector<ScreenBox> taken = strips;
+    for (const int pass : {0, 1, 2}) {
+        const ScreenBox bounds = pass == 0 ? ctx.view : ctx.view.inflated(1e5f);
+        if (pass == 2) taken.erase(taken.begin(), taken.begin() + static_cast<std::ptrdiff_t>(strips.size()));
         std::vector<LabelRequest> left;
         std::vector<std::size_t> index;
         for (std::size_t i = 0; i < stacks.size(); ++i)
