@@ -14,6 +14,7 @@
 #include "render/headless_render.hpp"
 #include "render/scenario_look.hpp"
 #include "render/view_spec.hpp"
+#include "scenario/timeline.hpp"
 
 #include <charconv>
 #include <chrono>
@@ -33,7 +34,7 @@ constexpr const char* usage =
     "usage: muster render [INPUT] -o OUT.png|OUT.jpg|OUT.tif [--size WxH] [--scale N]\n"
     "                     [--bbox MINLON,MINLAT,MAXLON,MAXLAT | --fit] [--projection CRS]\n"
     "                     [--title TEXT] [--no-legend] [--no-scale-bar] [--north-arrow]\n"
-    "                     [--world-file] [--layer FILE]...\n"
+    "                     [--world-file] [--layer FILE]... [--time DATE]\n"
     "Draws the map without a window (no display, no GPU needed) and writes an image;\n"
     "the path is printed. Images up to 16384x16384 are drawn in tiles and streamed to\n"
     "the file, so memory stays bounded.\n"
@@ -67,6 +68,11 @@ constexpr const char* usage =
     "                   own (GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, CSV\n"
     "                   with lon/lat columns); repeatable, the last on top; without\n"
     "                   INPUT and --bbox the map frames the layers\n"
+    "  --time DATE      draw a dated scenario as it stands on DATE (ISO 8601:\n"
+    "                   2022-02-24, 2022-02, 2022-02-24T03:40): only what is on\n"
+    "                   the map then, units where their movements have brought\n"
+    "                   them, strengths from their history; default: the\n"
+    "                   scenario's own time, else its last date\n"
     "\n"
     "Every image carries the attribution \"Natural Earth \xc2\xb7 GeoNames (CC-BY)\". A GeoTIFF,\n"
     "placed in a GIS that draws its own, gets no legend or scale bar.\n";
@@ -140,6 +146,18 @@ std::optional<scenario::Scenario> open_input(const Args& args) {
     return scenario;
 }
 
+// --time: the moment to draw, checked before any input is read.
+std::optional<std::string> time_option(const Args& args) {
+    const auto text = args.value("--time");
+    if (!text) return std::nullopt;
+    if (!scenario::parse_time(*text))
+        throw Error(args.message("option '--time' expects an ISO 8601 date such as 2022-02-24 or 2022-02-24T03:40, got '" +
+                                 *text + "'"));
+    if (args.positional().empty())
+        throw Error(args.message("--time draws INPUT at a date; give an article or scenario"));
+    return std::string(*text);
+}
+
 FurnitureOptions furniture_options(const Args& args, ImageFormat format) {
     FurnitureOptions furniture;
     furniture.title = args.value_or("--title", "");
@@ -159,7 +177,7 @@ int cmd_render(const Words& words) {
     // (largest tile side: forces tiling, for tests and memory measurements)
     // and --timing (milliseconds on stderr), for benchmarks and tests.
     args.option("-o").option("--size").option("--scale").option("--bbox").option("--title").option("--projection");
-    args.option("--samples").option("--tile").option("--layer");
+    args.option("--time").option("--samples").option("--tile").option("--layer");
     args.flag("--fit").flag("--no-legend").flag("--no-scale-bar").flag("--north-arrow");
     args.flag("--timing").flag("--world-file").positionals(0, 1);
     args.parse();
@@ -179,6 +197,7 @@ int cmd_render(const Words& words) {
         throw Error(args.message("--fit frames INPUT's places; give an article or scenario to fit"));
     request.samples = args.int_value("--samples", request.samples, 1, 16);
     request.max_tile = args.int_value("--tile", 0, 16, OffscreenSurface::max_side);
+    const std::optional<std::string> time = time_option(args);
     const std::filesystem::path target(*output);
     const ImageFormat format = output_format(args, target);
     request.furniture = furniture_options(args, format);
@@ -188,7 +207,8 @@ int cmd_render(const Words& words) {
     // Fail before seconds of rendering, not after.
     check_writable(target);
     if (world_file) check_writable(world_file_path(target));
-    const std::optional<scenario::Scenario> scenario = open_input(args);
+    std::optional<scenario::Scenario> scenario = open_input(args);
+    if (scenario && time) scenario->time.current = *time;  // the renderer draws the scenario's current time
     request.scenario = scenario ? &*scenario : nullptr;
     // The scenario's own camera, layers and style; --bbox, --fit and --projection win.
     if (scenario) apply_scenario_look(*scenario, request, args.has("--fit"), args.has("--projection"));

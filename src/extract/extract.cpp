@@ -9,6 +9,7 @@
 #include "extract/text.hpp"
 #include "extract/tokenizer.hpp"
 #include "extract/toponyms.hpp"
+#include "scenario/dating.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -260,6 +261,7 @@ scenario::Scenario extract_scenario(std::string_view bytes, const ExtractSource&
     out.title = src.title;
     out.date = date;
     out.sources.push_back(std::move(src));
+    scenario::date_extracted(out);  // on the timeline from the article's date
     return out;
 }
 

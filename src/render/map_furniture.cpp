@@ -354,10 +354,11 @@ const char* affiliation_label(Affiliation affiliation) {
     return "Unknown forces";
 }
 
-LegendContent legend_content(const scenario::Scenario& scenario, const OverlayStyle& style) {
+LegendContent legend_content(const scenario::Scenario& scenario, const OverlayStyle& style,
+                             const scenario::TimelineFrame* frame) {
     LegendContent legend;
     if (!has_overlay_content(scenario)) return legend;
-    const auto roles = country_roles(scenario);
+    const auto roles = country_roles(scenario, frame);
     auto has_role = [&](CountryRole role) {
         return std::any_of(roles.begin(), roles.end(), [&](const auto& entry) { return entry.second == role; });
     };
@@ -371,12 +372,15 @@ LegendContent legend_content(const scenario::Scenario& scenario, const OverlaySt
     // Symbols are drawn for deployments at a place (overlay_layout.cpp).
     bool affiliation_present[4] = {};
     double largest = 0.0;
-    for (const scenario::Figure& figure : scenario.figures) {
-        if (figure.place.empty() || !is_deployment(figure)) continue;
+    for (std::size_t i = 0; i < scenario.figures.size(); ++i) {
+        const scenario::Figure& figure = scenario.figures[i];
+        const scenario::FigureAt* at = frame && i < frame->figures.size() ? &frame->figures[i] : nullptr;
+        const bool placed = at ? at->shown && (at->place >= 0 || at->en_route) : !figure.place.empty();
+        if (!placed || !is_deployment(figure)) continue;
         affiliation_present[static_cast<int>(affiliation_of(figure.actor))] = true;
         const SymbolSpec spec = symbol_spec(figure, style.halo_pt_per_sqrt);
         if (spec.halo_fill_pt > 0 || spec.halo_ring_pt > 0) {
-            const auto strength = strength_value(figure.amount);
+            const auto strength = at && at->strength ? at->strength : strength_value(figure.amount);
             const double persons = std::max({strength.value_or(0.0), figure.amount.max.value_or(0.0)});
             largest = std::max(largest, persons);
         }

@@ -22,6 +22,7 @@
 #include "render/style.hpp"
 #include "render/symbols.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/timeline.hpp"
 
 #include <imgui.h>
 
@@ -76,7 +77,10 @@ struct LegendContent {
     }
 };
 
-LegendContent legend_content(const scenario::Scenario& scenario, const OverlayStyle& style);
+// frame: the moment of the timeline drawn (OverlayRenderer::frame()); the
+// legend then lists what is on the map at that moment.
+LegendContent legend_content(const scenario::Scenario& scenario, const OverlayStyle& style,
+                             const scenario::TimelineFrame* frame = nullptr);
 
 // "Hostile forces", "Friendly forces", "Neutral forces", "Unknown forces".
 const char* affiliation_label(Affiliation affiliation);

@@ -112,12 +112,14 @@ MapImageInfo render_map_image(const MapImageJob& job, RowSink& sink) {
     renderer.set_style(job.style);
     renderer.pin_detail(job.detail);
     renderer.smooth_lines(job.smooth_lines);
-    renderer.set_scenario(job.scenario);
+    renderer.set_scenario(job.scenario, job.time);
     renderer.set_layers(job.layers);
     const bool overlay = renderer.overlay().active();
     ExportImGui text(job.scale, overlay);
     const LegendContent legend =
-        job.scenario && job.furniture.legend ? legend_content(*job.scenario, job.style.overlay) : LegendContent{};
+        job.scenario && job.furniture.legend
+            ? legend_content(*job.scenario, job.style.overlay, renderer.overlay().frame() ? &*renderer.overlay().frame() : nullptr)
+            : LegendContent{};
     FramebufferTarget target(plan.tile, plan.samples);
     std::vector<std::uint8_t> band(static_cast<std::size_t>(image.width) * 4 * static_cast<std::size_t>(plan.tile.height));
     const std::size_t stride = static_cast<std::size_t>(image.width) * 4;

@@ -25,6 +25,7 @@
 #include "render/overlay.hpp"
 #include "render/style.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/timeline.hpp"
 
 #include <optional>
 
@@ -36,6 +37,9 @@ struct MapImageJob {
     Camera camera;  // the view; camera.viewport() is the image size
     // Drawn over the map; not owned, read during the call. nullptr: plain map.
     const scenario::Scenario* scenario = nullptr;
+    // The moment of a dated scenario drawn; none: its own current time
+    // (OverlayRenderer::set_scenario). The window's exports give the slider's.
+    std::optional<scenario::Days> time;
     MapStyle style;
     LayerSettings layers;  // what is drawn, how opaque, and the user's vector files
     float scale = 1.0f;  // pixels per point: symbols, text, lines, furniture

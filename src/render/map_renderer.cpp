@@ -470,10 +470,17 @@ void MapRenderer::draw_tile(const Camera& camera, const ImageTile& tile, float u
     glUseProgram(0);
 }
 
-void MapRenderer::set_scenario(const scenario::Scenario* scenario) {
-    overlay_.set_scenario(scenario);
-    areas_.set_scenario(scenario);
-    annotation_areas_.set_scenario(scenario);
+void MapRenderer::set_scenario(const scenario::Scenario* scenario, std::optional<scenario::Days> time) {
+    const std::uint64_t revision = overlay_.revision();
+    overlay_.set_scenario(scenario, time);
+    const auto& frame = overlay_.frame();
+    if (!scenario || !frame) {
+        areas_.set_scenario(scenario);
+    } else if (overlay_.revision() != revision) {  // the areas of the deployments on the map at that moment
+        const scenario::Scenario shown = deployments_at(*scenario, *frame);
+        areas_.set_scenario(&shown);
+    }
+    annotation_areas_.set_scenario(scenario ? overlay_.drawn_scenario() : nullptr);  // at the moment drawn
 }
 
 void MapRenderer::draw_overlay(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale) {

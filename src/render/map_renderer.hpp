@@ -133,8 +133,10 @@ public:
     // What the overlay shows: a copy of the scenario's places, figures and
     // borders is taken (see OverlayRenderer::set_scenario); nullptr, or a
     // scenario with no place and no border, shows the plain map. Cheap when
-    // nothing changed, so the window calls it every frame.
-    void set_scenario(const scenario::Scenario* scenario);
+    // nothing changed, so the window calls it every frame. time: the moment
+    // of the timeline to draw; none: the scenario's current time
+    // (OverlayRenderer::set_scenario).
+    void set_scenario(const scenario::Scenario* scenario, std::optional<scenario::Days> time = std::nullopt);
 
     // Symbols, halos and labels of the scenario for the camera of the last
     // draw(), into list (an ImDrawList of the current ImGui frame, drawn

@@ -26,24 +26,47 @@ const char* to_string(CountryRole role) {
     return "other";
 }
 
-std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scenario) {
+std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scenario,
+                                                 const scenario::TimelineFrame* frame) {
     std::map<std::string, CountryRole> roles;
     auto raise = [&roles](const std::string& iso, CountryRole role) {
         if (iso.size() != 2) return;  // "NATO", "EU", "": not one country
         CountryRole& current = roles[iso];
         current = std::max(current, role);
     };
-    for (const scenario::Figure& figure : scenario.figures) {
-        if (!is_deployment(figure)) continue;
+    for (std::size_t i = 0; i < scenario.figures.size(); ++i) {
+        const scenario::Figure& figure = scenario.figures[i];
+        if (!is_deployment(figure) || (frame && !frame->figure_shown(i))) continue;
         switch (figure_affiliation(figure)) {
             case Affiliation::hostile: raise(figure.actor, CountryRole::actor_hostile); break;
             case Affiliation::friend_: raise(figure.actor, CountryRole::actor_friend); break;
             default: raise(figure.actor, CountryRole::actor_other); break;
         }
-        if (const scenario::Place* place = scenario.place(figure.place); place && !stands_on_border(scenario, figure, *place))
+        if (const scenario::Place* place = standing_place(scenario, i, frame);
+            place && !stands_on_border(scenario, figure, *place))
             raise(place->country, CountryRole::host);
     }
     return roles;
+}
+
+const scenario::Place* standing_place(const scenario::Scenario& scenario, std::size_t figure,
+                                      const scenario::TimelineFrame* frame) {
+    if (!frame || figure >= frame->figures.size()) return scenario.place(scenario.figures[figure].place);
+    const int index = frame->figures[figure].place;
+    return index >= 0 && static_cast<std::size_t>(index) < scenario.places.size() ? &scenario.places[index] : nullptr;
+}
+
+scenario::Scenario deployments_at(const scenario::Scenario& scenario, const scenario::TimelineFrame& frame) {
+    scenario::Scenario shown;
+    shown.places = scenario.places;
+    for (std::size_t i = 0; i < scenario.figures.size(); ++i) {
+        const scenario::Figure& figure = scenario.figures[i];
+        if (!is_deployment(figure) || !frame.figure_shown(i)) continue;
+        scenario::Figure& copy = shown.figures.emplace_back(figure);
+        const scenario::Place* place = standing_place(scenario, i, &frame);
+        copy.place = place ? place->id : std::string();
+    }
+    return shown;
 }
 
 bool stands_on_border(const scenario::Scenario& scenario, const scenario::Figure& figure, const scenario::Place& place) {
@@ -190,32 +213,106 @@ OverlayRenderer::OverlayRenderer(bool background, CityLoader cities)
 // A city load still running finishes before the future goes away.
 OverlayRenderer::~OverlayRenderer() = default;
 
-bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario) {
+namespace {
+
+std::vector<scenario::TimeSpan> annotation_spans(const scenario::Scenario& scenario) {
+    std::vector<scenario::TimeSpan> spans;
+    spans.reserve(scenario.annotations.size());
+    for (const scenario::Annotation& annotation : scenario.annotations) spans.push_back(annotation.when);
+    return spans;
+}
+
+// Whether two frames give the same layout: the same figures shown at the
+// same places, the same movements and annotations. Where a figure under way
+// is does not count (it is drawn over the layout, wherever it is at the
+// moment), nor what its strength is (restrength writes that in).
+bool same_layout(const std::optional<scenario::TimelineFrame>& a, const std::optional<scenario::TimelineFrame>& b) {
+    if (!a || !b) return !a && !b;
+    const auto same_figure = [](const scenario::FigureAt& x, const scenario::FigureAt& y) {
+        return x.shown == y.shown && x.place == y.place && x.strength.has_value() == y.strength.has_value() &&
+               x.en_route.has_value() == y.en_route.has_value();
+    };
+    return std::equal(a->figures.begin(), a->figures.end(), b->figures.begin(), b->figures.end(), same_figure) &&
+           a->movements == b->movements && a->annotations == b->annotations;
+}
+
+bool same_strengths(const scenario::TimelineFrame& a, const scenario::TimelineFrame& b) {
+    return std::equal(a.figures.begin(), a.figures.end(), b.figures.begin(), b.figures.end(),
+                      [](const auto& x, const auto& y) { return x.strength == y.strength; });
+}
+
+// New strengths into a layout made for other ones: each symbol's amplifier
+// and halo, in the places already found.
+void restrength(OverlayLayout& layout, std::size_t symbols, std::size_t halos, const scenario::Scenario& scenario,
+                const scenario::TimelineFrame& frame, const OverlayStyle& style, float size_scale) {
+    std::vector<const SymbolSpec*> spec_of(scenario.figures.size(), nullptr);
+    for (std::size_t i = 0; i < symbols && i < layout.symbols.size(); ++i) {
+        OverlayLayout::Symbol& symbol = layout.symbols[i];
+        if (symbol.figure >= frame.figures.size() || !frame.figures[symbol.figure].strength) continue;
+        symbol.spec = symbol_spec_at(scenario.figures[symbol.figure], frame.figures[symbol.figure], style.halo_pt_per_sqrt);
+        spec_of[symbol.figure] = &symbol.spec;
+    }
+    for (std::size_t i = 0; i < halos && i < layout.halos.size(); ++i) {
+        OverlayLayout::Halo& halo = layout.halos[i];
+        if (halo.figure >= spec_of.size() || !spec_of[halo.figure]) continue;
+        halo.fill = spec_of[halo.figure]->halo_fill_pt * size_scale;
+        halo.ring = spec_of[halo.figure]->halo_ring_pt * size_scale;
+    }
+}
+
+}  // namespace
+
+bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario, std::optional<scenario::Days> time) {
     const bool wanted = scenario && has_overlay_content(*scenario);
     if (!wanted) {
         if (!active_) return false;
         active_ = false;
         scenario_ = {};
+        timeline_.reset();
+        frame_.reset();
         roles_.clear();
         lines_dirty_ = true;
         ++revision_;
         return true;
     }
-    if (active_ && scenario->places == scenario_.places && scenario->figures == scenario_.figures &&
-        scenario->borders == scenario_.borders && scenario->movements == scenario_.movements &&
-        scenario->annotations == scenario_.annotations && scenario->time.current == scenario_.time.current)
-        return false;
-    const bool borders_changed = !active_ || scenario->borders != scenario_.borders;
-    scenario_ = {};
-    scenario_.places = scenario->places;
-    scenario_.figures = scenario->figures;
-    scenario_.borders = scenario->borders;
-    scenario_.movements = scenario->movements;
-    scenario_.annotations = scenario->annotations;
-    scenario_.time.current = scenario->time.current;  // which annotations are on the map
-    roles_ = country_roles(scenario_);
-    active_ = true;
-    lines_dirty_ = lines_dirty_ || borders_changed;
+    const bool same_content = active_ && scenario->places == scenario_.places &&
+                              scenario->figures == scenario_.figures && scenario->borders == scenario_.borders &&
+                              scenario->movements == scenario_.movements &&
+                              scenario->annotations == scenario_.annotations && scenario->time == time_ &&
+                              std::equal(annotation_spans_.begin(), annotation_spans_.end(),
+                                         scenario->annotations.begin(), scenario->annotations.end(),
+                                         [](const auto& span, const auto& annotation) { return span == annotation.when; });
+    if (!same_content) {
+        lines_dirty_ = lines_dirty_ || !active_ || scenario->borders != scenario_.borders;
+        scenario_ = {};
+        scenario_.places = scenario->places;
+        scenario_.figures = scenario->figures;
+        scenario_.borders = scenario->borders;
+        scenario_.movements = scenario->movements;
+        scenario_.annotations = scenario->annotations;
+        annotation_spans_ = annotation_spans(*scenario);
+        time_ = scenario->time;
+        timeline_ = std::make_unique<scenario::Timeline>(*scenario);
+        active_ = true;
+    }
+    // The moment drawn: the caller's, the file's current time, else the end.
+    std::optional<scenario::Days> now = time ? time : scenario::parse_time(time_.current);
+    if (!now && timeline_->range()) now = timeline_->range()->end;
+    std::optional<scenario::TimelineFrame> frame;
+    if (now) {
+        frame = timeline_->frame_at(*now);
+        // Strengths as drawn: the layout changes when the text does.
+        for (scenario::FigureAt& at : frame->figures)
+            if (at.strength) at.strength = rounded_strength(*at.strength);
+    }
+    // The annotations' drawing reads the moment from the scenario's time.
+    scenario_.time.current = now ? scenario::format_time(*now) : time_.current;
+    const bool same = same_content && same_layout(frame, frame_);
+    const bool strengths = same && frame && !same_strengths(*frame, *frame_);
+    frame_ = std::move(frame);  // figures under way have moved on
+    if (strengths) ++strength_revision_;
+    if (same) return strengths;
+    roles_ = country_roles(scenario_, frame_ ? &*frame_ : nullptr);
     ++revision_;
     return true;
 }
@@ -276,9 +373,20 @@ void OverlayRenderer::draw_marks(ImDrawList* list, const OverlayFonts& fonts, co
                   camera.viewport().height, countries.data(), countries.size(), revision_, style, visible,
                   scale.size, fonts.font(MapFont::city), !city_list.empty()};
     if (!last_key_ || !(*last_key_ == key)) {
-        layout_ = layout_overlay(scenario_, roles_, countries, city_list, camera, fonts, style, scale.size, visible);
+        layout_ = layout_overlay(scenario_, roles_, countries, city_list, camera, fonts, style, scale.size, visible,
+                                 frame_ ? &*frame_ : nullptr);
         last_key_ = std::make_unique<LayoutKey>(key);
+        laid_out_symbols_ = layout_.symbols.size();
+        laid_out_halos_ = layout_.halos.size();
+        strengths_drawn_ = strength_revision_;
+    } else if (strengths_drawn_ != strength_revision_ && frame_) {
+        restrength(layout_, laid_out_symbols_, laid_out_halos_, scenario_, *frame_, style, scale.size);
+        strengths_drawn_ = strength_revision_;
     }
+    layout_.symbols.resize(laid_out_symbols_);
+    layout_.halos.resize(laid_out_halos_);
+    if (frame_ && visible.deployments)
+        add_en_route_symbols(layout_, scenario_, *frame_, camera, fonts, style, scale.size);
     draw_overlay_layout(list, layout_, fonts, style, scale, layers);
 }
 

@@ -11,7 +11,11 @@
 //   deployments    APP-6 unit symbols at their place (symbols.hpp), stacked
 //                  when several share a place, moved aside with a leader line
 //                  when stacks would collide, with strength amplifiers and an
-//                  area-proportional halo under them
+//                  area-proportional halo under them. A place with more than
+//                  five shows its four strongest and "+N more"; a stack that
+//                  finds no room anywhere near its place is left as a
+//                  deployment dot (zoom in to see it), so a dense scenario
+//                  neither buries the map nor costs a frame per symbol
 //   areas          the countries and regions that host deployments, hatched
 //                  (render/areas.hpp, drawn by MapRenderer over the fills)
 //   movements      an arrow along the geodesic (great circle) from where
@@ -29,6 +33,15 @@
 // The overlay is drawn only when the scenario has something to show
 // (has_overlay_content): with no scenario, or an empty one, the map is
 // exactly the plain base map.
+//
+// Time: a dated scenario is drawn as of one moment (scenario/timeline.hpp):
+// figures, movements and annotations off the map then are not drawn, a
+// figure on the move stands where its movement has brought it, strengths
+// follow their history, and countries take the roles the figures on the map
+// give them. The layout is redone only when what is drawn changes (a figure
+// appears, sets out or arrives, or its rounded strength changes), not for
+// every tick of the clock; a figure under way is drawn each frame where it
+// is, over the cached layout (add_en_route_symbols).
 #pragma once
 
 #include "core/geo.hpp"
@@ -42,6 +55,7 @@
 #include "render/style.hpp"
 #include "render/symbols.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/timeline.hpp"
 
 #include <imgui.h>
 
@@ -63,8 +77,19 @@ const char* to_string(CountryRole role);  // "other", "host", "actor (other)", .
 // Roles of the countries a scenario involves (ISO alpha-2 -> role; absent
 // means other). Actors are the ISO codes of deployment figures' actors
 // ("NATO" colours nothing); hosts are the countries of the places where
-// deployment figures are.
-std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scenario);
+// deployment figures are. With a frame: of the figures on the map then,
+// where they stand then (one under way hosts nowhere).
+std::map<std::string, CountryRole> country_roles(const scenario::Scenario& scenario,
+                                                 const scenario::TimelineFrame* frame = nullptr);
+
+// Where a figure stands: its place, or with a frame the place a movement has
+// brought it to by then; nullptr while under way or without a place.
+const scenario::Place* standing_place(const scenario::Scenario& scenario, std::size_t figure,
+                                      const scenario::TimelineFrame* frame);
+
+// The places and the deployments on the map at the frame's moment, each
+// figure at the place it stands then (what the hatched areas are made of).
+scenario::Scenario deployments_at(const scenario::Scenario& scenario, const scenario::TimelineFrame& frame);
 
 // Whether a figure's forces stand on a border rather than in its place:
 // one country's forces placed at a neighbour it shares a border feature
@@ -125,7 +150,8 @@ struct OverlayVisibility {
 // Everything placed for one view, in camera pixels. Kept for drawing, tests
 // and, later, hover and picking.
 struct OverlayLayout {
-    enum class LabelKind { country, place, region, city, border, annotation };
+    // more: "+26 more" under a stack that shows only its strongest units.
+    enum class LabelKind { country, place, region, city, border, annotation, more };
     struct Label {
         LabelKind kind = LabelKind::city;
         std::string text;     // as drawn (country names in capitals)
@@ -148,6 +174,7 @@ struct OverlayLayout {
         ScreenPoint centre;
         float fill = 0.0f, ring = 0.0f;  // radii in pixels
         Affiliation affiliation = Affiliation::unknown;
+        std::size_t figure = 0;  // index into Scenario::figures
     };
     struct Dot {
         ScreenPoint centre;
@@ -206,11 +233,20 @@ public:
 
     // Takes what it draws from the scenario (a copy: the caller may change or
     // free it afterwards; call again after edits). nullptr clears. Returns
-    // whether anything drawn changed; cheap when nothing did, so the window
-    // may call it every frame.
-    bool set_scenario(const scenario::Scenario* scenario);
+    // whether anything drawn changed (figures under way aside: they move with
+    // every moment); cheap when nothing did, so the window may call it every
+    // frame. revision() changes only when the layout must be made again (not
+    // for new strengths alone). time: the moment to draw; none: the
+    // scenario's own (current_time(): time.current, else the end of its
+    // dates; undated scenarios are drawn whole).
+    bool set_scenario(const scenario::Scenario* scenario, std::optional<scenario::Days> time = std::nullopt);
+    // What the map shows at the moment drawn; none for an undated scenario.
+    [[nodiscard]] const std::optional<scenario::TimelineFrame>& frame() const { return frame_; }
+    // What is drawn: the scenario's places, figures, borders, movements and
+    // annotations, its time.current the moment drawn; nullptr when inactive.
+    [[nodiscard]] const scenario::Scenario* drawn_scenario() const { return active_ ? &scenario_ : nullptr; }
     [[nodiscard]] bool active() const { return active_; }
-    // Changes whenever set_scenario changes what is drawn.
+    // Changes whenever set_scenario changes what is laid out.
     [[nodiscard]] std::uint64_t revision() const { return revision_; }
     [[nodiscard]] const std::map<std::string, CountryRole>& roles() const { return roles_; }
 
@@ -239,6 +275,10 @@ private:
     bool active_ = false;
     std::uint64_t revision_ = 0;
     scenario::Scenario scenario_;  // places, figures, borders, movements, annotations and the current time only
+    std::vector<scenario::TimeSpan> annotation_spans_;  // for the frame's annotations
+    scenario::TimeRange time_;
+    std::unique_ptr<scenario::Timeline> timeline_;  // the scenario's dates, parsed
+    std::optional<scenario::TimelineFrame> frame_;
     std::map<std::string, CountryRole> roles_;
     bool background_;
     CityLoader city_loader_;
@@ -249,6 +289,11 @@ private:
     bool lines_dirty_ = true;
     std::unique_ptr<LayoutKey> last_key_;
     OverlayLayout layout_;
+    // How much of layout_ is the cached layout; figures under way follow.
+    std::size_t laid_out_symbols_ = 0, laid_out_halos_ = 0;
+    // Strengths that changed while nothing else did are written into the
+    // cached layout (same boxes, new text and halo), not laid out again.
+    std::uint64_t strength_revision_ = 0, strengths_drawn_ = 0;
 };
 
 // The layout itself, without caching: what draw_marks computes when the
@@ -256,15 +301,26 @@ private:
 OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<std::string, CountryRole>& roles,
                              const std::vector<CountryLabelInfo>& countries, const std::vector<MapCity>& cities,
                              const Camera& camera, const OverlayFonts& fonts, const OverlayStyle& style,
-                             float size_scale, const OverlayVisibility& visible = {});
+                             float size_scale, const OverlayVisibility& visible = {},
+                             const scenario::TimelineFrame* frame = nullptr);
+
+// Figures under way at the frame's moment (FigureAt::en_route) are not part
+// of layout_overlay(): they move every frame, so they are added after it,
+// each exactly where it is, over the rest (they take no part in placing
+// symbols and labels, which would otherwise shuffle while they pass).
+void add_en_route_symbols(OverlayLayout& layout, const scenario::Scenario& scenario,
+                          const scenario::TimelineFrame& frame, const Camera& camera, const OverlayFonts& fonts,
+                          const OverlayStyle& style, float size_scale);
 
 // The arrows of the scenario's movements for a view (part of layout_overlay).
 // An arrow stops short of the boxes in `stops` (the symbol stacks) that hold
 // its ends, so its head shows beside the destination's symbols. Movements
-// whose places are missing, or whose ends nearly touch on screen, get none.
+// whose places are missing, or whose ends nearly touch on screen, get none;
+// nor do those off the map at the frame's moment.
 std::vector<OverlayLayout::Arrow> layout_arrows(const scenario::Scenario& scenario, const Camera& camera,
                                                 const OverlayStyle& style, float size_scale,
-                                                const std::vector<ScreenBox>& stops = {});
+                                                const std::vector<ScreenBox>& stops = {},
+                                                const scenario::TimelineFrame* frame = nullptr);
 
 // Distance in pixels from a point to an arrow (its shaft or head); for picking.
 double distance_to_arrow(const OverlayLayout::Arrow& arrow, ScreenPoint point);

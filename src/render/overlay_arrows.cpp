@@ -23,9 +23,11 @@ constexpr double min_arrow_px = 12.0;
 
 std::vector<OverlayLayout::Arrow> layout_arrows(const scenario::Scenario& scenario, const Camera& camera,
                                                 const OverlayStyle& style, float size_scale,
-                                                const std::vector<ScreenBox>& stops) {
+                                                const std::vector<ScreenBox>& stops,
+                                                const scenario::TimelineFrame* frame) {
     std::vector<OverlayLayout::Arrow> arrows;
     for (std::size_t i = 0; i < scenario.movements.size(); ++i) {
+        if (frame && !frame->movement_shown(i)) continue;
         const scenario::Movement& movement = scenario.movements[i];
         const scenario::Place* from = scenario.place(movement.from);
         const scenario::Place* to = scenario.place(movement.to);

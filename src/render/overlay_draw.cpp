@@ -165,8 +165,10 @@ void draw_halos(const Canvas& c, const OverlayLayout& layout) {
         const Rgba edge{fill.r * 0.55f, fill.g * 0.55f, fill.b * 0.55f, 0.7f};
         const ImVec2 centre = c.at(halo.centre);
         if (halo.fill > 0) {
-            c.list->AddCircleFilled(centre, c.len(halo.fill), to_imgui(fill.with_alpha(palette.halo_alpha)), 64);
-            c.list->AddCircle(centre, c.len(halo.fill), to_imgui(edge), 64, c.pt(1.2f));
+            // Segments by radius (ImGui's own tessellation): a fixed 64 made
+            // most of the overlay's vertices in dense scenarios.
+            c.list->AddCircleFilled(centre, c.len(halo.fill), to_imgui(fill.with_alpha(palette.halo_alpha)), 0);
+            c.list->AddCircle(centre, c.len(halo.fill), to_imgui(edge), 0, c.pt(1.2f));
         }
         if (halo.ring > halo.fill)
             dashed_circle(c.list, centre, c.len(halo.ring), to_imgui(edge), c.pt(5.0f), c.pt(1.4f));
@@ -194,6 +196,7 @@ const LayerLook& layer_of(const Canvas& c, const OverlayLayout::Label& label) {
         case OverlayLayout::LabelKind::country: return c.layers.country_names;
         case OverlayLayout::LabelKind::city: return c.layers.city_labels;
         case OverlayLayout::LabelKind::annotation: return c.layers.annotations;
+        case OverlayLayout::LabelKind::more: return c.layers.deployments;
         case OverlayLayout::LabelKind::place:
         case OverlayLayout::LabelKind::region: break;
     }
@@ -204,16 +207,18 @@ void draw_dots(const Canvas& c, const OverlayLayout& layout) {
     const ImU32 white = IM_COL32(255, 255, 255, 255);
     for (const OverlayLayout::Dot& dot : layout.dots) in_layer(c, layer_of(c, dot), [&] {
         const ImVec2 centre = c.at(dot.centre);
+        // Segments by radius (ImGui's own tessellation, within 0.3 px): a few
+        // pixels across need no more, and dense scenarios have hundreds.
         if (dot.scenario) {
-            c.list->AddCircleFilled(centre, c.pt(5.2f), white, 20);
-            c.list->AddCircleFilled(centre, c.pt(3.8f), to_imgui(c.style.label_text), 20);
+            c.list->AddCircleFilled(centre, c.pt(5.2f), white, 0);
+            c.list->AddCircleFilled(centre, c.pt(3.8f), to_imgui(c.style.label_text), 0);
         } else if (dot.capital) {  // ring with a dot: the atlas convention for capitals
-            c.list->AddCircleFilled(centre, c.pt(3.6f), white, 16);
-            c.list->AddCircle(centre, c.pt(3.2f), to_imgui(c.style.base_city_text), 16, c.pt(1.1f));
-            c.list->AddCircleFilled(centre, c.pt(1.4f), to_imgui(c.style.base_city_text), 12);
+            c.list->AddCircleFilled(centre, c.pt(3.6f), white, 0);
+            c.list->AddCircle(centre, c.pt(3.2f), to_imgui(c.style.base_city_text), 0, c.pt(1.1f));
+            c.list->AddCircleFilled(centre, c.pt(1.4f), to_imgui(c.style.base_city_text), 0);
         } else {
-            c.list->AddCircleFilled(centre, c.pt(2.6f), white, 12);
-            c.list->AddCircleFilled(centre, c.pt(1.8f), to_imgui(c.style.base_city_text), 12);
+            c.list->AddCircleFilled(centre, c.pt(2.6f), white, 0);
+            c.list->AddCircleFilled(centre, c.pt(1.8f), to_imgui(c.style.base_city_text), 0);
         }
     });
 }
@@ -242,7 +247,8 @@ void draw_labels(const Canvas& c, const OverlayLayout& layout) {
             case OverlayLayout::LabelKind::region:
                 text_with_halo(c, label.font, pos, c.style.region_label_text, label.text);
                 break;
-            case OverlayLayout::LabelKind::place: text_with_halo(c, label.font, pos, c.style.label_text, label.text); break;
+            case OverlayLayout::LabelKind::place:
+            case OverlayLayout::LabelKind::more: text_with_halo(c, label.font, pos, c.style.label_text, label.text); break;
             case OverlayLayout::LabelKind::annotation: text_with_halo(c, label.font, pos, label.colour, label.text); break;
             case OverlayLayout::LabelKind::city:
                 text_with_halo(c, label.font, pos, c.style.base_city_text, label.text);

@@ -18,6 +18,9 @@
 #include <cfloat>
 #include <cmath>
 #include <numbers>
+#include <numeric>
+#include <string_view>
+#include <unordered_map>
 
 namespace muster {
 namespace {
@@ -44,6 +47,7 @@ struct Context {
     const OverlayStyle& style;
     float scale;     // pixels per point
     ScreenBox view;  // the viewport
+    const scenario::TimelineFrame* frame;  // the moment drawn; nullptr: the scenario as it is
 
     [[nodiscard]] float px(float points) const { return points * scale; }
     [[nodiscard]] float font_px(MapFont role) const { return fonts.size_pt(role) * scale; }
@@ -138,12 +142,19 @@ struct Stack {
     float weight = 0.0f;                // placement priority: the stronger first
     ScreenBox box;                      // placed, absolute
     bool on_border = false;             // forces standing on a border, not at the place itself
+    std::size_t more = 0;               // units left out of a long stack ("+N more")
+    ImVec2 more_size;                   // that line's text
 };
+
+// A place shows at most this many symbols; with more, one fewer and "+N more".
+constexpr std::size_t max_stack_rows = 5;
 
 Row make_row(const Context& ctx, const scenario::Figure& figure, std::size_t index) {
     Row row;
     row.figure = index;
-    row.spec = symbol_spec(figure, ctx.style.halo_pt_per_sqrt);
+    row.spec = ctx.frame && index < ctx.frame->figures.size()
+                   ? symbol_spec_at(figure, ctx.frame->figures[index], ctx.style.halo_pt_per_sqrt)
+                   : symbol_spec(figure, ctx.style.halo_pt_per_sqrt);
     const float h = ctx.px(ctx.style.symbol_pt);
     row.frame = symbol_frame_size(row.spec.affiliation, h);
     if (row.spec.echelon != Echelon::none) row.echelon = ctx.measure(MapFont::echelon, echelon_mark(row.spec.echelon));
@@ -195,7 +206,28 @@ std::optional<LatLon> border_anchor(const scenario::Scenario& scenario, const sc
     return border ? std::optional<LatLon>(halfway_along(border->lines)) : std::nullopt;
 }
 
+std::string more_text(std::size_t more) { return "+" + std::to_string(more) + " more"; }
+
+// A long stack keeps its strongest units (largest halo first), in their order.
+void shorten_stack(const Context& ctx, Stack& stack) {
+    if (stack.rows.size() <= max_stack_rows) return;
+    std::vector<std::size_t> order(stack.rows.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    const auto weight = [&](std::size_t i) {
+        return std::max(stack.rows[i].spec.halo_fill_pt, stack.rows[i].spec.halo_ring_pt);
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
+    order.resize(max_stack_rows - 1);
+    std::sort(order.begin(), order.end());
+    std::vector<Row> kept;
+    for (const std::size_t i : order) kept.push_back(std::move(stack.rows[i]));
+    stack.more = stack.rows.size() - kept.size();
+    stack.rows = std::move(kept);
+    stack.more_size = ctx.measure(MapFont::detail, more_text(stack.more));
+}
+
 void finish_stack(const Context& ctx, Stack& stack) {
+    shorten_stack(ctx, stack);
     float amplifiers = 0.0f;
     for (const Row& row : stack.rows) {
         stack.column = std::max(stack.column, row.frame.x);
@@ -205,20 +237,59 @@ void finish_stack(const Context& ctx, Stack& stack) {
     }
     stack.height += row_gap(ctx) * static_cast<float>(stack.rows.size() - 1);
     stack.width = stack.column + amplifier_gap(ctx) + amplifiers;
+    if (stack.more > 0) {
+        stack.height += row_gap(ctx) + stack.more_size.y;
+        stack.width = std::max(stack.width, stack.more_size.x);
+    }
+}
+
+// The deployments on the map, by the place they stand at (index into
+// Scenario::places), in the scenario's order; and those under way.
+struct Standing {
+    std::vector<std::vector<std::size_t>> at_place;
+    std::vector<std::size_t> en_route;
+};
+
+Standing standing_figures(const Context& ctx, const scenario::Scenario& scenario) {
+    Standing standing;
+    standing.at_place.resize(scenario.places.size());
+    std::unordered_map<std::string_view, std::size_t> place_index;
+    if (!ctx.frame)
+        for (std::size_t p = 0; p < scenario.places.size(); ++p) place_index.emplace(scenario.places[p].id, p);
+    for (std::size_t f = 0; f < scenario.figures.size(); ++f) {
+        const scenario::Figure& figure = scenario.figures[f];
+        if (!is_deployment(figure)) continue;
+        if (ctx.frame && f < ctx.frame->figures.size()) {
+            const scenario::FigureAt& at = ctx.frame->figures[f];
+            if (!at.shown) continue;
+            if (at.en_route) standing.en_route.push_back(f);
+            else if (at.place >= 0) standing.at_place[static_cast<std::size_t>(at.place)].push_back(f);
+        } else if (const auto found = place_index.find(figure.place); found != place_index.end()) {
+            standing.at_place[found->second].push_back(f);
+        }
+    }
+    return standing;
 }
 
 // One stack per place, and one per place-and-border for forces standing on
-// a border (border_anchor).
+// a border (border_anchor); one for each figure under way, where it is.
 std::vector<Stack> build_stacks(const Context& ctx, const scenario::Scenario& scenario) {
     std::vector<Stack> stacks;
-    for (const scenario::Place& place : scenario.places) {
+    const auto keep = [&](Stack& stack) {
+        if (stack.rows.empty() || !in_view(ctx.view, stack.at)) return;
+        finish_stack(ctx, stack);
+        stacks.push_back(std::move(stack));
+    };
+    const Standing standing = standing_figures(ctx, scenario);
+    for (std::size_t p = 0; p < scenario.places.size(); ++p) {
+        if (standing.at_place[p].empty()) continue;
+        const scenario::Place& place = scenario.places[p];
         Stack at_place, on_border;
         at_place.place = on_border.place = &place;
         at_place.at = ctx.camera.to_screen(place.point);
         on_border.on_border = true;
-        for (std::size_t f = 0; f < scenario.figures.size(); ++f) {
+        for (const std::size_t f : standing.at_place[p]) {
             const scenario::Figure& figure = scenario.figures[f];
-            if (figure.place != place.id || !is_deployment(figure)) continue;
             if (const auto anchor = border_anchor(scenario, figure, place)) {
                 on_border.at = ctx.camera.to_screen(*anchor);
                 on_border.rows.push_back(make_row(ctx, figure, f));
@@ -226,13 +297,10 @@ std::vector<Stack> build_stacks(const Context& ctx, const scenario::Scenario& sc
                 at_place.rows.push_back(make_row(ctx, figure, f));
             }
         }
-        for (Stack* stack : {&at_place, &on_border}) {
-            if (stack->rows.empty() || !in_view(ctx.view, stack->at)) continue;
-            finish_stack(ctx, *stack);
-            stacks.push_back(std::move(*stack));
-        }
+        keep(at_place);
+        keep(on_border);
     }
-    return stacks;
+    return stacks;  // figures under way: add_en_route_symbols
 }
 
 // The stack's box when its frames' column is centred on x and its first
@@ -266,11 +334,15 @@ std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& sc
     std::vector<Stack> stacks = build_stacks(ctx, scenario);
     std::vector<LabelRequest> requests;
     for (const Stack& stack : stacks) requests.push_back({stack.weight, stack_options(ctx, stack)});
-    // Stacks stay on screen where they can (moved aside near the edges);
-    // those that cannot may run off the edges, as long as they do not collide.
+    // Stacks stay on screen and clear of the panels where they can (moved
+    // aside near the edges); those that cannot may run off the edges, then
+    // under the panels, as long as they do not collide with each other.
     std::vector<bool> done(stacks.size(), false);
-    std::vector<ScreenBox> taken = covered_strips(ctx);
-    for (const ScreenBox& bounds : {ctx.view, ctx.view.inflated(1e5f)}) {
+    const std::vector<ScreenBox> strips = covered_strips(ctx);
+    std::vector<ScreenBox> taken = strips;
+    for (const int pass : {0, 1, 2}) {
+        const ScreenBox bounds = pass == 0 ? ctx.view : ctx.view.inflated(1e5f);
+        if (pass == 2) taken.erase(taken.begin(), taken.begin() + static_cast<std::ptrdiff_t>(strips.size()));
         std::vector<LabelRequest> left;
         std::vector<std::size_t> index;
         for (std::size_t i = 0; i < stacks.size(); ++i)
@@ -284,8 +356,15 @@ std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& sc
             taken.push_back(p.box);
         }
     }
-    for (std::size_t i = 0; i < stacks.size(); ++i)
-        if (!done[i]) stacks[i].box = requests[i].options.front();  // nowhere free: keep it on its place
+    // Nowhere free: the place keeps a deployment dot, the symbols wait for
+    // a closer view (drawn over each other they could not be read, and each
+    // would cost the frame its time).
+    std::vector<Stack> placed;
+    for (std::size_t i = 0; i < stacks.size(); ++i) {
+        if (done[i]) placed.push_back(std::move(stacks[i]));
+        else layout.dots.push_back({stacks[i].at, true, false, true});
+    }
+    stacks = std::move(placed);
 
     for (const Stack& stack : stacks) {
         const float column_x = stack.box.min_x + stack.column / 2;
@@ -303,8 +382,17 @@ std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& sc
             // The halo belongs to its symbol (in a stack, the place is only
             // near it; the dot and leader mark the place itself).
             const float fill = ctx.px(row.spec.halo_fill_pt), ring = ctx.px(row.spec.halo_ring_pt);
-            if (fill > 0 || ring > 0) layout.halos.push_back({symbol.centre, fill, ring, row.spec.affiliation});
+            if (fill > 0 || ring > 0) layout.halos.push_back({symbol.centre, fill, ring, row.spec.affiliation, row.figure});
             y += row.height + row_gap(ctx);
+        }
+        if (stack.more > 0) {
+            OverlayLayout::Label more;
+            more.kind = LabelKind::more;
+            more.font = MapFont::detail;
+            more.text = more_text(stack.more);
+            more.box = {stack.box.min_x, y, stack.box.min_x + stack.more_size.x, y + stack.more_size.y};
+            more.anchor = stack.at;
+            layout.labels.push_back(std::move(more));
         }
         layout.symbol_groups.push_back(stack.box);
         const ScreenBox column{stack.box.min_x, stack.box.min_y, stack.box.min_x + stack.column, stack.box.max_y};
@@ -613,14 +701,15 @@ void add_city_labels(const Context& ctx, const scenario::Scenario& scenario, con
 OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<std::string, CountryRole>& roles,
                              const std::vector<CountryLabelInfo>& countries, const std::vector<MapCity>& cities,
                              const Camera& camera, const OverlayFonts& fonts, const OverlayStyle& style,
-                             float size_scale, const OverlayVisibility& visible) {
+                             float size_scale, const OverlayVisibility& visible,
+                             const scenario::TimelineFrame* frame) {
     const PixelSize viewport = camera.viewport();
     const Context ctx{camera, fonts, style, size_scale,
-                      ScreenBox{0, 0, static_cast<float>(viewport.width), static_cast<float>(viewport.height)}};
+                      ScreenBox{0, 0, static_cast<float>(viewport.width), static_cast<float>(viewport.height)}, frame};
     OverlayLayout layout;
     // Hidden layers take no room: their marks are never laid out.
     const std::vector<Stack> stacks = visible.deployments ? place_stacks(ctx, scenario, layout) : std::vector<Stack>{};
-    layout.arrows = visible.deployments ? layout_arrows(scenario, camera, style, size_scale, layout.symbol_groups)
+    layout.arrows = visible.deployments ? layout_arrows(scenario, camera, style, size_scale, layout.symbol_groups, frame)
                                         : std::vector<OverlayLayout::Arrow>{};
     if (visible.annotations) layout.annotation_lines = layout_annotation_lines(scenario, camera, style, size_scale, layout.symbol_groups);
 
@@ -663,6 +752,35 @@ OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<
         layout.labels.push_back(std::move(label));
     }
     return layout;
+}
+
+void add_en_route_symbols(OverlayLayout& layout, const scenario::Scenario& scenario,
+                          const scenario::TimelineFrame& frame, const Camera& camera, const OverlayFonts& fonts,
+                          const OverlayStyle& style, float size_scale) {
+    const PixelSize viewport = camera.viewport();
+    const Context ctx{camera, fonts, style, size_scale,
+                      ScreenBox{0, 0, static_cast<float>(viewport.width), static_cast<float>(viewport.height)}, &frame};
+    for (std::size_t f = 0; f < scenario.figures.size() && f < frame.figures.size(); ++f) {
+        const scenario::FigureAt& at = frame.figures[f];
+        if (!at.shown || !at.en_route || !is_deployment(scenario.figures[f])) continue;
+        Stack moving;  // one symbol, exactly where the figure is: it glides along its route
+        moving.at = camera.to_screen(*at.en_route);
+        if (!in_view(ctx.view, moving.at)) continue;
+        moving.rows.push_back(make_row(ctx, scenario.figures[f], f));
+        finish_stack(ctx, moving);
+        moving.box = stack_box_at(moving, moving.at);
+        const Row& row = moving.rows.front();
+        OverlayLayout::Symbol symbol;
+        symbol.figure = f;
+        symbol.spec = row.spec;
+        symbol.centre = moving.at;
+        symbol.height = ctx.px(style.symbol_pt);
+        symbol.box = moving.box;
+        symbol.text_x = moving.box.min_x + moving.column + amplifier_gap(ctx);
+        layout.symbols.push_back(symbol);
+        const float fill = ctx.px(row.spec.halo_fill_pt), ring = ctx.px(row.spec.halo_ring_pt);
+        if (fill > 0 || ring > 0) layout.halos.push_back({symbol.centre, fill, ring, row.spec.affiliation, f});
+    }
 }
 
 }  // namespace muster

@@ -300,4 +300,26 @@ SymbolSpec symbol_spec(const scenario::Figure& figure, float halo_pt_per_sqrt) {
     return spec;
 }
 
+double rounded_strength(double value) {
+    const double magnitude = std::abs(value);
+    const double step = magnitude >= 10000 ? 1000 : magnitude >= 1000 ? 100 : magnitude >= 100 ? 10 : 1;
+    return std::round(value / step) * step;
+}
+
+SymbolSpec symbol_spec_at(const scenario::Figure& figure, const scenario::FigureAt& at, float halo_pt_per_sqrt) {
+    if (!at.strength) return symbol_spec(figure, halo_pt_per_sqrt);
+    const double strength = *at.strength;
+    // On a reported value the report's precision; between reports an estimate.
+    const bool reported = std::any_of(figure.history.begin(), figure.history.end(),
+                                      [&](const scenario::StrengthAt& entry) { return entry.value == strength; });
+    scenario::Figure shown = figure;
+    shown.amount = scenario::Amount{strength, std::nullopt, std::nullopt,
+                                    reported && figure.amount.qualifier == "exact" ? "exact" : "approx"};
+    SymbolSpec spec = symbol_spec(shown, halo_pt_per_sqrt);
+    // Not strength_text(): the figure's own words may be vague ("thousands"),
+    // the history is not.
+    spec.strength = (shown.amount.qualifier == "approx" ? "~" : "") + format_thousands(strength);
+    return spec;
+}
+
 }  // namespace muster

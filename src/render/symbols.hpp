@@ -32,6 +32,7 @@
 #pragma once
 
 #include "scenario/scenario.hpp"
+#include "scenario/timeline.hpp"
 
 #include <optional>
 #include <string>
@@ -113,5 +114,15 @@ struct SymbolSpec {
 
 // halo_pt_per_sqrt: OverlayStyle::halo_pt_per_sqrt.
 SymbolSpec symbol_spec(const scenario::Figure& figure, float halo_pt_per_sqrt);
+
+// A strength between reports, rounded as a briefing gives it: to the
+// thousand from 10,000 (83,412 -> 83,000), the hundred from 1,000, the ten
+// from 100, whole below.
+double rounded_strength(double value);
+
+// The symbol at a moment of the timeline: with a strength from the figure's
+// history (at.strength, already rounded), that strength and a halo sized to
+// it: "~83,000" between reports, the report's own precision on one.
+SymbolSpec symbol_spec_at(const scenario::Figure& figure, const scenario::FigureAt& at, float halo_pt_per_sqrt);
 
 }  // namespace muster

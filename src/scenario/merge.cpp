@@ -1,4 +1,5 @@
 #include "scenario/merge.hpp"
+#include "scenario/dating.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -156,6 +157,7 @@ void merge_into(Scenario& into, const Scenario& other) {
     merge_movements(into, other, sources, places, figures);
     merge_annotations(into, other, sources, places);
     merge_view(into, other);
+    date_extracted(into);  // scenario/dating.hpp: later reports supersede earlier ones
 }
 
 }  // namespace muster::scenario

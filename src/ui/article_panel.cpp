@@ -1,6 +1,7 @@
 #include "ui/article_panel.hpp"
 
 #include "ui/map_links.hpp"
+#include "ui/timeline_panel.hpp"
 
 #include <imgui.h>
 
@@ -74,10 +75,21 @@ struct Pen {
     void new_line() { x = 0.0f, y += line; }
 };
 
-// Background of a span: faint normally, strong when hovered or selected.
-ImU32 span_background(const ViewState& state, const EntityRef& entity) {
+// Background of a span: faint normally, strong when hovered or selected;
+// fainter still for a figure not on the map at the timeline's moment.
+ImU32 span_background(const ViewState& state, const EntityRef& entity, bool off_map) {
     const bool lit = entity == state.hovered || entity == state.selected;
+    if (off_map) return entity_colour(entity.kind, lit ? 0.45f : 0.10f);
     return entity_colour(entity.kind, lit ? 0.85f : 0.30f);
+}
+
+// Whether an entity of the article is a figure off the map at the timeline's moment.
+bool off_map(const ViewState& state, const EntityRef& entity) {
+    if (entity.kind != EntityKind::figure || !state.timeline.frame) return false;
+    const auto& figures = state.scenario.figures;
+    for (std::size_t i = 0; i < figures.size(); ++i)
+        if (figures[i].id == entity.id) return !figure_on_map(state, i);
+    return false;
 }
 
 // Scrolls a selection made elsewhere into view, if it is out of sight.
@@ -93,6 +105,9 @@ void draw_run(ViewState& state, std::string_view text, const ArticleRun& run, Pe
     const float size = ImGui::GetFontSize();
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     const bool window_hovered = ImGui::IsWindowHovered();
+    const bool run_off_map = !run.entity.empty() && off_map(state, run.entity);
+    // Its words dimmed too, so the reader sees what the map leaves out now.
+    const ImU32 run_ink = run_off_map ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : ink;
     for (const Piece& piece : split_words(text, run.begin, run.end)) {
         if (piece.line_break) {
             pen.new_line();
@@ -110,7 +125,7 @@ void draw_run(ViewState& state, std::string_view text, const ArticleRun& run, Pe
         if (!run.entity.empty()) {
             const bool run_ends_here = piece.end == run.end;
             const ImVec2 to(at.x + (run_ends_here ? word : width), at.y + pen.line);
-            list->AddRectFilled(at, to, span_background(state, run.entity), 3.0f);
+            list->AddRectFilled(at, to, span_background(state, run.entity, run_off_map), 3.0f);
             if (window_hovered && ImGui::IsMouseHoveringRect(at, to)) {
                 state.hovered = run.entity;
                 if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
@@ -120,7 +135,7 @@ void draw_run(ViewState& state, std::string_view text, const ArticleRun& run, Pe
             }
             reveal_if_selected(state, run.entity, at, to);
         }
-        list->AddText(font, size, at, ink, first, last);
+        list->AddText(font, size, at, run.entity.empty() ? ink : run_ink, first, last);
         pen.x += width;
     }
 }

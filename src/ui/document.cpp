@@ -149,6 +149,7 @@ void start_document(ViewState& state, scenario::Scenario scenario, const fs::pat
     state.zoom_target.reset();
     state.inspector.dragging_place.clear();
     adopt_scenario_look(state);  // its projection and layer looks; Home is its camera
+    state.timeline.current.reset(), state.timeline.playing = false;  // the new document's own moment
     state.reset_view_requested = true;
 }
 
@@ -204,6 +205,7 @@ bool save_document(ViewState& state) {
 bool save_document_as(ViewState& state, const fs::path& path) {
     DocumentState& doc = state.document;
     store_view_in_scenario(state);  // the view as it is goes into the file
+    apply_timeline_time(state);  // the moment shown is saved as the scenario's time
     try {
         scenario::save_scenario(state.scenario, path);
     } catch (const std::exception& error) {

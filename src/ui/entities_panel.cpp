@@ -1,6 +1,8 @@
 #include "ui/entities_panel.hpp"
 
 #include "ui/map_links.hpp"
+#include "ui/timeline_panel.hpp"
+#include "render/symbols.hpp"
 
 #include <imgui.h>
 
@@ -113,6 +115,17 @@ void places_table(ViewState& state, std::string_view filter) {
     ImGui::EndTable();
 }
 
+// The figure's amount, or at the timeline's moment the strength its
+// history gives then.
+std::string amount_now(const ViewState& state, std::size_t figure) {
+    const auto& frame = state.timeline.frame;
+    if (!frame || figure >= frame->figures.size() || !frame->figures[figure].strength)
+        return format_amount(state.scenario.figures[figure].amount);
+    scenario::FigureAt at = frame->figures[figure];
+    at.strength = rounded_strength(*at.strength);
+    return symbol_spec_at(state.scenario.figures[figure], at, 0.0f).strength;  // as the map writes it
+}
+
 void figures_table(ViewState& state, std::string_view filter) {
     const scenario::Scenario& scenario = state.scenario;
     if (!ImGui::BeginTable("figures", 6, table_flags)) return;
@@ -131,15 +144,20 @@ void figures_table(ViewState& state, std::string_view filter) {
     sort_figures(rows, scenario, column, ascending);
     for (std::size_t row : rows) {
         const scenario::Figure& figure = scenario.figures[row];
+        // Off the map at the timeline's moment: greyed, or left out.
+        const bool on_map = figure_on_map(state, row);
+        if (!on_map && state.timeline.only_on_map) continue;
         const EntityRef entity = figure_ref(figure.id);
         ImGui::TableNextRow();
         tint_row(state, entity);
+        if (!on_map) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         row_selectable(state, entity, figure.text);
-        cell(format_amount(figure.amount));
+        cell(amount_now(state, row));
         cell(figure.category);
         cell(figure.unit);
         cell(figure.actor);
         cell(figure_place_name(scenario, figure));
+        if (!on_map) ImGui::PopStyleColor();
     }
     ImGui::EndTable();
 }
@@ -240,6 +258,7 @@ void draw_entities_tables(ViewState& state) {
     ImGui::InputTextWithHint("##filter", "Filter places and figures", state.entity_filter.data(),
                              state.entity_filter.size());
     const std::string_view filter(state.entity_filter.data());
+    if (state.timeline.frame) ImGui::Checkbox("Only what is on the map", &state.timeline.only_on_map);
     if (!ImGui::BeginTabBar("entities")) return;
     // Figures first: they are what the article is about; places serve them.
     const std::string figures_tab =

@@ -3,6 +3,7 @@
 #include "ui/document_menu.hpp"
 #include "ui/projection_menu.hpp"
 #include "ui/script_menu.hpp"
+#include "ui/timeline_panel.hpp"
 
 #include <imgui.h>
 
@@ -28,6 +29,8 @@ void draw_menu_bar(ViewState& state) {
         ImGui::MenuItem("Graticule", nullptr, &state.layers.graticule.visible);
         ImGui::MenuItem("Legend", nullptr, &state.show_legend);
         ImGui::MenuItem("Scale bar", nullptr, &state.show_scale_bar);
+        if (bool shown = timeline_panel_visible(state); ImGui::MenuItem("Timeline", nullptr, &shown))
+            state.timeline.show = shown;
         if (ImGui::BeginMenu("Projection")) {
             draw_projection_items(state);
             ImGui::EndMenu();

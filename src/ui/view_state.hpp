@@ -13,6 +13,7 @@
 #include "ui/export_dialog.hpp"
 #include "ui/file_watch.hpp"
 #include "ui/selection.hpp"
+#include "ui/timeline_panel.hpp"
 
 #include <array>
 #include <filesystem>
@@ -165,6 +166,9 @@ struct ViewState {
     std::string status_message;
     bool show_legend = true;
     bool show_scale_bar = true;
+    // The moment of a dated scenario the map shows, and playback
+    // (timeline_panel.hpp): view state, not an edit.
+    TimelineState timeline;
 };
 
 }  // namespace muster::ui

@@ -31,6 +31,7 @@
 #include "ui/search_box.hpp"
 #include "ui/settings.hpp"
 #include "ui/status_bar.hpp"
+#include "ui/timeline_panel.hpp"
 #include "ui/view_state.hpp"
 #include "ui/window_exports.hpp"
 
@@ -287,6 +288,7 @@ void draw_panels(ViewState& state, const PlaceLookup& lookup, float pixel_ratio,
     draw_side_column(state);
     draw_search_box(state, lookup);
     draw_layers_panel(state);
+    draw_timeline_panel(state);
     draw_inspector(state, lookup, pixel_ratio);
     draw_about_panel(state);
     draw_document_dialogs(state);
@@ -315,7 +317,8 @@ MapStyle drawn_style(const ViewState& state, float pixel_ratio) {
     MapStyle style = styled(state.style, state.scenario.style);  // the scenario's colours and scales
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     style.overlay.covered_top_pt = viewport->WorkPos.y - viewport->Pos.y;
-    style.overlay.covered_bottom_pt = status_bar_height();
+    style.overlay.covered_bottom_pt =
+        status_bar_height() + (timeline_panel_visible(state) ? timeline_panel_height() : 0.0f);
     style.overlay.covered_left_pt = static_cast<float>(state.map_left_px) / pixel_ratio;
     style.overlay.covered_right_pt = static_cast<float>(state.map_right_px) / pixel_ratio;
     return style;
@@ -403,7 +406,8 @@ int run_viewer(const ViewerOptions& options) {
         const bool free_running = options.frames > 0;
         const bool loading = state.detail_loading || state.overlay_loading;
         const bool flying = state.camera_target.has_value() || state.zoom_target.has_value();
-        const int wait_ms = free_running || flying || busy_frames > 0 ? 0 : loading ? loading_poll_ms : 1000;
+        const bool playing = state.timeline.playing;  // the timeline panel's playback
+        const int wait_ms = free_running || flying || playing || busy_frames > 0 ? 0 : loading ? loading_poll_ms : 1000;
         if (pump_events(state, wait_ms)) busy_frames = frames_after_input;
         // Unsaved edits: ask first (the answer quits, or not).
         if (state.quit_requested && !may_close(state)) state.quit_requested = false, busy_frames = frames_after_input;
@@ -423,6 +427,8 @@ int run_viewer(const ViewerOptions& options) {
         update_map_left(state, ImGui::GetIO().DisplaySize.x, ratio);
         handle_document_shortcuts(state);
         handle_map_input(state, ratio);
+        handle_timeline_keys(state);
+        update_timeline(state, ImGui::GetIO().DeltaTime);
         handle_place_move(state, ratio);
         handle_measure_input(state, ratio);
         handle_annotate_input(state, ratio);
@@ -447,7 +453,7 @@ int run_viewer(const ViewerOptions& options) {
         const auto since_epoch = std::chrono::steady_clock::now().time_since_epoch();
         watch_document_file(state, std::chrono::duration<double>(since_epoch).count());
         renderer.set_style(drawn_style(state, ratio));
-        renderer.set_scenario(&state.scenario);
+        renderer.set_scenario(&state.scenario, shown_time(state));
         renderer.set_layers(state.layers);
         surface.make_current();
         surface.bind_framebuffer();

@@ -43,6 +43,7 @@ void export_map_image(const ViewState& state, const MapArea& area, float ratio) 
     MapImageJob job;
     job.camera = export_camera(state, area, size);
     job.scenario = &state.scenario;
+    job.time = shown_time(state);  // the moment the window shows
     job.style = state.style;
     job.scale = dialog.sizing == ExportSizing::scale ? ratio * static_cast<float>(dialog.scale)
                                                      : std::max(ratio, overlay_size_scale(size));
@@ -85,7 +86,9 @@ void draw_window_furniture(const ViewState& state, const MapArea& area, float ra
     options.legend = state.show_legend;
     options.scale_bar = state.show_scale_bar;
     options.attribution = false;
-    const LegendContent legend = state.show_legend ? legend_content(state.scenario, state.style.overlay) : LegendContent{};
+    const scenario::TimelineFrame* moment = state.timeline.frame ? &*state.timeline.frame : nullptr;
+    const LegendContent legend =
+        state.show_legend ? legend_content(state.scenario, state.style.overlay, moment) : LegendContent{};
     const FurnitureFrame frame{ImVec2(static_cast<float>(area.x / ratio), static_cast<float>(area.y / ratio)),
                                ImVec2(static_cast<float>((area.x + area.width) / ratio),
                                       static_cast<float>((area.y + area.height) / ratio)),
