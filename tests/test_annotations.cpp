@@ -209,7 +209,7 @@ TEST_CASE("annotations: an area on a country's place hatches that country") {
     CHECK(changed_in(hatched, plain, ScreenBox::centred(float(belarus.x), float(belarus.y), 24, 24)) == 0);
 }
 
-TEST_CASE("annotations: a caption goes beside its arrow; outside their time they are not drawn") {
+TEST_CASE("annotations: a caption goes beside its arrow, outside their time they are not drawn") {
     sc::Scenario s = annotated();
     s.annotations[0].text = "Main axis";
     s.annotations[0].when = {"2022-02-24", ""};
@@ -337,7 +337,7 @@ TEST_CASE("scenario look: a layer the scenario hides is not drawn") {
     CHECK(layer_states(layers) == s.layers);
 }
 
-TEST_CASE("scenario look: a style colour replaces a symbol's fill; symbol_scale makes it larger") {
+TEST_CASE("scenario look: a style colour replaces a symbol's fill, symbol_scale makes it larger") {
     sc::Scenario s;
     s.places.push_back(place("p1", "Minsk", "BY", "city", kMinsk));
     sc::Figure troops;

@@ -186,7 +186,7 @@ TEST_CASE("points and lines of a user layer are drawn in its colour, reprojected
     CHECK(near(line, rgb(user_layer_colour(0)), 1));
 }
 
-TEST_CASE("a hidden or transparent user layer draws nothing; half opacity halves its fill") {
+TEST_CASE("a hidden or transparent user layer draws nothing, half opacity halves its fill") {
     LayerSettings layers;
     UserLayer& layer =
         layers.add_user_layer(std::make_shared<const VectorFile>(read_vector_file(fixtures / "suwalki.geojson")));
@@ -214,7 +214,7 @@ TEST_CASE("a translucent line is faded as one picture: its joints are no darker 
     }
 }
 
-TEST_CASE("hiding the countries layer turns land into sea; half opacity mixes them") {
+TEST_CASE("hiding the countries layer turns land into sea, half opacity mixes them") {
     const MapStyle style;
     LayerSettings layers;
     CHECK(near(rgb_at(render_with(layers, belarus_view), kyiv), rgb(style.land), 1));
@@ -226,7 +226,7 @@ TEST_CASE("hiding the countries layer turns land into sea; half opacity mixes th
     CHECK(near(half, blend(style.land, 0.5f, style.ocean)));
 }
 
-TEST_CASE("deployments at opacity 0 leave no symbol pixels but keep the layout; hidden, they give way") {
+TEST_CASE("deployments at opacity 0 leave no symbol pixels but keep the layout, hidden, they give way") {
     const sc::Scenario scenario = minsk_scenario();
     LayerSettings layers;
     const HeadlessRender shown = render_with(layers, belarus_view, &scenario);
@@ -290,7 +290,7 @@ TEST_CASE("describe_contents counts what a file holds") {
     CHECK(ui::describe_contents(read_vector_file(fixtures / "airfields.csv")) == "3 points (3 features)");
 }
 
-TEST_CASE("muster render --layer draws the file; a bad one fails in one line and writes nothing") {
+TEST_CASE("muster render --layer draws the file, a bad one fails in one line and writes nothing") {
     test::Scratch scratch("layers-cli");
     const fs::path png = scratch.folder() / "suwalki.png";
     const std::string bbox = "--bbox 21,53,25.5,55.2 --size 640x480";

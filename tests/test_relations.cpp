@@ -118,7 +118,7 @@ TEST_CASE("actor: a supplier after from") {
     CHECK(linked("Berlin is sending 5,000 helmets to the Ukrainian army.", "5,000 helmets") == "DE@Ukraine");
 }
 
-TEST_CASE("actor: distances have none; casualties only from a modifier") {
+TEST_CASE("actor: distances have none, casualties only from a modifier") {
     CHECK(linked("Russia keeps its tanks within 50 kilometres of Kharkiv.", "within 50 kilometres") == "@Kharkiv");
     CHECK(linked("Russia said fighting in Donbas has killed more than 14,000 people.",
                "killed more than 14,000 people") == "@Donbas");

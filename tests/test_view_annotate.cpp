@@ -9,7 +9,7 @@
 using namespace muster;
 using namespace muster::ui;
 
-TEST_CASE("Add label: one click puts a label there; Add arrow: two clicks, from and to") {
+TEST_CASE("Add label: one click puts a label there, Add arrow: two clicks, from and to") {
     ViewState state;
     state.scenario.title = "Drawn";
     track_edits(state, 0);

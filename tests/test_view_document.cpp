@@ -163,7 +163,7 @@ TEST_CASE("a save and reload keeps an edit: the exact field in the file") {
     CHECK(reopened.scenario == scn::parse_scenario(scn::scenario_text(state.scenario), "saved"));
 }
 
-TEST_CASE("Save puts the view and the layer looks into the scenario; they are no edit and Home returns there") {
+TEST_CASE("Save puts the view and the layer looks into the scenario, they are no edit and Home returns there") {
     Scratch scratch("doc-view");
     const fs::path file = scratch.folder() / "kyiv.muster.json";
     ViewState state = opened(file, "Build-up");
@@ -268,7 +268,7 @@ TEST_CASE("an article saves as a new scenario file beside it") {
 
 // ------------------------------------------------------------------ unsaved edits
 
-TEST_CASE("opening another file with unsaved edits asks first; Cancel keeps, Don't save opens") {
+TEST_CASE("opening another file with unsaved edits asks first, Cancel keeps, Don't save opens") {
     Scratch scratch("doc-ask");
     const fs::path first = scratch.folder() / "first.muster.json";
     const fs::path second = scratch.folder() / "second.muster.json";
@@ -292,7 +292,7 @@ TEST_CASE("opening another file with unsaved edits asks first; Cancel keeps, Don
     CHECK(scn::load_scenario(first).title == "First");  // nothing was written
 }
 
-TEST_CASE("quitting with unsaved edits asks; Save writes the file, then quits") {
+TEST_CASE("quitting with unsaved edits asks, Save writes the file, then quits") {
     Scratch scratch("doc-quit");
     const fs::path file = scratch.folder() / "kyiv.muster.json";
     ViewState state = opened(file, "Build-up");
@@ -367,7 +367,7 @@ TEST_CASE("dropped files: vector files become layers, scenarios and articles ope
 
 // ------------------------------------------------------------------ settings
 
-TEST_CASE("settings: saved and read back; recent files newest first, once each, at most ten") {
+TEST_CASE("settings: saved and read back, recent files newest first, once each, at most ten") {
     Scratch scratch("settings-roundtrip");
     const fs::path folder = scratch.folder() / "config" / "muster";
     Settings settings;
@@ -474,7 +474,7 @@ TEST_CASE("file browser, keyboard only: type a filter, Down, Enter opens the fil
     CHECK(state.document.path == fs::weakly_canonical(scratch.folder() / "briefings") / "kyiv-2.muster.json");
 }
 
-TEST_CASE("file browser: a typed path opens; a wrong one says so and stays open") {
+TEST_CASE("file browser: a typed path opens, a wrong one says so and stays open") {
     Scratch scratch("browser-path");
     scn::save_scenario(small_scenario("By path"), scratch.folder() / "p.muster.json");
     ViewState state;
@@ -489,7 +489,7 @@ TEST_CASE("file browser: a typed path opens; a wrong one says so and stays open"
     CHECK(state.scenario.title == "By path");
 }
 
-TEST_CASE("Save As: a bare name gets .muster.json; an existing file is replaced only on a second Enter") {
+TEST_CASE("Save As: a bare name gets .muster.json, an existing file is replaced only on a second Enter") {
     Scratch scratch("browser-save");
     ViewState state;
     start_document(state, small_scenario("Saved"), scratch.folder() / "article.txt", false);

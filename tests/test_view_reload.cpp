@@ -88,7 +88,7 @@ TEST_CASE("reload on change: a rewritten file is reloaded with camera and select
     CHECK(state.selected.empty());
 }
 
-TEST_CASE("reload on change: unsaved edits are not replaced; a notice points to File -> Reload") {
+TEST_CASE("reload on change: unsaved edits are not replaced, a notice points to File -> Reload") {
     Scratch scratch("reload-dirty");
     const fs::path file = scratch.folder() / "kyiv.muster.json";
     ViewState state = opened(file, "Before");

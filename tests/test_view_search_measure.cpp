@@ -135,7 +135,7 @@ TEST_CASE("the geodesic polyline runs from A to B and stays continuous across 18
     CHECK(pacific.back().lon == doctest::Approx(-149.9 + 360.0));
 }
 
-TEST_CASE("measure clicks: A, then B, then A again; Esc clears; M toggles") {
+TEST_CASE("measure clicks: A, then B, then A again, Esc clears, M toggles") {
     muster::ui::MeasureState tool;
     muster::ui::add_measure_point(tool, kyiv);
     CHECK(tool.a == kyiv);
@@ -227,7 +227,7 @@ TEST_CASE("typing Kyiv, Enter, Enter in the search box flies the map to Kyiv") {
     CHECK(std::hypot(there.x - 400.0, there.y - 300.0) < 1.0);
 }
 
-TEST_CASE("an unknown name lists no match; Esc closes the list") {
+TEST_CASE("an unknown name lists no match, Esc closes the list") {
     HeadlessImGui imgui;
     ViewState state = europe_state();
     imgui.idle(state, 2);
