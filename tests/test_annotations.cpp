@@ -10,6 +10,7 @@
 #include "render/map_furniture.hpp"
 #include "render/scenario_look.hpp"
 #include "render/symbols.hpp"
+#include "scenario/timeline.hpp"
 
 #include <doctest/doctest.h>
 #include <gdal_priv.h>
@@ -236,6 +237,19 @@ TEST_CASE("annotations: the legend lists the kinds shown, in their colours") {
     CHECK(legend.annotations[1].label == "Marked line");
     CHECK(legend.annotations[1].colour == OverlayStyle{}.arrow_hostile);
     CHECK(legend.annotations[2].label == "Marked area");
+}
+
+TEST_CASE("annotations: the legend follows the timeline's moment, not only the file's time") {
+    sc::Scenario s = annotated();
+    for (sc::Annotation& annotation : s.annotations)
+        if (annotation.kind == "arrow") annotation.when = {"2022-02-01", "2022-02-10"};
+    const auto day = [](const char* date) { return *sc::parse_time(date); };
+    const sc::TimelineFrame during = sc::frame_at(s, day("2022-02-05"));
+    const sc::TimelineFrame after = sc::frame_at(s, day("2022-02-20"));
+    CHECK(legend_content(s, OverlayStyle{}, &during).annotations.size() == 3);
+    const LegendContent later = legend_content(s, OverlayStyle{}, &after);
+    REQUIRE(later.annotations.size() == 2);
+    CHECK(later.annotations[0].label == "Marked line");
 }
 
 TEST_CASE("parse_hex_colour reads #RRGGBB only") {

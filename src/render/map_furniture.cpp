@@ -389,8 +389,11 @@ LegendContent legend_content(const scenario::Scenario& scenario, const OverlaySt
         if (affiliation_present[static_cast<int>(a)]) legend.affiliations.push_back(a);
     legend.border = !scenario.borders.empty();
     for (const char* kind : {"arrow", "line", "area"}) {
-        for (const scenario::Annotation& annotation : scenario.annotations) {
-            if (annotation.kind != kind || !annotation_shown(annotation, scenario)) continue;
+        for (std::size_t i = 0; i < scenario.annotations.size(); ++i) {
+            const scenario::Annotation& annotation = scenario.annotations[i];
+            // The timeline's moment when there is one, else the file's time.
+            const bool shown = frame ? frame->annotation_shown(i) : annotation_shown(annotation, scenario);
+            if (annotation.kind != kind || !shown) continue;
             const Rgba colour = annotation_colour(annotation, style);
             const bool listed = std::any_of(legend.annotations.begin(), legend.annotations.end(),
                                             [&](const auto& row) { return row.kind == kind && row.colour == colour; });
