@@ -40,7 +40,8 @@ void supersede_reports(Scenario& scenario) {
         if (const auto start = parse_time(figure.when.start))
             reports[{figure.actor, figure.place, figure.unit}].emplace_back(*start, &figure);
     }
-    for (auto& [key, dated] : reports) {
+    for (auto& entry : reports) {
+        auto& dated = entry.second;  // a plain reference: clang 14 cannot capture structured bindings
         std::stable_sort(dated.begin(), dated.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (std::size_t i = 0; i < dated.size(); ++i) {
             // The next report of a later day (reports of the same day stand side by side).
