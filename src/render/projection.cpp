@@ -104,22 +104,31 @@ public:
         id_ = crs;
         context_ = proj_context_create();
         proj_log_level(context_, PJ_LOG_NONE);  // errors become our one-line messages
+        // A constructor that throws runs no destructor: release here (the
+        // context and its database cache leaked on every refused CRS).
         PJ* target = proj_create(context_, crs.c_str());
-        if (!target) throw Error("unknown CRS");
+        if (!target) {
+            release();
+            throw Error("unknown CRS");
+        }
         try {
             setup(target);
         } catch (...) {
             proj_destroy(target);
+            release();
             throw;
         }
         proj_destroy(target);
     }
-    ~ProjProjection() override {
-        proj_destroy(transform_);
-        proj_context_destroy(context_);
-    }
+    ~ProjProjection() override { release(); }
 
 private:
+    void release() {
+        if (transform_) proj_destroy(transform_);
+        transform_ = nullptr;
+        if (context_) proj_context_destroy(context_);
+        context_ = nullptr;
+    }
     void setup(PJ* target) {
         const PJ_TYPE type = proj_get_type(target);
         const bool geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS;
