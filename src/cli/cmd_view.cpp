@@ -31,7 +31,9 @@ constexpr const char* usage =
     "Ctrl+O opens an article, scenario or vector file (or drop one on the window),\n"
     "Ctrl+Shift+V pastes an article, Ctrl+S / Ctrl+Shift+S save the scenario,\n"
     "Ctrl+Z / Ctrl+Shift+Z undo and redo edits made in View -> Inspector.\n"
-    "Settings and window layout: $XDG_CONFIG_HOME/muster (else ~/.config/muster).\n"
+    "Settings and window layout: $XDG_CONFIG_HOME/muster (else ~/.config/muster);\n"
+    "unsaved edits are kept in its autosave/ folder every 30 s and offered back\n"
+    "after a crash.\n"
     "\n"
     "  FILE             article (.txt/.html: extracted) or scenario file to show;\n"
     "                   the first view frames what it holds\n"
@@ -63,10 +65,11 @@ int cmd_view(const Words& words) {
     // open|save-as|paste (open that dialog), --script FILE.lua
     // [--script-out DIR] (Script -> Run script at start), --export-dialog
     // (File -> Export image open), --export-map FILE (the map alone
-    // exported at 2x after the first frame).
+    // exported at 2x after the first frame), --restore-autosave
+    // restore|discard (answer "Restore unsaved changes?" at start).
     args.option("--bbox").option("--frames").option("--screenshot").option("--window").option("--projection");
     args.option("--search").option("--measure").option("--layer").option("--select").option("--dialog");
-    args.option("--script").option("--script-out").option("--export-map");
+    args.option("--script").option("--script-out").option("--export-map").option("--restore-autosave");
     args.flag("--export-dialog");
     args.flag("--no-vsync").flag("--timing").flag("--about").flag("--layers-panel").positionals(0, 1);
     args.parse();
@@ -104,6 +107,11 @@ int cmd_view(const Words& words) {
         if (*text != "open" && *text != "save-as" && *text != "paste")
             throw Error(args.message("option '--dialog' expects open, save-as or paste, got '" + *text + "'"));
         options.dialog = *text;
+    }
+    if (const auto text = args.value("--restore-autosave")) {
+        if (*text != "restore" && *text != "discard")
+            throw Error(args.message("option '--restore-autosave' expects restore or discard, got '" + *text + "'"));
+        options.restore_autosave = *text;
     }
     options.script = args.value_or("--script", "");
     options.script_output = args.value_or("--script-out", "");

@@ -3,6 +3,7 @@
 #include "render/annotations.hpp"
 
 #include "render/attribution.hpp"
+#include "render/font_files.hpp"
 #include "render/symbols_draw.hpp"
 
 #include <GeographicLib/Geodesic.hpp>
@@ -38,21 +39,18 @@ const ImU32 plate_fill = IM_COL32(255, 255, 255, 245);
 const ImU32 plate_edge = IM_COL32(120, 120, 120, 255);
 const ImU32 ink = IM_COL32(43, 43, 43, 255);
 
-const char* dejavu(const char* file) {
-    static std::string path;
-    path = std::string("/usr/share/fonts/truetype/dejavu/") + file;
-    return path.c_str();
-}
-
 ImFont* add_face(const char* file, float points, float raster_scale) {
     std::error_code ec;
-    const char* path = dejavu(file);
-    if (!std::filesystem::is_regular_file(path, ec)) return nullptr;
+    const std::filesystem::path path = font_file(file);
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        warn_font_missing(path);
+        return nullptr;
+    }
     static const ImWchar ranges[] = {0x0020, 0x024F, 0x0400, 0x04FF, 0x2000, 0x206F, 0x2190, 0x2193, 0};
     ImFontConfig config;
     config.OversampleH = 2;
     config.OversampleV = 1;
-    return ImGui::GetIO().Fonts->AddFontFromFileTTF(path, points * raster_scale, &config, ranges);
+    return ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), points * raster_scale, &config, ranges);
 }
 
 // ------------------------------------------------------------------ legend rows

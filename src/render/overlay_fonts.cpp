@@ -1,5 +1,7 @@
 #include "render/overlay_fonts.hpp"
 
+#include "render/font_files.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -45,12 +47,13 @@ constexpr RoleFace role_faces[] = {
 };
 static_assert(std::size(role_faces) == OverlayFonts::roles);
 
-const char* font_dir() { return "/usr/share/fonts/truetype/dejavu/"; }
-
 ImFont* add_face(ImFontAtlas& atlas, const RoleFace& face, float raster_scale, bool halo) {
-    const std::string path = std::string(font_dir()) + face.file;
+    const std::filesystem::path path = font_file(face.file);
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) return nullptr;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        warn_font_missing(path);
+        return nullptr;
+    }
     ImFontConfig config;
     // Text: horizontal oversampling, crisper under bilinear sampling. Halos
     // are blurred anyway: no oversampling, half the atlas space.

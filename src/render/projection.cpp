@@ -123,15 +123,15 @@ private:
             setup(target);
         } catch (...) {
             proj_destroy(target);
-            throw;
+            throw;  // the constructor releases the rest
         }
         proj_destroy(target);
     }
 
     void release() {
-        proj_destroy(transform_);
+        if (transform_) proj_destroy(transform_);
         transform_ = nullptr;
-        proj_context_destroy(context_);
+        if (context_) proj_context_destroy(context_);  // null would be PROJ's default context
         context_ = nullptr;
     }
 

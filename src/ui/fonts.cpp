@@ -1,5 +1,7 @@
 #include "ui/fonts.hpp"
 
+#include "render/font_files.hpp"
+
 #include <cstdlib>
 #include <system_error>
 
@@ -23,7 +25,7 @@ const ImWchar* glyph_ranges() {
 
 std::filesystem::path ui_font_file() {
     if (const char* chosen = std::getenv("MUSTER_UI_FONT"); chosen && *chosen) return chosen;
-    return "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    return font_file("DejaVuSans.ttf");
 }
 
 LoadedFont load_ui_font(float size_px) {
@@ -36,10 +38,10 @@ LoadedFont load_ui_font(float size_px) {
         if (ImFont* font = io.Fonts->AddFontFromFileTTF(file.c_str(), size_px, &config, glyph_ranges()))
             return {font, false, ""};
     }
+    warn_font_missing(file);
     ImFontConfig config;
     config.SizePixels = size_px;
-    return {io.Fonts->AddFontDefault(&config), true,
-            file.string() + " not found; using Dear ImGui's built-in font (no Cyrillic); install fonts-dejavu"};
+    return {io.Fonts->AddFontDefault(&config), true, missing_font_warning(file)};
 }
 
 }  // namespace muster::ui

@@ -10,8 +10,8 @@
 
 namespace muster::ui {
 
-// Where DejaVuSans.ttf is looked for: $MUSTER_UI_FONT if set, else Debian's
-// fonts-dejavu location.
+// Where DejaVuSans.ttf is looked for: $MUSTER_UI_FONT if set, else
+// font_file("DejaVuSans.ttf") (render/font_files.hpp).
 std::filesystem::path ui_font_file();
 
 struct LoadedFont {
@@ -20,7 +20,8 @@ struct LoadedFont {
     std::string warning;
 };
 
-// Adds the UI font at size_px (physical pixels) to the current ImGui context's atlas.
+// Adds the UI font at size_px (physical pixels) to the current ImGui context's
+// atlas; without the file, the built-in font, with warn_font_missing().
 LoadedFont load_ui_font(float size_px);
 
 }  // namespace muster::ui

@@ -9,6 +9,7 @@
 #include "render/layers.hpp"
 #include "render/style.hpp"
 #include "scenario/scenario.hpp"
+#include "ui/autosave.hpp"
 #include "ui/editor_state.hpp"
 #include "ui/export_dialog.hpp"
 #include "ui/file_watch.hpp"
@@ -148,6 +149,7 @@ struct ViewState {
     // (editor_state.hpp, document.hpp).
     DocumentState document;
     FileWatchState file_watch;  // reload on change (file_watch.hpp)
+    AutosaveState autosave;     // unsaved edits kept across a crash (autosave.hpp)
     FileBrowserState file_browser;
     PasteArticleState paste;
     // The Inspector (inspector_panel.hpp): View -> Inspector.

@@ -12,6 +12,7 @@
 #include "ui/about_panel.hpp"
 #include "ui/annotate_tool.hpp"
 #include "ui/article_panel.hpp"
+#include "ui/autosave.hpp"
 #include "ui/document.hpp"
 #include "ui/document_menu.hpp"
 #include "ui/entities_panel.hpp"
@@ -221,6 +222,20 @@ void start_with(ViewState& state, const ViewerOptions& options) {
     }
 }
 
+// A monotonic clock in seconds, for the file watch and autosave.
+double seconds_now() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// Autosave into the settings folder; a copy left by a run that ended with
+// unsaved edits is offered back (or, for tests, the answer is given).
+void start_autosave(ViewState& state, const std::filesystem::path& config, const std::string& answer) {
+    state.autosave.folder = autosave_folder(config);
+    if (!offer_restore(state)) return;
+    if (answer == "restore") restore_autosave(state);
+    if (answer == "discard") discard_autosave(state);
+}
+
 // Home: the scenario's camera, else its places and borders, else the user
 // layers, else the world; framed in the part of the window the side column (and a docked
 // Inspector) leave free.
@@ -292,6 +307,7 @@ void draw_panels(ViewState& state, const PlaceLookup& lookup, float pixel_ratio,
     draw_inspector(state, lookup, pixel_ratio);
     draw_about_panel(state);
     draw_document_dialogs(state);
+    draw_restore_prompt(state);
     draw_script_window(state);
     draw_export_dialog(state, state.export_dialog.content == ExportContent::window ? window_size : map_size);
     draw_data_export_dialog(state);
@@ -367,7 +383,7 @@ int run_viewer(const ViewerOptions& options) {
     // here, since opening by drag and drop depends on it).
     SDL_EventState(SDL_DROPFILE, SDL_ENABLE);
     ImGuiLayer imgui(ui_font_points, surface.pixel_ratio());
-    if (imgui.font().fallback) std::fprintf(stderr, "muster view: warning: %s\n", imgui.font().warning.c_str());
+    // (a missing UI font was reported by load_ui_font: render/font_files.hpp)
     ImGuiSdlBinding sdl_binding(surface);
     // Added to the atlas before the first frame, when the backend builds its
     // font texture (furniture first: load_overlay_fonts builds the atlas).
@@ -382,6 +398,7 @@ int run_viewer(const ViewerOptions& options) {
     for (const std::string& warning : warnings) std::fprintf(stderr, "muster view: warning: %s\n", warning.c_str());
     load_window_layout(config);
     start_with(state, options);
+    start_autosave(state, config, options.restore_autosave);
     if (!warnings.empty()) state.document.status = "warning: " + warnings.front();
     state.show_about = options.show_about;
     state.layers = options.layers;
@@ -450,8 +467,7 @@ int run_viewer(const ViewerOptions& options) {
         step_zoom_to(state, fly_to_fraction);
         add_dropped_vector_files(state);
         // Reload on change; it looks at the file at most once a second.
-        const auto since_epoch = std::chrono::steady_clock::now().time_since_epoch();
-        watch_document_file(state, std::chrono::duration<double>(since_epoch).count());
+        watch_document_file(state, seconds_now());
         renderer.set_style(drawn_style(state, ratio));
         renderer.set_scenario(&state.scenario, shown_time(state));
         renderer.set_layers(state.layers);
@@ -473,6 +489,7 @@ int run_viewer(const ViewerOptions& options) {
         draw_map_links(ImGui::GetBackgroundDrawList(), state, renderer.overlay().layout(), ratio, hovered_on_map);
         draw_candidate_preview(ImGui::GetBackgroundDrawList(), state, ratio);
         track_edits(state, active_edit_item(state));
+        autosave_tick(state, seconds_now(), active_edit_item(state) != 0);
         imgui.render();
         if (const std::string wanted = window_title(state); wanted != title) {
             title = wanted;
@@ -494,6 +511,7 @@ int run_viewer(const ViewerOptions& options) {
         if (last) break;
     }
     if (options.timing) clock.report(surface.drawable_size());
+    autosave_at_exit(state);
     store_settings(state, config);
     store_window_layout(config);
     return 0;

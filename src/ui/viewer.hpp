@@ -58,6 +58,9 @@ struct ViewerOptions {
     // scenario file (then File -> Save writes it) rather than an article.
     std::filesystem::path opened_file;
     bool opened_is_scenario = false;
+    // For tests: answer "Restore unsaved changes?" at start ("restore" or
+    // "discard") instead of asking; "" asks.
+    std::string restore_autosave;
 };
 
 // True when an X11 or Wayland display is named in the environment.
