@@ -16,6 +16,7 @@
 #include <string>
 
 using muster::Gazetteer;
+using muster::append_utf8;
 using nlohmann::json;
 using namespace muster::extract;
 namespace scenario = muster::scenario;

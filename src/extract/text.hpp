@@ -11,6 +11,8 @@
 // only when a token is compared with a word (equals_folded, WordSet).
 #pragma once
 
+#include "core/utf8.hpp"
+
 #include <bitset>
 #include <cstddef>
 #include <initializer_list>
@@ -39,8 +41,7 @@ bool is_valid_utf8(std::string_view bytes);
 // decodes as U+FFFD with length 1, so a loop over a string always advances.
 std::size_t decode_utf8(std::string_view bytes, std::size_t pos, char32_t& cp);
 
-// Appends cp as UTF-8; surrogates and values above U+10FFFF append U+FFFD.
-void append_utf8(std::string& out, char32_t cp);
+// append_utf8: core/utf8.hpp.
 
 // ---------------------------------------------------------------- offsets
 
