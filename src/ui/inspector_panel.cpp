@@ -1,5 +1,7 @@
 #include "ui/inspector_panel.hpp"
 
+#include "extract/scenario_resolver.hpp"
+
 #include "render/annotations.hpp"
 #include "render/symbols.hpp"
 #include "render/symbols_draw.hpp"
@@ -400,13 +402,12 @@ std::vector<Candidate> place_candidates(const scenario::Scenario& scenario, cons
 }
 
 void switch_place_to(scenario::Place& place, const Candidate& candidate) {
-    place.name = candidate.name;
-    place.country = candidate.country;
-    place.feature = candidate.feature();
-    place.gazetteer_id = candidate.id();
-    place.geonameid = candidate.geonameid;
-    place.point = candidate.point;
-    place.confidence = 1.0;
+    // The candidate's identity, point and members; the place keeps its id and mentions.
+    scenario::Place switched = extract::place_from_candidate(candidate);
+    switched.id = std::move(place.id);
+    switched.mentions = std::move(place.mentions);
+    switched.confidence = 1.0;  // chosen by hand
+    place = std::move(switched);
 }
 
 bool valid_actor(std::string_view actor) {
