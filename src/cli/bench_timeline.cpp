@@ -14,11 +14,14 @@
 #include "cli/args.hpp"
 #include "cli/bench_util.hpp"
 #include "cli/commands.hpp"
+#include "cli/generated_scenario.hpp"
 #include "cli/help.hpp"
 
 #include "platform/offscreen_surface.hpp"
+#include "render/map_cache.hpp"
 #include "render/map_renderer.hpp"
 #include "render/overlay_fonts.hpp"
+#include "scenario/scenario_json.hpp"
 #include "scenario/timeline.hpp"
 #include "ui/imgui_layer.hpp"
 #include "ui/timeline_panel.hpp"
@@ -30,7 +33,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -52,66 +54,9 @@ constexpr const char* kUsage =
     "(default 7), draws the map and the overlay's symbols and labels, and waits\n"
     "for glFinish. --frames: how many (default 300). Reports the median and 99th\n"
     "percentile frame, how many frames laid the overlay out again, and the first\n"
-    "frame (the whole layout of the scenario). Target: median <= 16.7 ms.\n";
-
-// The generated scenario: everything dated, as a build-up file would be.
-scenario::Scenario generated_buildup(int units) {
-    std::mt19937 random(20211101u);
-    auto uniform = [&random](double low, double high) { return std::uniform_real_distribution<double>(low, high)(random); };
-    auto chance = [&](double p) { return uniform(0.0, 1.0) < p; };
-    const scenario::Days first = *scenario::parse_time("2021-11-01");
-    const scenario::Days last = *scenario::parse_time("2022-02-20");
-
-    scenario::Scenario s;
-    s.title = "Generated build-up";
-    constexpr int place_count = 300;
-    for (int i = 0; i < place_count; ++i) {
-        scenario::Place p;
-        p.id = "p" + std::to_string(i + 1);
-        p.name = "Garrison " + std::to_string(i + 1);
-        p.feature = "city";
-        p.point = {uniform(46.0, 56.0), uniform(23.5, 41.0)};
-        p.country = p.point.lon > 36.5 ? "RU" : p.point.lat > 51.6 ? "BY" : "UA";
-        s.places.push_back(p);
-    }
-    const char* const actors[] = {"RU", "RU", "RU", "RU", "BY", "UA", "UA"};
-    for (int i = 0; i < units; ++i) {
-        scenario::Figure f;
-        f.id = "f" + std::to_string(i + 1);
-        f.actor = actors[random() % std::size(actors)];
-        f.unit = chance(0.3) ? "battalion tactical groups" : "troops";
-        f.category = f.unit == "troops" ? "personnel" : "unit";
-        const double strength = f.category == "unit" ? std::round(uniform(1, 6)) : std::round(uniform(5, 80)) * 100;
-        f.amount.value = strength;
-        f.text = std::to_string(static_cast<int>(strength)) + " " + f.unit;
-        f.place = s.places[random() % place_count].id;
-        const scenario::Days start = std::floor(uniform(first, last));
-        f.when.start = scenario::format_time(start);
-        if (chance(0.2)) f.when.end = scenario::format_time(start + std::floor(uniform(10, 40)));
-        if (f.category == "personnel" && chance(0.3))
-            f.history = {{f.when.start, strength}, {scenario::format_time(start + 30), strength * 2.5}};
-        if (chance(0.05)) {
-            scenario::Movement m;
-            m.id = "m" + std::to_string(s.movements.size() + 1);
-            m.figure = f.id;
-            m.from = s.places[random() % place_count].id;
-            m.to = f.place;
-            m.when = {scenario::format_time(start + 3), scenario::format_time(start + 12)};
-            s.movements.push_back(m);
-        }
-        s.figures.push_back(std::move(f));
-    }
-    for (int i = 0; i < 1000; ++i) {
-        scenario::Annotation a;
-        a.id = "a" + std::to_string(i + 1);
-        a.kind = "label";
-        a.text = "Report " + std::to_string(i + 1);
-        a.places = {s.places[random() % place_count].id};
-        a.when.start = scenario::format_time(std::floor(uniform(first, last)));
-        s.annotations.push_back(a);
-    }
-    return s;
-}
+    "frame (the whole layout of the scenario). Target: median <= 16.7 ms.\n"
+    "--write-scenario FILE: also writes the generated scenario there (to look at\n"
+    "it with 'muster render' or 'muster view').\n";
 
 double percentile(std::vector<double> values, double p) {
     if (values.empty()) return 0.0;
@@ -127,7 +72,7 @@ double percentile(std::vector<double> values, double p) {
 int bench_timeline(const Words& words) {
     if (print_help_if_asked(words, kUsage)) return 0;
     Args args("bench timeline", words);
-    args.flag("--json").option("--units").option("--frames").option("--speed");
+    args.flag("--json").option("--units").option("--frames").option("--speed").option("--write-scenario");
     args.parse();
     const int units = args.int_value("--units", 10000, 1, 1'000'000);
     const int frames = args.int_value("--frames", 300, 1, 100'000);
@@ -135,12 +80,14 @@ int bench_timeline(const Words& words) {
 
     ui::ViewState state;
     state.scenario = generated_buildup(units);
+    if (args.has("--write-scenario")) scenario::save_scenario(state.scenario, *args.value("--write-scenario"));
     state.timeline.days_per_second = speed;
     const Camera camera = Camera::fit(Extent{22.0, 45.0, 42.0, 57.0}, kSize);
 
     OffscreenSurface surface(kSize, 1);
     surface.make_current();
     MapRenderer renderer(MapStyle{}, DetailLoading::blocking);
+    MapCache map_cache;  // as the window: the map drawn again only when it changes
     ui::ImGuiLayer imgui(13.0f);
     const OverlayFonts fonts = load_overlay_fonts(1.0f);
     std::uint64_t revision = 0;
@@ -161,7 +108,7 @@ int bench_timeline(const Words& words) {
         renderer.set_scenario(&state.scenario, ui::shown_time(state));
         lap(split.timeline);
         surface.bind_framebuffer();
-        renderer.draw(camera);
+        map_cache.draw(renderer, camera);
         glFinish();
         lap(split.map);
         imgui.begin_headless_frame(kSize);

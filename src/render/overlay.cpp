@@ -1,4 +1,5 @@
 #include "render/overlay.hpp"
+#include "render/unit_groups.hpp"
 
 #include "core/paths.hpp"
 #include "geodata/great_circle.hpp"
@@ -248,9 +249,19 @@ void restrength(OverlayLayout& layout, std::size_t symbols, std::size_t halos, c
     std::vector<const SymbolSpec*> spec_of(scenario.figures.size(), nullptr);
     for (std::size_t i = 0; i < symbols && i < layout.symbols.size(); ++i) {
         OverlayLayout::Symbol& symbol = layout.symbols[i];
-        if (symbol.figure >= frame.figures.size() || !frame.figures[symbol.figure].strength) continue;
+        if (symbol.units > 1 || symbol.figure >= frame.figures.size() || !frame.figures[symbol.figure].strength)
+            continue;
         symbol.spec = symbol_spec_at(scenario.figures[symbol.figure], frame.figures[symbol.figure], style.halo_pt_per_sqrt);
         spec_of[symbol.figure] = &symbol.spec;
+    }
+    // Aggregated symbols sum their units' strengths again; their halo is
+    // found by their first figure.
+    for (const OverlayLayout::Group& group : layout.groups) {
+        if (group.symbol >= symbols || group.symbol >= layout.symbols.size()) continue;
+        OverlayLayout::Symbol& symbol = layout.symbols[group.symbol];
+        const UnitGroup summed{symbol.spec.affiliation, symbol.centre, group.figures, 0.0};
+        symbol.spec = group_spec(summed, scenario, &frame, style.halo_pt_per_sqrt);
+        if (symbol.figure < spec_of.size()) spec_of[symbol.figure] = &symbol.spec;
     }
     for (std::size_t i = 0; i < halos && i < layout.halos.size(); ++i) {
         OverlayLayout::Halo& halo = layout.halos[i];

@@ -15,7 +15,11 @@
 //                  five shows its four strongest and "+N more"; a stack that
 //                  finds no room anywhere near its place is left as a
 //                  deployment dot (zoom in to see it), so a dense scenario
-//                  neither buries the map nor costs a frame per symbol
+//                  neither buries the map nor costs a frame per symbol.
+//                  A view of more stacks than can be read groups the units
+//                  by side per screen cell into aggregated symbols with
+//                  their count and summed strength (render/unit_groups.hpp),
+//                  and a note at the top says so
 //   areas          the countries and regions that host deployments, hatched
 //                  (render/areas.hpp, drawn by MapRenderer over the fills)
 //   movements      an arrow along the geodesic (great circle) from where
@@ -169,6 +173,7 @@ struct OverlayLayout {
         float height = 0.0f;     // frame height in pixels (symbol_pt * scale)
         ScreenBox box;           // frame, echelon and amplifier together
         float text_x = 0.0f;     // left edge of the amplifier text
+        std::size_t units = 1;   // more than one: an aggregated group (render/unit_groups.hpp), figure its first
     };
     struct Halo {
         ScreenPoint centre;
@@ -209,6 +214,17 @@ struct OverlayLayout {
         Rgba colour;
     };
 
+    // An aggregated symbol (render/unit_groups.hpp): which symbol, for which figures.
+    struct Group {
+        std::size_t symbol = 0;  // index into symbols
+        std::vector<std::size_t> figures;
+    };
+    // Says that units are grouped at this zoom (top centre of the view).
+    struct Note {
+        std::string text;
+        ScreenBox box;
+    };
+
     std::vector<Arrow> arrows;
     std::vector<AnnotationLine> annotation_lines;
     std::vector<Halo> halos;  // largest first
@@ -217,6 +233,8 @@ struct OverlayLayout {
     std::vector<Symbol> symbols;
     std::vector<Label> labels;
     std::vector<ScreenBox> symbol_groups;  // one box per stack of symbols
+    std::vector<Group> groups;             // empty: every unit is drawn itself
+    std::optional<Note> note;              // with groups
 };
 
 class OverlayRenderer {
