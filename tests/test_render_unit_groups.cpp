@@ -126,7 +126,10 @@ TEST_CASE("unit groups: a group's symbol gives its count, actors and summed stre
     CHECK(group_spec(UnitGroup{Affiliation::hostile, {}, {0, 3}, 0.0}, s, nullptr, 0.3f).function ==
           UnitFunction::none);
     CHECK(group_note_text(84, 6412) ==
-          "Units grouped by side at this zoom: 84 symbols stand for 6,412 units. Zoom in to see them.");
+          "Units grouped by side at this zoom: 84 symbols stand for 6,412 units.\nZoom in to see them.");
+    CHECK(group_note_text(1, 90, group_halo_cap_persons(0.3f)) ==
+          "Units grouped by side at this zoom: 1 symbol stands for 90 units.\n"
+          "Halos over ~18,000 troops are drawn at that size. Zoom in to see them.");
 }
 
 TEST_CASE("unit groups: a crowded view draws one grouped symbol where its units are; zoomed in, the units") {
@@ -160,8 +163,8 @@ TEST_CASE("unit groups: a crowded view draws one grouped symbol where its units 
     CHECK(symbol.spec.strength == "~90,000");
     CHECK(symbol.spec.what == "90 units \u00b7 RU");
     REQUIRE(grouped.overlay.note);
-    CHECK(grouped.overlay.note->text ==
-          "Units grouped by side at this zoom: 1 symbol stands for 90 units. Zoom in to see them.");
+    CHECK(grouped.overlay.note->text == group_note_text(1, 90, group_halo_cap_persons(OverlayStyle{}.halo_pt_per_sqrt)));
+    CHECK(grouped.overlay.halos[0].fill == group_halo_cap_pt);  // 90,000 troops: capped
     CHECK(grouped.overlay.halos.size() == 1);
     // The grouped places get no dot or name of their own.
     CHECK(std::none_of(grouped.overlay.dots.begin(), grouped.overlay.dots.end(),

@@ -41,8 +41,8 @@
 // Time: a dated scenario is drawn as of one moment (scenario/timeline.hpp):
 // figures, movements and annotations off the map then are not drawn, a
 // figure on the move stands where its movement has brought it, strengths
-// follow their history, and countries take the roles the figures on the map
-// give them. The layout is redone only when what is drawn changes (a figure
+// follow their history (as of the day: strengths step at midnight), and
+// countries take the roles the figures on the map give them. The layout is redone only when what is drawn changes (a figure
 // appears, sets out or arrives, or its rounded strength changes), not for
 // every tick of the clock; a figure under way is drawn each frame where it
 // is, over the cached layout (add_en_route_symbols).
@@ -280,6 +280,20 @@ public:
                     const std::vector<CountryLabelInfo>& countries, OverlayScale scale,
                     const LayerSettings& layers = LayerSettings{});
 
+    // draw_marks() in parts, for a caller that keeps the laid-out marks as
+    // an image (render/map_cache.hpp): prepare_marks() lays out (or writes
+    // new strengths into the layout) when needed and returns a revision
+    // that changes whenever the laid-out marks do; draw_laid_out_marks()
+    // draws those (not the figures under way); draw_moving_marks() adds the
+    // figures under way to layout() and draws them alone, over the rest.
+    std::uint64_t prepare_marks(const OverlayFonts& fonts, const Camera& camera, const OverlayStyle& style,
+                                const std::vector<CountryLabelInfo>& countries, OverlayScale scale,
+                                const LayerSettings& layers = LayerSettings{});
+    void draw_laid_out_marks(ImDrawList* list, const OverlayFonts& fonts, const OverlayStyle& style,
+                             OverlayScale scale, const LayerSettings& layers = LayerSettings{}) const;
+    void draw_moving_marks(ImDrawList* list, const OverlayFonts& fonts, const Camera& camera,
+                           const OverlayStyle& style, OverlayScale scale, const LayerSettings& layers = LayerSettings{});
+
     // Base-map cities are still being read on the worker thread.
     [[nodiscard]] bool loading() const { return pending_cities_.valid() && !cities_; }
 
@@ -289,6 +303,13 @@ public:
 private:
     struct LayoutKey;
     const std::vector<MapCity>& cities();
+    // Strengths from histories as of the day of `now` (midnight): a
+    // build-up gives daily figures, and strengths that changed with every
+    // frame of a playing timeline would have the marks drawn anew each time.
+    void use_daily_strengths(scenario::TimelineFrame& frame, scenario::Days now);
+    // Appends the figures under way to layout_; whether there are any.
+    bool add_moving_marks(const OverlayFonts& fonts, const Camera& camera, const OverlayStyle& style,
+                          OverlayScale scale, const LayerSettings& layers);
 
     bool active_ = false;
     std::uint64_t revision_ = 0;
@@ -312,6 +333,9 @@ private:
     // Strengths that changed while nothing else did are written into the
     // cached layout (same boxes, new text and halo), not laid out again.
     std::uint64_t strength_revision_ = 0, strengths_drawn_ = 0;
+    std::uint64_t marks_revision_ = 0;  // see prepare_marks
+    std::optional<scenario::Days> strength_day_;  // of day_strengths_
+    std::vector<std::optional<double>> day_strengths_;  // by figure
 };
 
 // The layout itself, without caching: what draw_marks computes when the

@@ -390,16 +390,23 @@ std::vector<ScreenBox> stack_options(const Context& ctx, const Stack& stack) {
     return options;
 }
 
-// The note of a grouped view: top centre, below the panels' strip.
+// The note of a grouped view: top centre of what the panels leave.
 OverlayLayout::Note group_note(const Context& ctx, const std::vector<Stack>& stacks) {
     std::size_t units = 0;
-    for (const Stack& stack : stacks) units += stack.group.size();
+    bool capped = false;
+    for (const Stack& stack : stacks) {
+        units += stack.group.size();
+        capped = capped || stack.rows.front().spec.halo_fill_pt >= group_halo_cap_pt;
+    }
     OverlayLayout::Note note;
-    note.text = group_note_text(stacks.size(), units);
+    note.text = group_note_text(stacks.size(), units,
+                                capped ? group_halo_cap_persons(ctx.style.halo_pt_per_sqrt) : 0.0);
     const ImVec2 size = ctx.measure(MapFont::detail, note.text);
     const float pad = ctx.px(5.0f);
     const float top = ctx.view.min_y + ctx.px(ctx.style.covered_top_pt) + ctx.px(8.0f);
-    const float middle = (ctx.view.min_x + ctx.view.max_x) / 2;
+    const float left = ctx.view.min_x + ctx.px(ctx.style.covered_left_pt);
+    const float right = ctx.view.max_x - ctx.px(ctx.style.covered_right_pt);
+    const float middle = (left + right) / 2;
     note.box = {middle - size.x / 2 - pad, top, middle + size.x / 2 + pad, top + size.y + 2 * pad};
     return note;
 }

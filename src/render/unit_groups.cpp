@@ -111,10 +111,19 @@ SymbolSpec group_spec(const UnitGroup& group, const scenario::Scenario& scenario
     return spec;
 }
 
-std::string group_note_text(std::size_t groups, std::size_t units) {
-    return "Units grouped by side at this zoom: " + format_thousands(static_cast<double>(groups)) +
-           (groups == 1 ? " symbol stands for " : " symbols stand for ") +
-           format_thousands(static_cast<double>(units)) + " units. Zoom in to see them.";
+std::string group_note_text(std::size_t groups, std::size_t units, double capped_persons) {
+    std::string text = "Units grouped by side at this zoom: " + format_thousands(static_cast<double>(groups)) +
+                       (groups == 1 ? " symbol stands for " : " symbols stand for ") +
+                       format_thousands(static_cast<double>(units)) + " units.\n";
+    if (capped_persons > 0.0)
+        text += "Halos over ~" + format_thousands(rounded_strength(capped_persons)) + " troops are drawn at that size. ";
+    return text + "Zoom in to see them.";
+}
+
+double group_halo_cap_persons(float halo_pt_per_sqrt) {
+    if (!(halo_pt_per_sqrt > 0.0f)) return 0.0;
+    const double root = group_halo_cap_pt / halo_pt_per_sqrt;
+    return root * root;
 }
 
 }  // namespace muster

@@ -36,8 +36,9 @@ namespace muster {
 inline constexpr std::size_t max_readable_stacks = 80;
 // The grid's first cell size, points.
 inline constexpr float group_cell_pt = 150.0f;
-// The largest radius of a group's halo, points.
-inline constexpr float group_halo_cap_pt = 56.0f;
+// The largest radius of a group's halo, points (at the default 0.3 pt per
+// square root of a person: ~18,000 troops).
+inline constexpr float group_halo_cap_pt = 40.0f;
 
 // A unit standing in the view.
 struct GroupMember {
@@ -76,7 +77,13 @@ SymbolSpec group_spec(const UnitGroup& group, const scenario::Scenario& scenario
 double group_persons(const std::vector<std::size_t>& figures, const scenario::Scenario& scenario,
                      const scenario::TimelineFrame* frame);
 
-// "Units grouped by side at this zoom: 84 symbols stand for 6,412 units. Zoom in to see them."
-std::string group_note_text(std::size_t groups, std::size_t units);
+// "Units grouped by side at this zoom: 84 symbols stand for 6,412 units." and,
+// on a second line, "Zoom in to see them." or, when capped_persons > 0
+// (some halo is capped), "Halos over ~18,000 troops are drawn at that size.
+// Zoom in to see them."
+std::string group_note_text(std::size_t groups, std::size_t units, double capped_persons = 0.0);
+
+// The persons a halo of group_halo_cap_pt stands for.
+double group_halo_cap_persons(float halo_pt_per_sqrt);
 
 }  // namespace muster

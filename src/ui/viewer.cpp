@@ -459,9 +459,10 @@ int run_viewer(const ViewerOptions& options) {
         renderer.set_layers(state.layers);
         surface.make_current();
         surface.bind_framebuffer();
-        map_cache.draw(renderer, state.camera, ratio);
-        // Symbols and labels under the panels; ImGui works in points, the camera in pixels.
-        renderer.draw_overlay(ImGui::GetBackgroundDrawList(), map_fonts, OverlayScale{ratio, ratio});
+        // The map, and symbols and labels under the panels (kept as an image
+        // while they do not change); ImGui works in points, the camera in pixels.
+        map_cache.draw_with_overlay(renderer, state.camera, ratio, ImGui::GetBackgroundDrawList(), map_fonts,
+                                    OverlayScale{ratio, ratio});
         copy_frame_info(state, renderer);
         if (state.notice.empty()) state.notice = gazetteer.failure();
         if (state.notice.empty()) state.notice = state.document.status;
