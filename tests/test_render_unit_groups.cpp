@@ -40,14 +40,15 @@ bool close_to(const std::uint8_t* p, const Rgba& colour) {
 
 TEST_CASE("unit groups: over the threshold, units are grouped by side per cell with their strength summed") {
     // 45 hostile and 45 friendly units at 90 places, all inside the grid cell
-    // from (150, 150) to (300, 300); one unit elsewhere, in the next cell.
+    // from (150, 150) to (300, 300); one unit elsewhere, in the next cell; a
+    // view of more symbols than can be read.
     std::vector<GroupMember> members;
     for (std::size_t i = 0; i < 90; ++i) {
         const double x = 160 + static_cast<double>(i % 10) * 10, y = 160 + static_cast<double>(i / 10) * 10;
         members.push_back(member(i, i % 2 ? Affiliation::friend_ : Affiliation::hostile, x, y, 1000.0 + i));
     }
     members.push_back(member(90, Affiliation::hostile, 310, 200, 500.0));
-    const std::vector<UnitGroup> groups = group_units(members, 91, ScreenPoint{0, 0}, 150.0f);
+    const std::vector<UnitGroup> groups = group_units(members, max_readable_symbols + 1, ScreenPoint{0, 0}, 150.0f);
 
     REQUIRE(groups.size() == 3);
     // Row by row of the grid, then by side: (row 1, column 1) friend, hostile; (row 1, column 2) hostile.
@@ -69,12 +70,12 @@ TEST_CASE("unit groups: over the threshold, units are grouped by side per cell w
     CHECK(groups[2].at.x == 310.0);
 }
 
-TEST_CASE("unit groups: a view that can show its stacks one by one groups nothing") {
+TEST_CASE("unit groups: a view that can show its symbols one by one groups nothing") {
     std::vector<GroupMember> members;
-    for (std::size_t i = 0; i < 80; ++i) members.push_back(member(i, Affiliation::hostile, 5.0 * i, 10, 100));
-    CHECK(group_units(members, 80, ScreenPoint{0, 0}, 150.0f).empty());
-    CHECK(group_units(members, max_readable_stacks, ScreenPoint{0, 0}, 150.0f).empty());
-    CHECK(group_units(members, 81, ScreenPoint{0, 0}, 150.0f).size() == 3);  // cells 0..149, 150..299, 300..449
+    for (std::size_t i = 0; i < 60; ++i) members.push_back(member(i, Affiliation::hostile, 7.0 * i, 10, 100));
+    CHECK(group_units(members, 60, ScreenPoint{0, 0}, 150.0f).empty());
+    CHECK(group_units(members, max_readable_symbols, ScreenPoint{0, 0}, 150.0f).empty());
+    CHECK(group_units(members, 121, ScreenPoint{0, 0}, 150.0f).size() == 3);  // cells 0..149, 150..299, 300..449
 }
 
 TEST_CASE("unit groups: cells grow until few enough groups remain, anchored to the plane's origin") {
@@ -82,8 +83,8 @@ TEST_CASE("unit groups: cells grow until few enough groups remain, anchored to t
     std::vector<GroupMember> members;
     for (std::size_t i = 0; i < 200; ++i) members.push_back(member(i, Affiliation::hostile, 50.0 * i, 0, 0));
     const std::vector<UnitGroup> groups = group_units(members, 200, ScreenPoint{0, 0}, 10.0f);
-    CHECK(groups.size() <= max_readable_stacks);
-    CHECK(groups.size() > max_readable_stacks / 2);  // grown by half at a time, not more
+    CHECK(groups.size() <= max_unit_groups);
+    CHECK(groups.size() > max_unit_groups / 2);  // grown by half at a time, not more
     std::size_t counted = 0;
     for (const UnitGroup& group : groups) counted += group.figures.size();
     CHECK(counted == 200);
@@ -133,8 +134,9 @@ TEST_CASE("unit groups: a group's symbol gives its count, actors and summed stre
 }
 
 TEST_CASE("unit groups: a crowded view draws one grouped symbol where its units are; zoomed in, the units") {
-    // 90 garrisons of Russian troops in a 9 by 10 grid, 8 px apart on screen,
-    // placed in the middle of one grid cell of the view.
+    // 90 garrisons of two Russian units each in a 9 by 10 grid, 8 px apart
+    // on screen, placed in the middle of one grid cell of the view: 180
+    // symbols, more than can be read.
     HeadlessRenderRequest request;
     request.size = {800, 600};
     request.bbox = Extent{22.0, 48.0, 42.0, 58.0};
@@ -151,7 +153,8 @@ TEST_CASE("unit groups: a crowded view draws one grouped symbol where its units 
         p.point = camera.to_lonlat({middle_x + (static_cast<double>(i % 9) - 4) * 8,
                                     middle_y + (static_cast<double>(i / 9) - 4.5) * 8});
         s.places.push_back(p);
-        s.figures.push_back(troops(i, "RU", p.id, 1000));
+        s.figures.push_back(troops(2 * i, "RU", p.id, 1000));
+        s.figures.push_back(troops(2 * i + 1, "RU", p.id, 1000));
     }
     request.scenario = &s;
     const HeadlessRender grouped = render_map_headless(request);
@@ -159,12 +162,12 @@ TEST_CASE("unit groups: a crowded view draws one grouped symbol where its units 
     REQUIRE(grouped.overlay.groups.size() == 1);
     REQUIRE(grouped.overlay.symbols.size() == 1);
     const OverlayLayout::Symbol& symbol = grouped.overlay.symbols[0];
-    CHECK(symbol.units == 90);
-    CHECK(symbol.spec.strength == "~90,000");
-    CHECK(symbol.spec.what == "90 units \u00b7 RU");
+    CHECK(symbol.units == 180);
+    CHECK(symbol.spec.strength == "~180,000");
+    CHECK(symbol.spec.what == "180 units \u00b7 RU");
     REQUIRE(grouped.overlay.note);
-    CHECK(grouped.overlay.note->text == group_note_text(1, 90, group_halo_cap_persons(OverlayStyle{}.halo_pt_per_sqrt)));
-    CHECK(grouped.overlay.halos[0].fill == group_halo_cap_pt);  // 90,000 troops: capped
+    CHECK(grouped.overlay.note->text == group_note_text(1, 180, group_halo_cap_persons(OverlayStyle{}.halo_pt_per_sqrt)));
+    CHECK(grouped.overlay.halos[0].fill == group_halo_cap_pt);  // 180,000 troops: capped
     CHECK(grouped.overlay.halos.size() == 1);
     // The grouped places get no dot or name of their own.
     CHECK(std::none_of(grouped.overlay.dots.begin(), grouped.overlay.dots.end(),
@@ -182,7 +185,7 @@ TEST_CASE("unit groups: a crowded view draws one grouped symbol where its units 
     CHECK(close_to(grouped.image.at(cx - 6, cy - 24), salmon));             // the back one, above the front one
     CHECK_FALSE(close_to(grouped.image.at(cx + 6, cy - 24), salmon));       // nothing up and to the right
 
-    // Zoomed in on the first rows: fewer stacks than the threshold, each unit its own symbol.
+    // Zoomed in on the first rows: fewer symbols than the threshold, each unit its own.
     const LatLon corner_a = camera.to_lonlat({middle_x - 40, middle_y - 40});
     const LatLon corner_b = camera.to_lonlat({middle_x + 40, middle_y - 12});
     request.bbox = Extent{corner_a.lon, corner_b.lat, corner_b.lon, corner_a.lat};

@@ -1,5 +1,6 @@
 #include "cli/generated_scenario.hpp"
 
+#include "extract/scenario_resolver.hpp"
 #include "scenario/timeline.hpp"
 
 #include <algorithm>
@@ -91,6 +92,9 @@ std::vector<scenario::Place> theatre_places(const Gazetteer& gazetteer) {
     std::set<std::string> names;
     for (const Place& city : cities) {
         if (chosen.size() >= static_cast<std::size_t>(kGeneratedPlaces)) break;
+        // Only towns their name finds again: the file gives name and country.
+        const auto found = extract::best_candidate(gazetteer, city.name, city.country, "city");
+        if (!found || found->geonameid != city.geonameid) continue;
         if (!names.insert(city.name).second) continue;
         scenario::Place p;
         p.name = city.name;

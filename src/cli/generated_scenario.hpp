@@ -26,7 +26,8 @@ scenario::Scenario generated_buildup(int units, int labels = 1000,
 
 // The kGeneratedPlaces most populous gazetteer cities of Belarus, Russia and
 // Ukraine inside the theatre (46..56 N, 23.5..41 E), one per name, most
-// populous first; as scenario places with a name, country, feature and point.
+// populous first, each the town its name and country find again at load;
+// as scenario places with a name, country, feature and point.
 // Fewer when the gazetteer has fewer.
 std::vector<scenario::Place> theatre_places(const Gazetteer& gazetteer);
 

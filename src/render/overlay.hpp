@@ -16,7 +16,7 @@
 //                  finds no room anywhere near its place is left as a
 //                  deployment dot (zoom in to see it), so a dense scenario
 //                  neither buries the map nor costs a frame per symbol.
-//                  A view of more stacks than can be read groups the units
+//                  A view of more symbols than can be read groups the units
 //                  by side per screen cell into aggregated symbols with
 //                  their count and summed strength (render/unit_groups.hpp),
 //                  and a note at the top says so

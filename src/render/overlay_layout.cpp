@@ -312,7 +312,10 @@ std::vector<StandingStack> standing_stacks(const Context& ctx, const scenario::S
 // the view can show its stacks one by one.
 std::vector<UnitGroup> crowded_groups(const Context& ctx, const scenario::Scenario& scenario,
                                       const std::vector<StandingStack>& stacks) {
-    if (stacks.size() <= max_readable_stacks) return {};
+    std::size_t symbols = 0;  // as the stacks would show them, long ones shortened
+    for (const StandingStack& stack : stacks)
+        symbols += stack.figures.size() <= max_stack_rows ? stack.figures.size() : max_stack_rows - 1;
+    if (symbols <= max_readable_symbols) return {};
     std::vector<GroupMember> members;
     for (const StandingStack& stack : stacks)
         for (const std::size_t f : stack.figures) {
@@ -320,7 +323,7 @@ std::vector<UnitGroup> crowded_groups(const Context& ctx, const scenario::Scenar
             const scenario::Figure& figure = scenario.figures[f];
             members.push_back({f, figure_affiliation(figure), stack.at, halo_persons(figure, at)});
         }
-    return group_units(members, stacks.size(), ctx.camera.plane_to_screen(MapPoint{0.0, 0.0}), ctx.px(group_cell_pt));
+    return group_units(members, symbols, ctx.camera.plane_to_screen(MapPoint{0.0, 0.0}), ctx.px(group_cell_pt));
 }
 
 Stack group_stack(const Context& ctx, const scenario::Scenario& scenario, UnitGroup group) {
@@ -338,7 +341,7 @@ Stack group_stack(const Context& ctx, const scenario::Scenario& scenario, UnitGr
 
 // One stack per place, and one per place-and-border for forces standing on
 // a border (border_anchor); figures under way: add_en_route_symbols. A view
-// of more stacks than can be read gets one stack per group of units
+// of more symbols than can be read gets one stack per group of units
 // instead; grouped_places then marks the places whose units they hold.
 std::vector<Stack> build_stacks(const Context& ctx, const scenario::Scenario& scenario,
                                 std::vector<bool>& grouped_places) {

@@ -72,9 +72,10 @@ UnitFunction shared_function(const std::vector<std::size_t>& figures, const scen
 
 }  // namespace
 
-std::vector<UnitGroup> group_units(const std::vector<GroupMember>& members, std::size_t stacks,
-                                   ScreenPoint grid_origin, float cell_px, std::size_t max_groups) {
-    if (stacks <= max_groups || members.empty() || !(cell_px > 0.0f)) return {};
+std::vector<UnitGroup> group_units(const std::vector<GroupMember>& members, std::size_t symbols,
+                                   ScreenPoint grid_origin, float cell_px, std::size_t max_symbols,
+                                   std::size_t max_groups) {
+    if (symbols <= max_symbols || members.empty() || !(cell_px > 0.0f)) return {};
     double cell = cell_px;
     // Coarser cells until few enough remain; a bounded number of tries (1.5^30
     // cells span any screen, leaving one group per side).

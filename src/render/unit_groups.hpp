@@ -1,18 +1,18 @@
 // Aggregated unit symbols: what the overlay draws when a view holds more
-// symbol stacks than can be read (a theatre of thousands of units).
+// unit symbols than can be read (a theatre of thousands of units).
 //
 // The rule, as map tools for large orders of battle apply it: while the view
-// shows at most max_readable_stacks stacks (one per place, as
-// overlay_layout.cpp builds them), every unit is drawn itself. Beyond that,
-// the units in view are grouped by side (affiliation) per cell of a screen
-// grid: one symbol per group, at the mean position of its units, with the
-// group's size and summed strength as amplifiers ("~48,000" over
-// "12 units · RU, BY") and one strength halo. The grid is anchored to the
-// map plane's origin, so panning does not reshuffle groups; its cells start
-// at group_cell_pt and grow by half until at most max_readable_stacks
-// groups remain. Zooming in spreads the units over more cells until the
-// view falls under the threshold, and the groups split back into places
-// and units.
+// would show at most max_readable_symbols symbols (its stacks one per place,
+// as overlay_layout.cpp builds them, each of up to four symbols), every unit
+// is drawn itself. Beyond that, the units in view are grouped by side
+// (affiliation) per cell of a screen grid: one symbol per group, at the mean
+// position of its units, with the group's size and summed strength as
+// amplifiers ("~48,000" over "12 units · RU, BY") and one strength halo.
+// The grid is anchored to the map plane's origin, so panning does not
+// reshuffle groups; its cells start at group_cell_pt and grow by half until
+// at most max_unit_groups groups remain. Zooming in spreads the units over
+// more of the screen and fewer of them stay in view, until the view falls
+// under the threshold and the groups split back into places and units.
 //
 // The halo of a group has the area of its members' halos together (the same
 // scale as single units), capped at group_halo_cap_pt: at theatre zoom a
@@ -32,8 +32,11 @@
 
 namespace muster {
 
-// Beyond this many stacks in view, units are grouped.
-inline constexpr std::size_t max_readable_stacks = 80;
+// Beyond this many unit symbols in view, units are grouped (a briefing map
+// of a theatre reads with about a hundred; 30 places of four units each).
+inline constexpr std::size_t max_readable_symbols = 120;
+// At most this many groups (cells grow until there are no more).
+inline constexpr std::size_t max_unit_groups = 60;
 // The grid's first cell size, points.
 inline constexpr float group_cell_pt = 150.0f;
 // The largest radius of a group's halo, points (at the default 0.3 pt per
@@ -55,13 +58,14 @@ struct UnitGroup {
     double persons = 0.0;              // summed
 };
 
-// The rule above. stacks: how many stacks the view would show one by one.
-// grid_origin: where the map plane's origin is on screen (anchors the
-// cells); cell_px: the first cell size in pixels. No groups when stacks <=
-// max_groups. Groups come row by row of the grid, then by side.
-std::vector<UnitGroup> group_units(const std::vector<GroupMember>& members, std::size_t stacks,
+// The rule above. symbols: how many symbols the view would show one by
+// one. grid_origin: where the map plane's origin is on screen (anchors the
+// cells); cell_px: the first cell size in pixels. No groups when symbols <=
+// max_symbols. Groups come row by row of the grid, then by side.
+std::vector<UnitGroup> group_units(const std::vector<GroupMember>& members, std::size_t symbols,
                                    ScreenPoint grid_origin, float cell_px,
-                                   std::size_t max_groups = max_readable_stacks);
+                                   std::size_t max_symbols = max_readable_symbols,
+                                   std::size_t max_groups = max_unit_groups);
 
 // What a group is drawn as: its side's frame, the function icon its units
 // share (none when they differ), no echelon; strength "~48,000" (rounded as
