@@ -115,18 +115,6 @@ bool MapCache::update_map(MapRenderer& renderer, const Camera& camera, float ui_
     return false;
 }
 
-void MapCache::draw(MapRenderer& renderer, const Camera& camera, float ui_scale) {
-    reused_map_ = reused_marks_ = false;
-    if (multisampled_target()) {  // a blit cannot write into it: draw as ever
-        renderer.draw(camera, ui_scale);
-        return;
-    }
-    const GLuint target = bound_draw_framebuffer();
-    reused_map_ = update_map(renderer, camera, ui_scale);
-    kept_marks_.reset();  // marks_ is not what this target gets
-    copy(map_.framebuffer, target, size_);
-}
-
 void MapCache::draw_with_overlay(MapRenderer& renderer, const Camera& camera, float ui_scale, ImDrawList* moving,
                                  const OverlayFonts& fonts, OverlayScale scale) {
     reused_map_ = reused_marks_ = false;

@@ -42,14 +42,11 @@ public:
     MapCache(const MapCache&) = delete;
     MapCache& operator=(const MapCache&) = delete;
 
-    // renderer.draw(camera, ui_scale) into the bound framebuffer, or the
-    // image kept from the last call when that would draw the same map.
-    void draw(MapRenderer& renderer, const Camera& camera, float ui_scale = 1.0f);
-
-    // draw(), then the overlay (MapRenderer::draw_overlay): its laid-out
-    // marks from the kept image when they did not change, the figures under
-    // way into `moving` (an ImDrawList of the current ImGui frame, drawn
-    // over the framebuffer). Needs a current ImGui frame.
+    // What renderer.draw(camera, ui_scale) and then renderer.draw_overlay()
+    // would give, into the bound framebuffer: the map and the laid-out marks
+    // from the kept images when they did not change, the figures under way
+    // into `moving` (an ImDrawList of the current ImGui frame, drawn over the
+    // framebuffer). Needs a current ImGui frame.
     void draw_with_overlay(MapRenderer& renderer, const Camera& camera, float ui_scale, ImDrawList* moving,
                            const OverlayFonts& fonts, OverlayScale scale);
 
