@@ -9,8 +9,10 @@
 // labels. Each frame is what the window does for the map while playing: the
 // timeline advances (ui::update_timeline: its frame for the table and the
 // article), the renderer takes the moment (OverlayRenderer::set_scenario: a
-// new layout only when what is drawn changed), draws the map, lays out and
-// draws symbols and labels through Dear ImGui, then glFinish.
+// new layout only when what is drawn changed), MapCache gives the map and
+// the laid-out symbols and labels (drawn again only when they changed, else
+// copied from its images), the units under way are drawn over them through
+// Dear ImGui, then glFinish.
 #include "cli/args.hpp"
 #include "cli/bench_util.hpp"
 #include "cli/commands.hpp"
@@ -46,15 +48,17 @@ constexpr double kMedianTargetMs = 16.7;
 constexpr PixelSize kSize{1920, 1080};
 
 constexpr const char* kUsage =
-    "usage: muster bench timeline [--units N] [--frames N] [--speed DAYS] [--json]\n"
+    "usage: muster bench timeline [--units N] [--frames N] [--speed DAYS] [--write-scenario FILE] [--json]\n"
     "Plays a generated dated scenario (N units, default 10000, at 300 places, with\n"
     "strength histories, movements and 1,000 dated labels; November 2021 to\n"
     "February 2022) headless at 1920x1080 over Belarus, Russia and Ukraine: each\n"
     "frame advances the timeline by DAYS per second at 60 frames a second\n"
-    "(default 7), draws the map and the overlay's symbols and labels, and waits\n"
-    "for glFinish. --frames: how many (default 300). Reports the median and 99th\n"
-    "percentile frame, how many frames laid the overlay out again, and the first\n"
-    "frame (the whole layout of the scenario). Target: median <= 16.7 ms.\n"
+    "(default 7), draws the map and the overlay's symbols and labels as the window\n"
+    "does (the map and laid-out marks kept as images while they do not change),\n"
+    "and waits for glFinish. --frames: how many (default 300). Reports the median\n"
+    "and 99th percentile frame, how many frames laid the overlay out again or\n"
+    "reused the kept images, and the first frame (the whole layout of the\n"
+    "scenario). Target: median <= 16.7 ms.\n"
     "--write-scenario FILE: also writes the generated scenario there (to look at\n"
     "it with 'muster render' or 'muster view').\n";
 
