@@ -152,10 +152,10 @@ TEST_CASE("geocode checks --limit") {
 TEST_CASE("bench names its benchmarks when asked for an unknown one") {
     const Run unknown = run_muster("bench frobnicate");
     CHECK(unknown.status == 1);
-    CHECK(unknown.err == "muster bench: unknown benchmark 'frobnicate' (known: gazetteer, extract, render, export, timeline)\n");
+    CHECK(unknown.err == "muster bench: unknown benchmark 'frobnicate' (known: gazetteer, extract, render, export, timeline, scenario)\n");
     const Run none = run_muster("bench");
     CHECK(none.status == 1);
-    CHECK(none.err == "muster bench: which benchmark? (known: gazetteer, extract, render, export, timeline)\n");
+    CHECK(none.err == "muster bench: which benchmark? (known: gazetteer, extract, render, export, timeline, scenario)\n");
 }
 
 TEST_CASE("bench gazetteer --json reports every measure and its target") {

@@ -9,16 +9,21 @@
 // labels. Each frame is what the window does for the map while playing: the
 // timeline advances (ui::update_timeline: its frame for the table and the
 // article), the renderer takes the moment (OverlayRenderer::set_scenario: a
-// new layout only when what is drawn changed), draws the map, lays out and
-// draws symbols and labels through Dear ImGui, then glFinish.
+// new layout only when what is drawn changed), MapCache gives the map and
+// the laid-out symbols and labels (drawn again only when they changed, else
+// copied from its images), the units under way are drawn over them through
+// Dear ImGui, then glFinish.
 #include "cli/args.hpp"
 #include "cli/bench_util.hpp"
 #include "cli/commands.hpp"
+#include "cli/generated_scenario.hpp"
 #include "cli/help.hpp"
 
 #include "platform/offscreen_surface.hpp"
+#include "render/map_cache.hpp"
 #include "render/map_renderer.hpp"
 #include "render/overlay_fonts.hpp"
+#include "scenario/scenario_json.hpp"
 #include "scenario/timeline.hpp"
 #include "ui/imgui_layer.hpp"
 #include "ui/timeline_panel.hpp"
@@ -30,7 +35,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -44,74 +48,19 @@ constexpr double kMedianTargetMs = 16.7;
 constexpr PixelSize kSize{1920, 1080};
 
 constexpr const char* kUsage =
-    "usage: muster bench timeline [--units N] [--frames N] [--speed DAYS] [--json]\n"
+    "usage: muster bench timeline [--units N] [--frames N] [--speed DAYS] [--write-scenario FILE] [--json]\n"
     "Plays a generated dated scenario (N units, default 10000, at 300 places, with\n"
     "strength histories, movements and 1,000 dated labels; November 2021 to\n"
     "February 2022) headless at 1920x1080 over Belarus, Russia and Ukraine: each\n"
     "frame advances the timeline by DAYS per second at 60 frames a second\n"
-    "(default 7), draws the map and the overlay's symbols and labels, and waits\n"
-    "for glFinish. --frames: how many (default 300). Reports the median and 99th\n"
-    "percentile frame, how many frames laid the overlay out again, and the first\n"
-    "frame (the whole layout of the scenario). Target: median <= 16.7 ms.\n";
-
-// The generated scenario: everything dated, as a build-up file would be.
-scenario::Scenario generated_buildup(int units) {
-    std::mt19937 random(20211101u);
-    auto uniform = [&random](double low, double high) { return std::uniform_real_distribution<double>(low, high)(random); };
-    auto chance = [&](double p) { return uniform(0.0, 1.0) < p; };
-    const scenario::Days first = *scenario::parse_time("2021-11-01");
-    const scenario::Days last = *scenario::parse_time("2022-02-20");
-
-    scenario::Scenario s;
-    s.title = "Generated build-up";
-    constexpr int place_count = 300;
-    for (int i = 0; i < place_count; ++i) {
-        scenario::Place p;
-        p.id = "p" + std::to_string(i + 1);
-        p.name = "Garrison " + std::to_string(i + 1);
-        p.feature = "city";
-        p.point = {uniform(46.0, 56.0), uniform(23.5, 41.0)};
-        p.country = p.point.lon > 36.5 ? "RU" : p.point.lat > 51.6 ? "BY" : "UA";
-        s.places.push_back(p);
-    }
-    const char* const actors[] = {"RU", "RU", "RU", "RU", "BY", "UA", "UA"};
-    for (int i = 0; i < units; ++i) {
-        scenario::Figure f;
-        f.id = "f" + std::to_string(i + 1);
-        f.actor = actors[random() % std::size(actors)];
-        f.unit = chance(0.3) ? "battalion tactical groups" : "troops";
-        f.category = f.unit == "troops" ? "personnel" : "unit";
-        const double strength = f.category == "unit" ? std::round(uniform(1, 6)) : std::round(uniform(5, 80)) * 100;
-        f.amount.value = strength;
-        f.text = std::to_string(static_cast<int>(strength)) + " " + f.unit;
-        f.place = s.places[random() % place_count].id;
-        const scenario::Days start = std::floor(uniform(first, last));
-        f.when.start = scenario::format_time(start);
-        if (chance(0.2)) f.when.end = scenario::format_time(start + std::floor(uniform(10, 40)));
-        if (f.category == "personnel" && chance(0.3))
-            f.history = {{f.when.start, strength}, {scenario::format_time(start + 30), strength * 2.5}};
-        if (chance(0.05)) {
-            scenario::Movement m;
-            m.id = "m" + std::to_string(s.movements.size() + 1);
-            m.figure = f.id;
-            m.from = s.places[random() % place_count].id;
-            m.to = f.place;
-            m.when = {scenario::format_time(start + 3), scenario::format_time(start + 12)};
-            s.movements.push_back(m);
-        }
-        s.figures.push_back(std::move(f));
-    }
-    for (int i = 0; i < 1000; ++i) {
-        scenario::Annotation a;
-        a.id = "a" + std::to_string(i + 1);
-        a.kind = "label";
-        a.text = "Report " + std::to_string(i + 1);
-        a.places = {s.places[random() % place_count].id};
-        a.when.start = scenario::format_time(std::floor(uniform(first, last)));
-        s.annotations.push_back(a);
-    }
-    return s;
-}
+    "(default 7), draws the map and the overlay's symbols and labels as the window\n"
+    "does (the map and laid-out marks kept as images while they do not change),\n"
+    "and waits for glFinish. --frames: how many (default 300). Reports the median\n"
+    "and 99th percentile frame, how many frames laid the overlay out again or\n"
+    "reused the kept images, and the first frame (the whole layout of the\n"
+    "scenario). Target: median <= 16.7 ms.\n"
+    "--write-scenario FILE: also writes the generated scenario there (to look at\n"
+    "it with 'muster render' or 'muster view').\n";
 
 double percentile(std::vector<double> values, double p) {
     if (values.empty()) return 0.0;
@@ -127,7 +76,7 @@ double percentile(std::vector<double> values, double p) {
 int bench_timeline(const Words& words) {
     if (print_help_if_asked(words, kUsage)) return 0;
     Args args("bench timeline", words);
-    args.flag("--json").option("--units").option("--frames").option("--speed");
+    args.flag("--json").option("--units").option("--frames").option("--speed").option("--write-scenario");
     args.parse();
     const int units = args.int_value("--units", 10000, 1, 1'000'000);
     const int frames = args.int_value("--frames", 300, 1, 100'000);
@@ -135,21 +84,25 @@ int bench_timeline(const Words& words) {
 
     ui::ViewState state;
     state.scenario = generated_buildup(units);
+    if (args.has("--write-scenario")) scenario::save_scenario(state.scenario, *args.value("--write-scenario"));
     state.timeline.days_per_second = speed;
     const Camera camera = Camera::fit(Extent{22.0, 45.0, 42.0, 57.0}, kSize);
 
     OffscreenSurface surface(kSize, 1);
     surface.make_current();
     MapRenderer renderer(MapStyle{}, DetailLoading::blocking);
+    MapCache map_cache;  // as the window: the map drawn again only when it changes
     ui::ImGuiLayer imgui(13.0f);
     const OverlayFonts fonts = load_overlay_fonts(1.0f);
     std::uint64_t revision = 0;
-    int vertices = 0, commands = 0;  // of the last frame's overlay
+    int vertices = 0, commands = 0;  // of the last frame's ImGui lists: the units under way
+    int maps_kept = 0, marks_kept = 0;  // frames that copied the kept map, and the kept marks over it
     // Where a frame's time goes: the timeline and the renderer taking the
-    // moment, the base map, the overlay's layout into ImGui's lists, and
-    // rasterising those lists.
+    // moment; the map with the laid-out marks (drawn when they changed, else
+    // copied from MapCache's images), the units under way into ImGui's list;
+    // rasterising that list.
     struct Split {
-        std::vector<double> timeline, map, overlay, raster;
+        std::vector<double> timeline, map, raster;
     } split;
     auto frame = [&](double seconds) {
         auto stage = Clock::now();
@@ -160,13 +113,14 @@ int bench_timeline(const Words& words) {
         ui::update_timeline(state, seconds);
         renderer.set_scenario(&state.scenario, ui::shown_time(state));
         lap(split.timeline);
+        imgui.begin_headless_frame(kSize);
         surface.bind_framebuffer();
-        renderer.draw(camera);
+        map_cache.draw_with_overlay(renderer, camera, 1.0f, ImGui::GetBackgroundDrawList(), fonts,
+                                    OverlayScale{1.0f, 1.0f});
         glFinish();
         lap(split.map);
-        imgui.begin_headless_frame(kSize);
-        renderer.draw_overlay(ImGui::GetBackgroundDrawList(), fonts, OverlayScale{1.0f, 1.0f});
-        lap(split.overlay);
+        maps_kept += map_cache.reused_map() ? 1 : 0;
+        marks_kept += map_cache.reused_marks() ? 1 : 0;
         imgui.render();
         glFinish();
         lap(split.raster);
@@ -189,6 +143,7 @@ int bench_timeline(const Words& words) {
     const double first_ms = seconds_since(start) * 1000.0;
 
     split = {};
+    maps_kept = marks_kept = 0;
     std::vector<double> ms;
     int layouts = 0;
     for (int i = 0; i < frames && state.timeline.playing; ++i) {
@@ -208,10 +163,10 @@ int bench_timeline(const Words& words) {
                                        {"reached", reached}, {"layouts", layouts}, {"symbols_drawn", symbols},
                                        {"overlay_vertices", vertices}, {"overlay_draw_calls", commands},
                                        {"first_frame_ms", first_ms}, {"median_ms", median}, {"p99_ms", p99},
+                                       {"frames_map_kept", maps_kept}, {"frames_marks_kept", marks_kept},
                                        {"median_split_ms", {{"timeline", percentile(split.timeline, 50.0)},
-                                                            {"map", percentile(split.map, 50.0)},
-                                                            {"overlay_layout", percentile(split.overlay, 50.0)},
-                                                            {"overlay_raster", percentile(split.raster, 50.0)}}},
+                                                            {"map_and_marks", percentile(split.map, 50.0)},
+                                                            {"under_way_raster", percentile(split.raster, 50.0)}}},
                                        {"target_median_ms", kMedianTargetMs}, {"passed", pass}};
         std::printf("%s\n", report.dump(2).c_str());
         return pass ? 0 : 1;
@@ -220,10 +175,11 @@ int bench_timeline(const Words& words) {
                 "  played   %zu frames at %d days/s, 2021-11-01 to %s; %d new layouts; %zu symbols drawn at the end\n",
                 kSize.width, kSize.height, GlSurface::describe_context().c_str(), units, state.scenario.movements.size(),
                 state.scenario.annotations.size(), ms.size(), speed, reached.c_str(), layouts, symbols);
-    std::printf("  overlay  %d vertices in %d draw calls at the end\n", vertices, commands);
-    std::printf("  medians  timeline %.2f ms, map %.2f ms, overlay layout %.2f ms, overlay raster %.2f ms\n",
-                percentile(split.timeline, 50.0), percentile(split.map, 50.0), percentile(split.overlay, 50.0),
-                percentile(split.raster, 50.0));
+    std::printf("  kept     map image reused in %d of %zu frames, laid-out marks in %d; %zu groups at the end\n",
+                maps_kept, ms.size(), marks_kept, renderer.overlay().layout().groups.size());
+    std::printf("  under way %d vertices in %d draw calls at the end\n", vertices, commands);
+    std::printf("  medians  timeline %.2f ms, map and laid-out marks %.2f ms, units under way %.2f ms\n",
+                percentile(split.timeline, 50.0), percentile(split.map, 50.0), percentile(split.raster, 50.0));
     char value[64];
     std::vector<Measure> measures;
     std::snprintf(value, sizeof value, "%.2f ms", median);

@@ -175,12 +175,14 @@ struct Benchmark {
     int (*run)(const Words& words);
 };
 
-constexpr std::array<Benchmark, 5> kBenchmarks{{
+constexpr std::array<Benchmark, 6> kBenchmarks{{
     {"gazetteer", "gazetteer load time, memory and lookups per second", bench_gazetteer},
     {"extract", "geoparsing speed over a corpus (default: ../shared LGL), load included", bench_extract},
     {"render", "map frame times along a scripted camera path, 1920x1080 headless", bench_render},
     {"export", "render + PNG encode of 1:10m countries at 3840x2160 beside Mapnik", bench_export},
     {"timeline", "frame times while a generated 10,000-unit dated scenario plays, 1920x1080 headless", bench_timeline},
+    {"scenario", "load, geocoding and first frame of a generated 10,000-unit scenario file, 1920x1080 headless",
+     bench_scenario},
 }};
 
 std::string known_benchmarks() {

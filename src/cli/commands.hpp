@@ -18,6 +18,7 @@ int bench_extract(const Words& words);  // muster bench extract [CORPUS] (bench_
 int bench_render(const Words& words);   // muster bench render [SCENARIO] (bench_render.cpp)
 int bench_export(const Words& words);   // muster bench export (bench_export.cpp)
 int bench_timeline(const Words& words); // muster bench timeline (bench_timeline.cpp)
+int bench_scenario(const Words& words); // muster bench scenario (bench_scenario.cpp)
 int cmd_geoparse(const Words& words); // muster geoparse --jsonl | FILE
 int cmd_extract(const Words& words);  // muster extract FILE|- [--format geojson|scenario] [-o OUT]
 int cmd_script(const Words& words);   // muster script FILE.lua [ARGS...] [--out DIR] (cmd_script.cpp)

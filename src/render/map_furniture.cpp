@@ -295,6 +295,8 @@ float hidden_weight(const ImVec2& min, const ImVec2& max, const FurnitureFrame& 
     for (const OverlayLayout::Label& label : frame.avoid->labels) weight += box.overlaps(label.box) ? 1.0f : 0.0f;
     for (const OverlayLayout::Halo& halo : frame.avoid->halos)
         weight += box.contains(static_cast<float>(halo.centre.x), static_cast<float>(halo.centre.y)) ? 10.0f : 0.0f;
+    // The note that units are grouped must stay readable.
+    if (frame.avoid->note && box.overlaps(frame.avoid->note->box)) weight += 100.0f;
     return weight;
 }
 

@@ -491,6 +491,34 @@ void MapRenderer::draw_overlay(ImDrawList* list, const OverlayFonts& fonts, Over
     overlay_.draw_marks(list, scaled, *last_camera_, style_.overlay, last_mesh_->countries, scale, layers_);
 }
 
+namespace {
+
+// A scenario's label_scale: the same fonts, drawn larger or smaller.
+OverlayFonts label_scaled(const OverlayFonts& fonts, const OverlayStyle& style) {
+    OverlayFonts scaled = fonts;
+    for (float& points : scaled.points) points *= style.label_scale;
+    return scaled;
+}
+
+}  // namespace
+
+std::uint64_t MapRenderer::prepare_overlay(const OverlayFonts& fonts, OverlayScale scale) {
+    if (!last_camera_ || !last_mesh_) return 0;
+    return overlay_.prepare_marks(label_scaled(fonts, style_.overlay), *last_camera_, style_.overlay,
+                                  last_mesh_->countries, scale, layers_);
+}
+
+void MapRenderer::draw_overlay_laid_out(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale) {
+    if (!last_camera_ || !last_mesh_) return;
+    overlay_.draw_laid_out_marks(list, label_scaled(fonts, style_.overlay), style_.overlay, scale, layers_);
+}
+
+void MapRenderer::draw_overlay_moving(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale) {
+    if (!last_camera_ || !last_mesh_) return;
+    overlay_.draw_moving_marks(list, label_scaled(fonts, style_.overlay), *last_camera_, style_.overlay, scale,
+                               layers_);
+}
+
 bool MapRenderer::use_role_colours(GpuMesh& mesh, const Camera& camera, float ui_scale) {
     if (!overlay_.active() || overlay_.roles().empty()) return false;
     if (!mesh.country_colours || mesh.colours_revision != overlay_.revision() || !(mesh.colours_style == style_)) {

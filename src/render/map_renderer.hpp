@@ -143,6 +143,13 @@ public:
     // after the map). Does nothing without a scenario.
     void draw_overlay(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale = {});
 
+    // draw_overlay() in parts (OverlayRenderer::prepare_marks and after),
+    // for MapCache, which keeps the laid-out marks in its image: the
+    // revision of the laid-out marks, them alone, and the figures under way.
+    std::uint64_t prepare_overlay(const OverlayFonts& fonts, OverlayScale scale = {});
+    void draw_overlay_laid_out(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale = {});
+    void draw_overlay_moving(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale = {});
+
     [[nodiscard]] const OverlayRenderer& overlay() const { return overlay_; }
     [[nodiscard]] const AreaRenderer& areas() const { return areas_; }
 

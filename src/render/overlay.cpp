@@ -1,4 +1,5 @@
 #include "render/overlay.hpp"
+#include "render/unit_groups.hpp"
 
 #include "core/paths.hpp"
 #include "geodata/great_circle.hpp"
@@ -248,9 +249,19 @@ void restrength(OverlayLayout& layout, std::size_t symbols, std::size_t halos, c
     std::vector<const SymbolSpec*> spec_of(scenario.figures.size(), nullptr);
     for (std::size_t i = 0; i < symbols && i < layout.symbols.size(); ++i) {
         OverlayLayout::Symbol& symbol = layout.symbols[i];
-        if (symbol.figure >= frame.figures.size() || !frame.figures[symbol.figure].strength) continue;
+        if (symbol.units > 1 || symbol.figure >= frame.figures.size() || !frame.figures[symbol.figure].strength)
+            continue;
         symbol.spec = symbol_spec_at(scenario.figures[symbol.figure], frame.figures[symbol.figure], style.halo_pt_per_sqrt);
         spec_of[symbol.figure] = &symbol.spec;
+    }
+    // Aggregated symbols sum their units' strengths again; their halo is
+    // found by their first figure.
+    for (const OverlayLayout::Group& group : layout.groups) {
+        if (group.symbol >= symbols || group.symbol >= layout.symbols.size()) continue;
+        OverlayLayout::Symbol& symbol = layout.symbols[group.symbol];
+        const UnitGroup summed{symbol.spec.affiliation, symbol.centre, group.figures, 0.0};
+        symbol.spec = group_spec(summed, scenario, &frame, style.halo_pt_per_sqrt);
+        if (symbol.figure < spec_of.size()) spec_of[symbol.figure] = &symbol.spec;
     }
     for (std::size_t i = 0; i < halos && i < layout.halos.size(); ++i) {
         OverlayLayout::Halo& halo = layout.halos[i];
@@ -293,6 +304,7 @@ bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario, std::opti
         annotation_spans_ = annotation_spans(*scenario);
         time_ = scenario->time;
         timeline_ = std::make_unique<scenario::Timeline>(*scenario);
+        strength_day_.reset();
         active_ = true;
     }
     // The moment drawn: the caller's, the file's current time, else the end.
@@ -301,6 +313,7 @@ bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario, std::opti
     std::optional<scenario::TimelineFrame> frame;
     if (now) {
         frame = timeline_->frame_at(*now);
+        use_daily_strengths(*frame, *now);
         // Strengths as drawn: the layout changes when the text does.
         for (scenario::FigureAt& at : frame->figures)
             if (at.strength) at.strength = rounded_strength(*at.strength);
@@ -315,6 +328,18 @@ bool OverlayRenderer::set_scenario(const scenario::Scenario* scenario, std::opti
     roles_ = country_roles(scenario_, frame_ ? &*frame_ : nullptr);
     ++revision_;
     return true;
+}
+
+void OverlayRenderer::use_daily_strengths(scenario::TimelineFrame& frame, scenario::Days now) {
+    const scenario::Days day = std::floor(now);
+    if (day == now) return;  // the frame is the day's
+    if (strength_day_ != day) {
+        day_strengths_.clear();
+        for (const scenario::FigureAt& at : timeline_->frame_at(day).figures) day_strengths_.push_back(at.strength);
+        strength_day_ = day;
+    }
+    for (std::size_t i = 0; i < frame.figures.size() && i < day_strengths_.size(); ++i)
+        if (frame.figures[i].strength && day_strengths_[i]) frame.figures[i].strength = day_strengths_[i];
 }
 
 const std::vector<MapCity>& OverlayRenderer::cities() {
@@ -362,10 +387,10 @@ void OverlayRenderer::draw_lines(const Camera& camera, const OverlayStyle& style
     if (translucent) fade_->end(look.opacity);
 }
 
-void OverlayRenderer::draw_marks(ImDrawList* list, const OverlayFonts& fonts, const Camera& camera,
-                                 const OverlayStyle& style, const std::vector<CountryLabelInfo>& countries,
-                                 OverlayScale scale, const LayerSettings& layers) {
-    if (!active_) return;
+std::uint64_t OverlayRenderer::prepare_marks(const OverlayFonts& fonts, const Camera& camera,
+                                             const OverlayStyle& style, const std::vector<CountryLabelInfo>& countries,
+                                             OverlayScale scale, const LayerSettings& layers) {
+    if (!active_) return marks_revision_;
     static const std::vector<MapCity> no_cities;
     const OverlayVisibility visible = OverlayVisibility::of(layers);
     const std::vector<MapCity>& city_list = style.show_cities && visible.city_labels ? cities() : no_cities;
@@ -379,14 +404,45 @@ void OverlayRenderer::draw_marks(ImDrawList* list, const OverlayFonts& fonts, co
         laid_out_symbols_ = layout_.symbols.size();
         laid_out_halos_ = layout_.halos.size();
         strengths_drawn_ = strength_revision_;
+        ++marks_revision_;
     } else if (strengths_drawn_ != strength_revision_ && frame_) {
         restrength(layout_, laid_out_symbols_, laid_out_halos_, scenario_, *frame_, style, scale.size);
         strengths_drawn_ = strength_revision_;
+        ++marks_revision_;
     }
     layout_.symbols.resize(laid_out_symbols_);
     layout_.halos.resize(laid_out_halos_);
-    if (frame_ && visible.deployments)
-        add_en_route_symbols(layout_, scenario_, *frame_, camera, fonts, style, scale.size);
+    return marks_revision_;
+}
+
+void OverlayRenderer::draw_laid_out_marks(ImDrawList* list, const OverlayFonts& fonts, const OverlayStyle& style,
+                                          OverlayScale scale, const LayerSettings& layers) const {
+    if (!active_) return;
+    draw_overlay_layout(list, layout_, fonts, style, scale, layers);
+}
+
+bool OverlayRenderer::add_moving_marks(const OverlayFonts& fonts, const Camera& camera, const OverlayStyle& style,
+                                       OverlayScale scale, const LayerSettings& layers) {
+    if (!active_ || !frame_ || !OverlayVisibility::of(layers).deployments) return false;
+    add_en_route_symbols(layout_, scenario_, *frame_, camera, fonts, style, scale.size);
+    return layout_.symbols.size() > laid_out_symbols_;
+}
+
+void OverlayRenderer::draw_moving_marks(ImDrawList* list, const OverlayFonts& fonts, const Camera& camera,
+                                        const OverlayStyle& style, OverlayScale scale, const LayerSettings& layers) {
+    if (!add_moving_marks(fonts, camera, style, scale, layers)) return;
+    OverlayLayout moving;
+    moving.symbols.assign(layout_.symbols.begin() + static_cast<std::ptrdiff_t>(laid_out_symbols_), layout_.symbols.end());
+    moving.halos.assign(layout_.halos.begin() + static_cast<std::ptrdiff_t>(laid_out_halos_), layout_.halos.end());
+    draw_overlay_layout(list, moving, fonts, style, scale, layers);
+}
+
+void OverlayRenderer::draw_marks(ImDrawList* list, const OverlayFonts& fonts, const Camera& camera,
+                                 const OverlayStyle& style, const std::vector<CountryLabelInfo>& countries,
+                                 OverlayScale scale, const LayerSettings& layers) {
+    if (!active_) return;
+    prepare_marks(fonts, camera, style, countries, scale, layers);
+    add_moving_marks(fonts, camera, style, scale, layers);
     draw_overlay_layout(list, layout_, fonts, style, scale, layers);
 }
 

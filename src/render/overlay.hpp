@@ -15,7 +15,11 @@
 //                  five shows its four strongest and "+N more"; a stack that
 //                  finds no room anywhere near its place is left as a
 //                  deployment dot (zoom in to see it), so a dense scenario
-//                  neither buries the map nor costs a frame per symbol
+//                  neither buries the map nor costs a frame per symbol.
+//                  A view of more symbols than can be read groups the units
+//                  by side per screen cell into aggregated symbols with
+//                  their count and summed strength (render/unit_groups.hpp),
+//                  and a note at the top says so
 //   areas          the countries and regions that host deployments, hatched
 //                  (render/areas.hpp, drawn by MapRenderer over the fills)
 //   movements      an arrow along the geodesic (great circle) from where
@@ -37,8 +41,8 @@
 // Time: a dated scenario is drawn as of one moment (scenario/timeline.hpp):
 // figures, movements and annotations off the map then are not drawn, a
 // figure on the move stands where its movement has brought it, strengths
-// follow their history, and countries take the roles the figures on the map
-// give them. The layout is redone only when what is drawn changes (a figure
+// follow their history (as of the day: strengths step at midnight), and
+// countries take the roles the figures on the map give them. The layout is redone only when what is drawn changes (a figure
 // appears, sets out or arrives, or its rounded strength changes), not for
 // every tick of the clock; a figure under way is drawn each frame where it
 // is, over the cached layout (add_en_route_symbols).
@@ -169,6 +173,7 @@ struct OverlayLayout {
         float height = 0.0f;     // frame height in pixels (symbol_pt * scale)
         ScreenBox box;           // frame, echelon and amplifier together
         float text_x = 0.0f;     // left edge of the amplifier text
+        std::size_t units = 1;   // more than one: an aggregated group (render/unit_groups.hpp), figure its first
     };
     struct Halo {
         ScreenPoint centre;
@@ -209,6 +214,17 @@ struct OverlayLayout {
         Rgba colour;
     };
 
+    // An aggregated symbol (render/unit_groups.hpp): which symbol, for which figures.
+    struct Group {
+        std::size_t symbol = 0;  // index into symbols
+        std::vector<std::size_t> figures;
+    };
+    // Says that units are grouped at this zoom (top centre of the view).
+    struct Note {
+        std::string text;
+        ScreenBox box;
+    };
+
     std::vector<Arrow> arrows;
     std::vector<AnnotationLine> annotation_lines;
     std::vector<Halo> halos;  // largest first
@@ -217,6 +233,8 @@ struct OverlayLayout {
     std::vector<Symbol> symbols;
     std::vector<Label> labels;
     std::vector<ScreenBox> symbol_groups;  // one box per stack of symbols
+    std::vector<Group> groups;             // empty: every unit is drawn itself
+    std::optional<Note> note;              // with groups
 };
 
 class OverlayRenderer {
@@ -262,6 +280,20 @@ public:
                     const std::vector<CountryLabelInfo>& countries, OverlayScale scale,
                     const LayerSettings& layers = LayerSettings{});
 
+    // draw_marks() in parts, for a caller that keeps the laid-out marks as
+    // an image (render/map_cache.hpp): prepare_marks() lays out (or writes
+    // new strengths into the layout) when needed and returns a revision
+    // that changes whenever the laid-out marks do; draw_laid_out_marks()
+    // draws those (not the figures under way); draw_moving_marks() adds the
+    // figures under way to layout() and draws them alone, over the rest.
+    std::uint64_t prepare_marks(const OverlayFonts& fonts, const Camera& camera, const OverlayStyle& style,
+                                const std::vector<CountryLabelInfo>& countries, OverlayScale scale,
+                                const LayerSettings& layers = LayerSettings{});
+    void draw_laid_out_marks(ImDrawList* list, const OverlayFonts& fonts, const OverlayStyle& style,
+                             OverlayScale scale, const LayerSettings& layers = LayerSettings{}) const;
+    void draw_moving_marks(ImDrawList* list, const OverlayFonts& fonts, const Camera& camera,
+                           const OverlayStyle& style, OverlayScale scale, const LayerSettings& layers = LayerSettings{});
+
     // Base-map cities are still being read on the worker thread.
     [[nodiscard]] bool loading() const { return pending_cities_.valid() && !cities_; }
 
@@ -271,6 +303,13 @@ public:
 private:
     struct LayoutKey;
     const std::vector<MapCity>& cities();
+    // Strengths from histories as of the day of `now` (midnight): a
+    // build-up gives daily figures, and strengths that changed with every
+    // frame of a playing timeline would have the marks drawn anew each time.
+    void use_daily_strengths(scenario::TimelineFrame& frame, scenario::Days now);
+    // Appends the figures under way to layout_; whether there are any.
+    bool add_moving_marks(const OverlayFonts& fonts, const Camera& camera, const OverlayStyle& style,
+                          OverlayScale scale, const LayerSettings& layers);
 
     bool active_ = false;
     std::uint64_t revision_ = 0;
@@ -294,6 +333,9 @@ private:
     // Strengths that changed while nothing else did are written into the
     // cached layout (same boxes, new text and halo), not laid out again.
     std::uint64_t strength_revision_ = 0, strengths_drawn_ = 0;
+    std::uint64_t marks_revision_ = 0;  // see prepare_marks
+    std::optional<scenario::Days> strength_day_;  // of day_strengths_
+    std::vector<std::optional<double>> day_strengths_;  // by figure
 };
 
 // The layout itself, without caching: what draw_marks computes when the

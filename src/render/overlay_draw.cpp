@@ -166,8 +166,13 @@ void draw_halos(const Canvas& c, const OverlayLayout& layout) {
         const ImVec2 centre = c.at(halo.centre);
         if (halo.fill > 0) {
             // Segments by radius (ImGui's own tessellation): a fixed 64 made
-            // most of the overlay's vertices in dense scenarios.
+            // most of the overlay's vertices in dense scenarios. The fill
+            // needs no anti-aliased fringe (twice its triangles, which a
+            // software rasteriser pays for each): the edge is stroked over it.
+            const ImDrawListFlags flags = c.list->Flags;
+            c.list->Flags &= ~ImDrawListFlags_AntiAliasedFill;
             c.list->AddCircleFilled(centre, c.len(halo.fill), to_imgui(fill.with_alpha(palette.halo_alpha)), 0);
+            c.list->Flags = flags;
             c.list->AddCircle(centre, c.len(halo.fill), to_imgui(edge), 0, c.pt(1.2f));
         }
         if (halo.ring > halo.fill)
@@ -257,10 +262,36 @@ void draw_labels(const Canvas& c, const OverlayLayout& layout) {
     });
 }
 
+// An aggregated symbol is its side's frame over two more, up and left: a
+// pile of units (render/unit_groups.hpp).
+void draw_group_backing(const Canvas& c, ImVec2 centre, float h, const SymbolSpec& spec) {
+    SymbolSpec plain = spec;
+    plain.function = UnitFunction::none;
+    const float step = h * 0.1f;
+    for (const float k : {2.0f, 1.0f})
+        draw_unit_symbol(c.list, ImVec2(centre.x - k * step, centre.y - k * step), h, plain, c.style.symbols,
+                         std::max(c.pt(1.2f), h * 0.05f));
+}
+
+// The note of a grouped view: a plate like the border's.
+void draw_note(const Canvas& c, const OverlayLayout& layout) {
+    if (!layout.note) return;
+    in_layer(c, c.layers.deployments, [&] {
+        const OverlayLayout::Note& note = *layout.note;
+        const ImVec2 min = c.at(note.box.min_x, note.box.min_y), max = c.at(note.box.max_x, note.box.max_y);
+        c.list->AddRectFilled(min, max, IM_COL32(255, 255, 255, 236), c.pt(3.0f));
+        c.list->AddRect(min, max, to_imgui(c.style.label_text), c.pt(3.0f), 0, c.pt(1.0f));
+        const float pad = c.pt(5.0f);
+        c.list->AddText(c.fonts.font(MapFont::detail), c.font_size(MapFont::detail), ImVec2(min.x + pad, min.y + pad),
+                        to_imgui(c.style.label_text), note.text.c_str());
+    });
+}
+
 void draw_symbols(const Canvas& c, const OverlayLayout& layout) {
     for (const OverlayLayout::Symbol& symbol : layout.symbols) in_layer(c, c.layers.deployments, [&] {
         const float h = c.len(symbol.height);
         const ImVec2 centre = c.at(symbol.centre);
+        if (symbol.units > 1) draw_group_backing(c, centre, h, symbol.spec);
         draw_unit_symbol(c.list, centre, h, symbol.spec, c.style.symbols, std::max(c.pt(1.5f), h * 0.06f));
         const float frame_top = centre.y - symbol_frame_size(symbol.spec.affiliation, h).y / 2;
         if (symbol.spec.echelon != Echelon::none) {
@@ -280,7 +311,8 @@ void draw_symbols(const Canvas& c, const OverlayLayout& layout) {
             text_with_halo(c, MapFont::strength, ImVec2(x, y), c.style.label_text, symbol.spec.strength);
             y += strength_h;
         }
-        text_with_halo(c, MapFont::detail, ImVec2(x, y), c.style.label_text, symbol.spec.what);
+        if (!symbol.spec.what.empty())
+            text_with_halo(c, MapFont::detail, ImVec2(x, y), c.style.label_text, symbol.spec.what);
     });
 }
 
@@ -296,6 +328,7 @@ void draw_overlay_layout(ImDrawList* list, const OverlayLayout& layout, const Ov
     draw_dots(canvas, layout);
     draw_labels(canvas, layout);
     draw_symbols(canvas, layout);
+    draw_note(canvas, layout);
 }
 
 }  // namespace muster

@@ -10,6 +10,7 @@
 #include "render/annotations.hpp"
 #include "render/overlay.hpp"
 #include "render/symbols_draw.hpp"
+#include "render/unit_groups.hpp"
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8: UTF-8 decoding as ImGui itself does it
 
@@ -144,10 +145,20 @@ struct Stack {
     bool on_border = false;             // forces standing on a border, not at the place itself
     std::size_t more = 0;               // units left out of a long stack ("+N more")
     ImVec2 more_size;                   // that line's text
+    std::vector<std::size_t> group;     // an aggregated symbol's figures (unit_groups.hpp); empty for a place's stack
 };
 
 // A place shows at most this many symbols; with more, one fewer and "+N more".
 constexpr std::size_t max_stack_rows = 5;
+
+void measure_row(const Context& ctx, Row& row) {
+    const float h = ctx.px(ctx.style.symbol_pt);
+    row.frame = symbol_frame_size(row.spec.affiliation, h);
+    if (row.spec.echelon != Echelon::none) row.echelon = ctx.measure(MapFont::echelon, echelon_mark(row.spec.echelon));
+    if (!row.spec.strength.empty()) row.strength = ctx.measure(MapFont::strength, row.spec.strength);
+    row.what = ctx.measure(MapFont::detail, row.spec.what);
+    row.height = std::max(row.frame.y + row.echelon.y, row.strength.y + row.what.y);
+}
 
 Row make_row(const Context& ctx, const scenario::Figure& figure, std::size_t index) {
     Row row;
@@ -155,12 +166,7 @@ Row make_row(const Context& ctx, const scenario::Figure& figure, std::size_t ind
     row.spec = ctx.frame && index < ctx.frame->figures.size()
                    ? symbol_spec_at(figure, ctx.frame->figures[index], ctx.style.halo_pt_per_sqrt)
                    : symbol_spec(figure, ctx.style.halo_pt_per_sqrt);
-    const float h = ctx.px(ctx.style.symbol_pt);
-    row.frame = symbol_frame_size(row.spec.affiliation, h);
-    if (row.spec.echelon != Echelon::none) row.echelon = ctx.measure(MapFont::echelon, echelon_mark(row.spec.echelon));
-    if (!row.spec.strength.empty()) row.strength = ctx.measure(MapFont::strength, row.spec.strength);
-    row.what = ctx.measure(MapFont::detail, row.spec.what);
-    row.height = std::max(row.frame.y + row.echelon.y, row.strength.y + row.what.y);
+    measure_row(ctx, row);
     return row;
 }
 
@@ -271,36 +277,94 @@ Standing standing_figures(const Context& ctx, const scenario::Scenario& scenario
     return standing;
 }
 
-// One stack per place, and one per place-and-border for forces standing on
-// a border (border_anchor); one for each figure under way, where it is.
-std::vector<Stack> build_stacks(const Context& ctx, const scenario::Scenario& scenario) {
-    std::vector<Stack> stacks;
-    const auto keep = [&](Stack& stack) {
-        if (stack.rows.empty() || !in_view(ctx.view, stack.at)) return;
-        finish_stack(ctx, stack);
-        stacks.push_back(std::move(stack));
-    };
+// What would be one stack: a place's figures standing in view, or those of
+// its figures that stand on a border (border_anchor).
+struct StandingStack {
+    const scenario::Place* place = nullptr;
+    ScreenPoint at;
+    bool on_border = false;
+    std::vector<std::size_t> figures;
+};
+
+std::vector<StandingStack> standing_stacks(const Context& ctx, const scenario::Scenario& scenario) {
+    std::vector<StandingStack> stacks;
     const Standing standing = standing_figures(ctx, scenario);
     for (std::size_t p = 0; p < scenario.places.size(); ++p) {
         if (standing.at_place[p].empty()) continue;
         const scenario::Place& place = scenario.places[p];
-        Stack at_place, on_border;
-        at_place.place = on_border.place = &place;
-        at_place.at = ctx.camera.to_screen(place.point);
-        on_border.on_border = true;
+        StandingStack at_place{&place, ctx.camera.to_screen(place.point), false, {}};
+        StandingStack on_border{&place, {}, true, {}};
         for (const std::size_t f : standing.at_place[p]) {
-            const scenario::Figure& figure = scenario.figures[f];
-            if (const auto anchor = border_anchor(scenario, figure, place)) {
+            if (const auto anchor = border_anchor(scenario, scenario.figures[f], place)) {
                 on_border.at = ctx.camera.to_screen(*anchor);
-                on_border.rows.push_back(make_row(ctx, figure, f));
+                on_border.figures.push_back(f);
             } else {
-                at_place.rows.push_back(make_row(ctx, figure, f));
+                at_place.figures.push_back(f);
             }
         }
-        keep(at_place);
-        keep(on_border);
+        for (StandingStack* stack : {&at_place, &on_border})
+            if (!stack->figures.empty() && in_view(ctx.view, stack->at)) stacks.push_back(std::move(*stack));
     }
-    return stacks;  // figures under way: add_en_route_symbols
+    return stacks;
+}
+
+// The units of a crowded view grouped by side (unit_groups.hpp); none when
+// the view can show its stacks one by one.
+std::vector<UnitGroup> crowded_groups(const Context& ctx, const scenario::Scenario& scenario,
+                                      const std::vector<StandingStack>& stacks) {
+    std::size_t symbols = 0;  // as the stacks would show them, long ones shortened
+    for (const StandingStack& stack : stacks)
+        symbols += stack.figures.size() <= max_stack_rows ? stack.figures.size() : max_stack_rows - 1;
+    if (symbols <= max_readable_symbols) return {};
+    std::vector<GroupMember> members;
+    for (const StandingStack& stack : stacks)
+        for (const std::size_t f : stack.figures) {
+            const scenario::FigureAt* at = ctx.frame && f < ctx.frame->figures.size() ? &ctx.frame->figures[f] : nullptr;
+            const scenario::Figure& figure = scenario.figures[f];
+            members.push_back({f, figure_affiliation(figure), stack.at, halo_persons(figure, at)});
+        }
+    return group_units(members, symbols, ctx.camera.plane_to_screen(MapPoint{0.0, 0.0}), ctx.px(group_cell_pt));
+}
+
+Stack group_stack(const Context& ctx, const scenario::Scenario& scenario, UnitGroup group) {
+    Stack stack;
+    stack.at = group.at;
+    Row row;
+    row.figure = group.figures.front();
+    row.spec = group_spec(group, scenario, ctx.frame, ctx.style.halo_pt_per_sqrt);
+    measure_row(ctx, row);
+    stack.rows.push_back(std::move(row));
+    stack.group = std::move(group.figures);
+    finish_stack(ctx, stack);
+    return stack;
+}
+
+// One stack per place, and one per place-and-border for forces standing on
+// a border (border_anchor); figures under way: add_en_route_symbols. A view
+// of more symbols than can be read gets one stack per group of units
+// instead; grouped_places then marks the places whose units they hold.
+std::vector<Stack> build_stacks(const Context& ctx, const scenario::Scenario& scenario,
+                                std::vector<bool>& grouped_places) {
+    const std::vector<StandingStack> standing = standing_stacks(ctx, scenario);
+    std::vector<UnitGroup> groups = crowded_groups(ctx, scenario, standing);
+    std::vector<Stack> stacks;
+    if (!groups.empty()) {
+        grouped_places.assign(scenario.places.size(), false);
+        for (const StandingStack& s : standing)
+            grouped_places[static_cast<std::size_t>(s.place - scenario.places.data())] = true;
+        for (UnitGroup& group : groups) stacks.push_back(group_stack(ctx, scenario, std::move(group)));
+        return stacks;
+    }
+    for (const StandingStack& s : standing) {
+        Stack stack;
+        stack.place = s.place;
+        stack.at = s.at;
+        stack.on_border = s.on_border;
+        for (const std::size_t f : s.figures) stack.rows.push_back(make_row(ctx, scenario.figures[f], f));
+        finish_stack(ctx, stack);
+        stacks.push_back(std::move(stack));
+    }
+    return stacks;
 }
 
 // The stack's box when its frames' column is centred on x and its first
@@ -329,16 +393,40 @@ std::vector<ScreenBox> stack_options(const Context& ctx, const Stack& stack) {
     return options;
 }
 
+// The note of a grouped view: top centre of what the panels leave.
+OverlayLayout::Note group_note(const Context& ctx, const std::vector<Stack>& stacks) {
+    std::size_t units = 0;
+    bool capped = false;
+    for (const Stack& stack : stacks) {
+        units += stack.group.size();
+        capped = capped || stack.rows.front().spec.halo_fill_pt >= group_halo_cap_pt;
+    }
+    OverlayLayout::Note note;
+    note.text = group_note_text(stacks.size(), units,
+                                capped ? group_halo_cap_persons(ctx.style.halo_pt_per_sqrt) : 0.0);
+    const ImVec2 size = ctx.measure(MapFont::detail, note.text);
+    const float pad = ctx.px(5.0f);
+    const float top = ctx.view.min_y + ctx.px(ctx.style.covered_top_pt) + ctx.px(8.0f);
+    const float left = ctx.view.min_x + ctx.px(ctx.style.covered_left_pt);
+    const float right = ctx.view.max_x - ctx.px(ctx.style.covered_right_pt);
+    const float middle = (left + right) / 2;
+    note.box = {middle - size.x / 2 - pad, top, middle + size.x / 2 + pad, top + size.y + 2 * pad};
+    return note;
+}
+
 // Lays out symbols, halos and leader lines; returns the stacks with their boxes.
-std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& scenario, OverlayLayout& layout) {
-    std::vector<Stack> stacks = build_stacks(ctx, scenario);
+std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& scenario, OverlayLayout& layout,
+                                std::vector<bool>& grouped_places) {
+    std::vector<Stack> stacks = build_stacks(ctx, scenario, grouped_places);
+    if (!grouped_places.empty()) layout.note = group_note(ctx, stacks);
     std::vector<LabelRequest> requests;
     for (const Stack& stack : stacks) requests.push_back({stack.weight, stack_options(ctx, stack)});
     // Stacks stay on screen and clear of the panels where they can (moved
     // aside near the edges); those that cannot may run off the edges, then
     // under the panels, as long as they do not collide with each other.
     std::vector<bool> done(stacks.size(), false);
-    const std::vector<ScreenBox> strips = covered_strips(ctx);
+    std::vector<ScreenBox> strips = covered_strips(ctx);
+    if (layout.note) strips.push_back(layout.note->box);  // kept clear like the panels
     std::vector<ScreenBox> taken = strips;
     for (const int pass : {0, 1, 2}) {
         const ScreenBox bounds = pass == 0 ? ctx.view : ctx.view.inflated(1e5f);
@@ -378,6 +466,10 @@ std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& sc
             symbol.height = ctx.px(ctx.style.symbol_pt);
             symbol.box = {stack.box.min_x, y, stack.box.max_x, y + row.height};
             symbol.text_x = stack.box.min_x + stack.column + amplifier_gap(ctx);
+            if (!stack.group.empty()) {
+                symbol.units = stack.group.size();
+                layout.groups.push_back({layout.symbols.size(), stack.group});
+            }
             layout.symbols.push_back(symbol);
             // The halo belongs to its symbol (in a stack, the place is only
             // near it; the dot and leader mark the place itself).
@@ -400,7 +492,8 @@ std::vector<Stack> place_stacks(const Context& ctx, const scenario::Scenario& sc
             const ScreenPoint to{std::clamp(float(stack.at.x), column.min_x, column.max_x),
                                  std::clamp(float(stack.at.y), column.min_y, column.max_y)};
             layout.leaders.push_back({stack.at, to, false});
-            layout.dots.push_back({stack.at, true, false, true});
+            // A group's position is the mean of its units, no place: no dot.
+            if (stack.group.empty()) layout.dots.push_back({stack.at, true, false, true});
         }
     }
     std::stable_sort(layout.halos.begin(), layout.halos.end(), [](const auto& a, const auto& b) {
@@ -518,10 +611,14 @@ bool is_area_feature(const std::string& feature) {
     return feature == "admin1" || feature == "region" || feature == "water";
 }
 
+// grouped: places whose units an aggregated symbol holds (build_stacks);
+// they get no dot and no name, the group stands for them.
 void add_place_labels(const Context& ctx, const scenario::Scenario& scenario, const std::vector<Stack>& stacks,
-                      OverlayLayout& layout, std::vector<Pending>& pending) {
-    for (const scenario::Place& place : scenario.places) {
+                      const std::vector<bool>& grouped, OverlayLayout& layout, std::vector<Pending>& pending) {
+    for (std::size_t p = 0; p < scenario.places.size(); ++p) {
+        const scenario::Place& place = scenario.places[p];
         if (place.feature == "country") continue;  // named by its country label
+        if (p < grouped.size() && grouped[p]) continue;
         const ScreenPoint at = ctx.camera.to_screen(place.point);
         if (!in_view(ctx.view, at)) continue;
         const bool area = is_area_feature(place.feature);
@@ -708,17 +805,20 @@ OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<
                       ScreenBox{0, 0, static_cast<float>(viewport.width), static_cast<float>(viewport.height)}, frame};
     OverlayLayout layout;
     // Hidden layers take no room: their marks are never laid out.
-    const std::vector<Stack> stacks = visible.deployments ? place_stacks(ctx, scenario, layout) : std::vector<Stack>{};
+    std::vector<bool> grouped_places;
+    const std::vector<Stack> stacks =
+        visible.deployments ? place_stacks(ctx, scenario, layout, grouped_places) : std::vector<Stack>{};
     layout.arrows = visible.deployments ? layout_arrows(scenario, camera, style, size_scale, layout.symbol_groups, frame)
                                         : std::vector<OverlayLayout::Arrow>{};
     if (visible.annotations) layout.annotation_lines = layout_annotation_lines(scenario, camera, style, size_scale, layout.symbol_groups);
 
     std::vector<ScreenBox> obstacles = layout.symbol_groups;
     for (const ScreenBox& strip : covered_strips(ctx)) obstacles.push_back(strip);
+    if (layout.note) obstacles.push_back(layout.note->box);
     std::vector<Pending> pending;
     if (visible.annotations) add_annotation_labels(ctx, scenario, layout, pending);
     if (visible.border_features) add_border_labels(ctx, scenario, countries, pending);
-    if (visible.place_labels) add_place_labels(ctx, scenario, stacks, layout, pending);
+    if (visible.place_labels) add_place_labels(ctx, scenario, stacks, grouped_places, layout, pending);
     for (const auto& dot : layout.dots)
         obstacles.push_back(ScreenBox::centred(float(dot.centre.x), float(dot.centre.y), ctx.px(8), ctx.px(8)));
     if (visible.country_names) add_country_labels(ctx, scenario, roles, countries, stacks, pending);
@@ -754,6 +854,9 @@ OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<
     return layout;
 }
 
+// The size of a unit under way over a grouped view, to a symbol's.
+constexpr float compact_scale = 0.6f;
+
 void add_en_route_symbols(OverlayLayout& layout, const scenario::Scenario& scenario,
                           const scenario::TimelineFrame& frame, const Camera& camera, const OverlayFonts& fonts,
                           const OverlayStyle& style, float size_scale) {
@@ -766,7 +869,20 @@ void add_en_route_symbols(OverlayLayout& layout, const scenario::Scenario& scena
         Stack moving;  // one symbol, exactly where the figure is: it glides along its route
         moving.at = camera.to_screen(*at.en_route);
         if (!in_view(ctx.view, moving.at)) continue;
-        moving.rows.push_back(make_row(ctx, scenario.figures[f], f));
+        Row unit = make_row(ctx, scenario.figures[f], f);
+        // Over a grouped view, a unit under way is a small frame without
+        // amplifiers or halo: it shows the move without crowding the groups.
+        const bool compact = !layout.groups.empty();
+        if (compact) {
+            unit.spec.echelon = Echelon::none;
+            unit.spec.strength.clear();
+            unit.spec.what.clear();
+            unit.spec.halo_fill_pt = unit.spec.halo_ring_pt = 0.0f;
+            unit.frame = symbol_frame_size(unit.spec.affiliation, ctx.px(ctx.style.symbol_pt) * compact_scale);
+            unit.echelon = unit.strength = unit.what = ImVec2(0, 0);
+            unit.height = unit.frame.y;
+        }
+        moving.rows.push_back(std::move(unit));
         finish_stack(ctx, moving);
         moving.box = stack_box_at(moving, moving.at);
         const Row& row = moving.rows.front();
@@ -774,7 +890,7 @@ void add_en_route_symbols(OverlayLayout& layout, const scenario::Scenario& scena
         symbol.figure = f;
         symbol.spec = row.spec;
         symbol.centre = moving.at;
-        symbol.height = ctx.px(style.symbol_pt);
+        symbol.height = ctx.px(style.symbol_pt) * (compact ? compact_scale : 1.0f);
         symbol.box = moving.box;
         symbol.text_x = moving.box.min_x + moving.column + amplifier_gap(ctx);
         layout.symbols.push_back(symbol);

@@ -300,6 +300,18 @@ SymbolSpec symbol_spec(const scenario::Figure& figure, float halo_pt_per_sqrt) {
     return spec;
 }
 
+double halo_persons(const scenario::Figure& figure, const scenario::FigureAt* at) {
+    if (!is_personnel(figure)) return 0.0;
+    if (at && at->strength) return std::max(*at->strength, 0.0);
+    const scenario::Amount& a = figure.amount;
+    std::optional<double> persons;
+    if (a.qualifier == "at_most") persons = std::nullopt;
+    else if (a.qualifier == "at_least") persons = a.min ? a.min : a.value;
+    else if (a.min && a.max && *a.max > *a.min) persons = a.min;
+    else persons = strength_value(a);
+    return persons ? std::max(*persons, 0.0) : 0.0;
+}
+
 double rounded_strength(double value) {
     const double magnitude = std::abs(value);
     const double step = magnitude >= 10000 ? 1000 : magnitude >= 1000 ? 100 : magnitude >= 100 ? 10 : 1;

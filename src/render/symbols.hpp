@@ -115,6 +115,13 @@ struct SymbolSpec {
 // halo_pt_per_sqrt: OverlayStyle::halo_pt_per_sqrt.
 SymbolSpec symbol_spec(const scenario::Figure& figure, float halo_pt_per_sqrt);
 
+// The persons a figure's halo fill stands for: at a moment of the timeline
+// its strength then (at->strength), else its amount as the fill reads it
+// (best estimate; the lower bound of a range or of "at least"; nothing for
+// "up to"). 0 for figures that are not personnel (they get no halo). What
+// aggregated symbols sum (render/unit_groups.hpp).
+double halo_persons(const scenario::Figure& figure, const scenario::FigureAt* at = nullptr);
+
 // A strength between reports, rounded as a briefing gives it: to the
 // thousand from 10,000 (83,412 -> 83,000), the hundred from 1,000, the ten
 // from 100, whole below.

@@ -4,6 +4,7 @@
 #include "export/png_writer.hpp"
 #include "platform/sdl_window_surface.hpp"
 #include "render/attribution.hpp"
+#include "render/map_cache.hpp"
 #include "render/map_furniture.hpp"
 #include "render/map_renderer.hpp"
 #include "render/overlay.hpp"
@@ -390,6 +391,7 @@ int run_viewer(const ViewerOptions& options) {
     const FurnitureFonts furniture_fonts = add_furniture_fonts(surface.pixel_ratio());
     const OverlayFonts map_fonts = load_overlay_fonts(surface.pixel_ratio());
     MapRenderer renderer(MapStyle{}, DetailLoading::background);
+    MapCache map_cache;  // the map's image while it does not change (playing the timeline)
 
     ViewState state;
     const std::filesystem::path config = config_folder();
@@ -473,9 +475,10 @@ int run_viewer(const ViewerOptions& options) {
         renderer.set_layers(state.layers);
         surface.make_current();
         surface.bind_framebuffer();
-        renderer.draw(state.camera, ratio);
-        // Symbols and labels under the panels; ImGui works in points, the camera in pixels.
-        renderer.draw_overlay(ImGui::GetBackgroundDrawList(), map_fonts, OverlayScale{ratio, ratio});
+        // The map, and symbols and labels under the panels (kept as an image
+        // while they do not change); ImGui works in points, the camera in pixels.
+        map_cache.draw_with_overlay(renderer, state.camera, ratio, ImGui::GetBackgroundDrawList(), map_fonts,
+                                    OverlayScale{ratio, ratio});
         copy_frame_info(state, renderer);
         if (state.notice.empty()) state.notice = gazetteer.failure();
         if (state.notice.empty()) state.notice = state.document.status;
