@@ -166,7 +166,7 @@ TEST_CASE("at exit the copy is kept up to date while edits stand unsaved, and re
     CHECK_FALSE(fs::exists(copy));
 }
 
-TEST_CASE("a copy newer than its document is offered at start; an older one is not") {
+TEST_CASE("a copy newer than its document is offered at start, an older one is not") {
     Scratch scratch("autosave-offer");
     const fs::path file = scratch.folder() / "kyiv.muster.json";
     const fs::path settings = scratch.folder() / "settings";
@@ -202,7 +202,7 @@ TEST_CASE("a copy newer than its document is offered at start; an older one is n
     CHECK(state.autosave.offered.empty());
 }
 
-TEST_CASE("Restore makes the copy an undoable edit of the document; Discard deletes it") {
+TEST_CASE("Restore makes the copy an undoable edit of the document, Discard deletes it") {
     Scratch scratch("autosave-answer");
     const fs::path file = scratch.folder() / "kyiv.muster.json";
     const fs::path settings = scratch.folder() / "settings";

@@ -133,7 +133,7 @@ TEST_CASE("unit groups: a group's symbol gives its count, actors and summed stre
           "Halos over ~18,000 troops are drawn at that size. Zoom in to see them.");
 }
 
-TEST_CASE("unit groups: a crowded view draws one grouped symbol where its units are; zoomed in, the units") {
+TEST_CASE("unit groups: a crowded view draws one grouped symbol where its units are, zoomed in, the units") {
     // 90 garrisons of two Russian units each in a 9 by 10 grid, 8 px apart
     // on screen, placed in the middle of one grid cell of the view: 180
     // symbols, more than can be read.
