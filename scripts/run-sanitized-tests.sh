@@ -23,11 +23,17 @@ if [ ! -f build-asan/CMakeCache.txt ]; then
 fi
 cmake --build build-asan --parallel "$(nproc)"
 
-# --repeat until-pass:2: LeakSanitizer's exit-time tracer itself now and then
-# dies ("Tracer caught signal 11 ... LeakSanitizer has encountered a fatal
-# error") after a test has passed; a second run of that test decides. A real
-# finding fails both runs.
-ctest --test-dir build-asan --output-on-failure --parallel "$(nproc)" --repeat until-pass:2 "$@"
+# One test runs without leak detection: LeakSanitizer's exit-time tracer
+# dies in it ("Tracer caught signal 11 ... LeakSanitizer has encountered a
+# fatal error") after every check has passed (the test reads PNGs back
+# through GDAL); address and UB checks still run on it. Everything else runs with
+# all three sanitizers.
+no_leak_check='^PNG files round-trip through GDAL with their size and colours$'
+ctest --test-dir build-asan --output-on-failure --parallel "$(nproc)" -E "$no_leak_check" "$@"
+if [ $# -eq 0 ]; then
+  ASAN_OPTIONS="${ASAN_OPTIONS/detect_leaks=1/detect_leaks=0}" \
+    ctest --test-dir build-asan --output-on-failure -R "$no_leak_check"
+fi
 
 # The leak check of the headless render path, on its own so that a leak
 # names this step: exit status 23 is LeakSanitizer's.
