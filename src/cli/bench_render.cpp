@@ -100,15 +100,6 @@ std::vector<Frame> camera_path(const ProjectionPtr& projection) {
     return path;
 }
 
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return 0.0;
-    std::sort(values.begin(), values.end());
-    const double rank = p / 100.0 * static_cast<double>(values.size() - 1);
-    const auto low = static_cast<std::size_t>(std::floor(rank));
-    const std::size_t high = std::min(low + 1, values.size() - 1);
-    return values[low] + (values[high] - values[low]) * (rank - static_cast<double>(low));
-}
-
 struct Stats {
     double median = 0.0, p99 = 0.0, max = 0.0;
     std::size_t frames = 0;

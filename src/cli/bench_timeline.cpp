@@ -62,15 +62,6 @@ constexpr const char* kUsage =
     "--write-scenario FILE: also writes the generated scenario there (to look at\n"
     "it with 'muster render' or 'muster view').\n";
 
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return 0.0;
-    std::sort(values.begin(), values.end());
-    const double rank = p / 100.0 * static_cast<double>(values.size() - 1);
-    const auto low = static_cast<std::size_t>(std::floor(rank));
-    const std::size_t high = std::min(low + 1, values.size() - 1);
-    return values[low] + (values[high] - values[low]) * (rank - static_cast<double>(low));
-}
-
 }  // namespace
 
 int bench_timeline(const Words& words) {

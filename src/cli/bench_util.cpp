@@ -1,5 +1,7 @@
 #include "cli/bench_util.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 
@@ -37,6 +39,15 @@ void print_measures(const std::vector<Measure>& measures) {
     for (const auto& m : measures)
         std::printf("  %-20s  %-14s  %-14s  %s\n", m.label.c_str(), m.value.c_str(), m.target.c_str(),
                     m.pass ? "PASS" : "FAIL");
+}
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty()) return 0.0;
+    std::sort(values.begin(), values.end());
+    const double rank = p / 100.0 * static_cast<double>(values.size() - 1);
+    const auto low = static_cast<std::size_t>(std::floor(rank));
+    const std::size_t high = std::min(low + 1, values.size() - 1);
+    return values[low] + (values[high] - values[low]) * (rank - static_cast<double>(low));
 }
 
 }  // namespace muster::cli::bench

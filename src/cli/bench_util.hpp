@@ -16,6 +16,10 @@ double seconds_since(Clock::time_point start);
 // where /proc is not available.
 double resident_mb();
 
+// The p-th percentile (0..100) of values, interpolating between ranks; 0
+// for none.
+double percentile(std::vector<double> values, double p);
+
 // "1234567" -> "1,234,567"
 std::string grouped(long long value);
 
