@@ -31,16 +31,6 @@ int hex_digit(char c) {
     return -1;
 }
 
-Rgba side_colour(Affiliation affiliation, const OverlayStyle& style) {
-    switch (affiliation) {
-        case Affiliation::hostile: return style.arrow_hostile;
-        case Affiliation::friend_: return style.arrow_friend;
-        case Affiliation::neutral: return style.arrow_neutral;
-        case Affiliation::unknown: break;
-    }
-    return style.arrow_unknown;
-}
-
 // The whole path through the points: great circles between consecutive ones.
 ScreenPath screen_polyline(const std::vector<LatLon>& points, const Camera& camera) {
     ScreenPath path;
@@ -58,6 +48,16 @@ ScreenPath screen_polyline(const std::vector<LatLon>& points, const Camera& came
 }
 
 }  // namespace
+
+Rgba arrow_colour(Affiliation affiliation, const OverlayStyle& style) {
+    switch (affiliation) {
+        case Affiliation::hostile: return style.arrow_hostile;
+        case Affiliation::friend_: return style.arrow_friend;
+        case Affiliation::neutral: return style.arrow_neutral;
+        case Affiliation::unknown: break;
+    }
+    return style.arrow_unknown;
+}
 
 std::optional<Rgba> parse_hex_colour(std::string_view text) {
     if (text.size() != 7 || text[0] != '#') return std::nullopt;
@@ -78,7 +78,7 @@ bool annotation_shown(const scenario::Annotation& annotation, const scenario::Sc
 
 Rgba annotation_colour(const scenario::Annotation& annotation, const OverlayStyle& style) {
     if (const auto colour = parse_hex_colour(annotation.colour)) return *colour;
-    return side_colour(affiliation_of(annotation.actor), style);
+    return arrow_colour(affiliation_of(annotation.actor), style);
 }
 
 std::vector<LatLon> annotation_points(const scenario::Annotation& annotation, const scenario::Scenario& scenario) {
@@ -207,7 +207,7 @@ static std::string colour_rule(const scenario::Annotation& annotation) {
 
 static Rgba colour_of_rule(const std::string& rule, const OverlayStyle& style) {
     if (const auto colour = parse_hex_colour(rule)) return *colour;
-    return side_colour(affiliation_named(rule).value_or(Affiliation::unknown), style);
+    return arrow_colour(affiliation_named(rule).value_or(Affiliation::unknown), style);
 }
 
 struct AnnotationAreaRenderer::Group {

@@ -51,6 +51,9 @@ bool annotation_shown(const scenario::Annotation& annotation, const scenario::Sc
 // Its colour, by the rule above.
 Rgba annotation_colour(const scenario::Annotation& annotation, const OverlayStyle& style);
 
+// The colour of an arrow by its side, for movements and annotations alike.
+Rgba arrow_colour(Affiliation affiliation, const OverlayStyle& style);
+
 // The points it stands on: its places' points (places that are missing are
 // skipped), else every vertex of its geometry. For framing and anchors.
 std::vector<LatLon> annotation_points(const scenario::Annotation& annotation, const scenario::Scenario& scenario);

@@ -4,6 +4,7 @@
 // over any fill, line or halo. Each mark is drawn at its layer's opacity: the
 // alpha of the vertices it added to the list is scaled afterwards, so one
 // code path draws every opacity and a hidden layer costs nothing.
+#include "render/annotations.hpp"
 #include "render/overlay.hpp"
 #include "render/symbols_draw.hpp"
 
@@ -103,16 +104,6 @@ void dashed_circle(ImDrawList* list, ImVec2 centre, float radius, ImU32 colour, 
         list->PathArcTo(centre, radius, step * static_cast<float>(i), step * (static_cast<float>(i) + 0.55f), 6);
         list->PathStroke(colour, 0, line);
     }
-}
-
-Rgba arrow_colour(Affiliation affiliation, const OverlayStyle& style) {
-    switch (affiliation) {
-        case Affiliation::hostile: return style.arrow_hostile;
-        case Affiliation::friend_: return style.arrow_friend;
-        case Affiliation::neutral: return style.arrow_neutral;
-        case Affiliation::unknown: break;
-    }
-    return style.arrow_unknown;
 }
 
 // A line on a white casing, with a head when head_half_width > 0: the
