@@ -366,6 +366,66 @@ TEST_CASE("a raster larger than the image kept is read decimated") {
     CHECK(file.pixel(4000, 500)[0] == 200);
 }
 
+TEST_CASE("ground control points place a scanned map; latitudes are cut at Web Mercator's limit") {
+    test::Scratch scratch("raster-gcps");
+    Fixture f;
+    f.epsg = 0;
+    GDALDatasetUniquePtr data = in_memory(f);
+    GDAL_GCP gcps[4];
+    GDALInitGCPs(4, gcps);
+    const std::array<std::array<double, 4>, 4> points{{{0, 0, 27.0, 53.0}, {100, 0, 28.0, 53.0},
+                                                        {0, 100, 27.0, 52.0}, {100, 100, 28.0, 52.0}}};
+    for (std::size_t i = 0; i < 4; ++i) {
+        gcps[i].dfGCPPixel = points[i][0], gcps[i].dfGCPLine = points[i][1];
+        gcps[i].dfGCPX = points[i][2], gcps[i].dfGCPY = points[i][3];
+    }
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    REQUIRE(data->SetGCPs(4, gcps, &wgs84) == CE_None);
+    GDALDeinitGCPs(4, gcps);
+    const fs::path scan = scratch.folder() / "scan.tif";
+    GDALDatasetUniquePtr(GetGDALDriverManager()->GetDriverByName("GTiff")->CreateCopy(scan.c_str(), data.get(), FALSE,
+                                                                                       nullptr, nullptr, nullptr));
+    const RasterFile placed = read_raster_file(scan);
+    CHECK(placed.extent.min_lon == doctest::Approx(27.0).epsilon(1e-3));
+    CHECK(placed.extent.max_lat == doctest::Approx(53.0).epsilon(1e-3));
+
+    Fixture world;
+    world.width = 360, world.height = 180;
+    world.geotransform = {-180.0, 1.0, 0.0, 90.0, 0.0, -1.0};
+    world.epsg = 4326;
+    const RasterFile whole = read_raster_file(write_image(scratch.folder() / "world.tif", world));
+    CHECK(whole.extent.max_lat == doctest::Approx(mercator_max_lat));
+    CHECK(whole.extent.min_lat == doctest::Approx(-mercator_max_lat));
+    CHECK(whole.extent.min_lon == doctest::Approx(-180.0));
+
+    Fixture polar = world;
+    polar.width = 100, polar.height = 30;
+    polar.geotransform = {0.0, 1.0, 0.0, 89.0, 0.0, -0.1};  // 86 to 89 N
+    const fs::path arctic = write_image(scratch.folder() / "arctic.tif", polar);
+    CHECK(refusal([&] { read_raster_file(arctic); }) ==
+          arctic.string() + ": lies beyond 85 degrees of latitude, where the map ends");
+    Fixture astray = world;
+    astray.width = 10, astray.height = 10;
+    astray.geotransform = {1000.0, 0.1, 0.0, 50.0, 0.0, -0.1};
+    const fs::path far = write_image(scratch.folder() / "astray.tif", astray);
+    CHECK(refusal([&] { read_raster_file(far); }) ==
+          far.string() + ": its georeferencing puts it off the world (longitudes 1000 to 1001)");
+}
+
+TEST_CASE("a coordinate system named by URL in an .aux.xml is not fetched") {
+    test::Scratch scratch("raster-url-crs");
+    Fixture f;
+    f.width = 50, f.height = 50;
+    const fs::path png = write_image(scratch.folder() / "scan.png", f, "PNG");
+    write_world_file(scratch.folder() / "scan.pgw", baltic_square, 50, 50);
+    std::ofstream(scratch.folder() / "scan.png.aux.xml")
+        << "<PAMDataset><SRS>http://127.0.0.1:9/crs.wkt</SRS></PAMDataset>\n";
+    const RasterFile file = read_raster_file(png);  // nothing listens on port 9: a fetch would fail, not hang
+    CHECK(file.crs == "WGS 84 (assumed: no coordinate system given)");
+    CHECK(file.extent.min_lon == doctest::Approx(18.5));
+}
+
 // ------------------------------------------------------------------ drawing
 
 TEST_CASE("a raster layer draws on the land where it lies; hidden it draws nothing, at half opacity half") {

@@ -12,6 +12,7 @@
 #include <ogr_spatialref.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -170,7 +171,9 @@ std::string georeferencing(GDALDatasetH dataset, const std::filesystem::path& pa
     if (geotransform && (!std::isfinite(gt[1] * gt[5] - gt[2] * gt[4]) || gt[1] * gt[5] - gt[2] * gt[4] == 0.0))
         throw Error(shown + ": its georeferencing gives pixels no size; muster cannot place it on the map");
     OGRSpatialReferenceH own = geotransform ? GDALGetSpatialRef(dataset) : GDALGetGCPSpatialRef(dataset);
-    if (own) {
+    // An .aux.xml's SRS that could not be read (a URL, which is never
+    // fetched) leaves an empty one: as good as none.
+    if (own && !OGRSpatialReference::FromHandle(own)->IsEmpty()) {
         crs_name = OSRGetName(own) ? OSRGetName(own) : "";
         return "";
     }
@@ -234,6 +237,12 @@ Dataset read_source(GDALDatasetH source, const BandLayout& layout, const std::st
         failure);
 }
 
+std::string number(double value) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    return text;
+}
+
 std::string wgs84_wkt() {
     OGRSpatialReference wgs84;
     wgs84.SetWellKnownGeogCS("WGS84");
@@ -264,6 +273,11 @@ WarpTarget warp_target(GDALDatasetH source, const std::string& shown) {
     target.extent = Extent{gt[0], gt[3] - res_y * h, gt[0] + res_x * w, gt[3]};
     if (!(res_x > 0 && res_y > 0) || !std::isfinite(target.extent.min_lon) || !std::isfinite(target.extent.max_lat))
         throw Error(shown + ": its georeferencing cannot be placed on the map");
+    if (target.extent.min_lon < -540.0 || target.extent.max_lon > 540.0 || target.extent.min_lat > 90.0 ||
+        target.extent.max_lat < -90.0)
+        throw Error(shown + ": its georeferencing puts it off the world (longitudes " +
+                    std::to_string(std::lround(target.extent.min_lon)) + " to " +
+                    std::to_string(std::lround(target.extent.max_lon)) + ")");
     target.extent.min_lat = std::max(target.extent.min_lat, -map_max_lat);
     target.extent.max_lat = std::min(target.extent.max_lat, map_max_lat);
     if (target.extent.min_lat >= target.extent.max_lat)
@@ -278,12 +292,6 @@ WarpTarget warp_target(GDALDatasetH source, const std::string& shown) {
     target.width = static_cast<int>(columns);
     target.height = static_cast<int>(rows);
     return target;
-}
-
-std::string number(double value) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.17g", value);
-    return text;
 }
 
 Dataset warp_to_wgs84(GDALDatasetH source, const WarpTarget& target, const std::string& failure) {
@@ -301,7 +309,8 @@ Dataset warp_to_wgs84(GDALDatasetH source, const WarpTarget& target, const std::
 }
 
 // The warped bands (colours, then alpha) as RGBA8; values of other types
-// than Byte stretched from their minimum to their maximum where opaque.
+// than Byte stretched from their minimum to their maximum where opaque,
+// reading one band at a time (as Float32) so memory stays near the image's.
 void fill_rgba(GDALDatasetH warped, int colour_bands, RasterFile& file, const std::string& failure) {
     const int w = file.width, h = file.height;
     const std::size_t pixels = static_cast<std::size_t>(w) * static_cast<std::size_t>(h);
@@ -312,43 +321,40 @@ void fill_rgba(GDALDatasetH warped, int colour_bands, RasterFile& file, const st
                          pixel_space * w) != CE_None)
             throw Error(failure + gdal_reason());
     };
+    auto opaque = [&file](std::size_t i) { return file.rgba[i * 4 + 3] != 0; };
     read(colour_bands + 1, GDT_Byte, file.rgba.data() + 3, 4);
-    const GDALDataType type = GDALGetRasterDataType(GDALGetRasterBand(warped, 1));
-    if (type == GDT_Byte) {
+    if (GDALGetRasterDataType(GDALGetRasterBand(warped, 1)) == GDT_Byte) {
         for (int band = 0; band < colour_bands; ++band) read(band + 1, GDT_Byte, file.rgba.data() + band, 4);
     } else {
-        std::vector<std::vector<double>> values(static_cast<std::size_t>(colour_bands), std::vector<double>(pixels));
-        double low = std::numeric_limits<double>::infinity(), high = -low;
+        std::vector<float> values(pixels);
+        float low = std::numeric_limits<float>::infinity(), high = -low;
         for (int band = 0; band < colour_bands; ++band) {
-            read(band + 1, GDT_Float64, values[static_cast<std::size_t>(band)].data(), sizeof(double));
-            for (std::size_t i = 0; i < pixels; ++i) {
-                const double v = values[static_cast<std::size_t>(band)][i];
-                if (file.rgba[i * 4 + 3] == 0 || !std::isfinite(v)) continue;
-                low = std::min(low, v);
-                high = std::max(high, v);
-            }
+            read(band + 1, GDT_Float32, values.data(), sizeof(float));
+            for (std::size_t i = 0; i < pixels; ++i)
+                if (opaque(i) && std::isfinite(values[i])) low = std::min(low, values[i]), high = std::max(high, values[i]);
         }
         file.stretched = true;
         file.stretch_min = std::isfinite(low) ? low : 0.0;
         file.stretch_max = std::isfinite(high) ? high : 0.0;
         const double span = file.stretch_max - file.stretch_min;
-        for (int band = 0; band < colour_bands; ++band)
+        for (int band = 0; band < colour_bands; ++band) {
+            read(band + 1, GDT_Float32, values.data(), sizeof(float));
             for (std::size_t i = 0; i < pixels; ++i) {
-                const double v = values[static_cast<std::size_t>(band)][i];
-                if (!std::isfinite(v)) {
+                if (!std::isfinite(values[i])) {
                     file.rgba[i * 4 + 3] = 0;
                     continue;
                 }
-                const double t = span > 0 ? (v - file.stretch_min) / span : 0.5;
+                const double t = span > 0 ? (values[i] - file.stretch_min) / span : 0.5;
                 file.rgba[i * 4 + static_cast<std::size_t>(band)] =
                     static_cast<std::uint8_t>(std::lround(std::clamp(t, 0.0, 1.0) * 255.0));
             }
+        }
     }
     if (colour_bands == 1)
         for (std::size_t i = 0; i < pixels; ++i) file.rgba[i * 4 + 1] = file.rgba[i * 4 + 2] = file.rgba[i * 4];
     // Transparent pixels carry no colour (they blend to nothing either way).
     for (std::size_t i = 0; i < pixels; ++i)
-        if (file.rgba[i * 4 + 3] == 0) file.rgba[i * 4] = file.rgba[i * 4 + 1] = file.rgba[i * 4 + 2] = 0;
+        if (!opaque(i)) file.rgba[i * 4] = file.rgba[i * 4 + 1] = file.rgba[i * 4 + 2] = 0;
 }
 
 }  // namespace
