@@ -310,6 +310,25 @@ TEST_CASE("grey with nodata: the nodata half is transparent, the map shows throu
     CHECK(near(east, {128, 128, 128}));
 }
 
+TEST_CASE("an RGBA PNG keeps its transparency: the map shows through where alpha is 0") {
+    test::Scratch scratch("raster-rgba");
+    Fixture f;
+    f.bands = 4;
+    f.value = [](int x, int, int b) { return b < 3 ? magenta[static_cast<std::size_t>(b)] : (x < 50 ? 0.0 : 255.0); };
+    GDALDatasetUniquePtr data = in_memory(f);
+    data->GetRasterBand(4)->SetColorInterpretation(GCI_AlphaBand);
+    const fs::path png = scratch.folder() / "overlay.png";
+    GDALDatasetUniquePtr(GetGDALDriverManager()->GetDriverByName("PNG")->CreateCopy(png.c_str(), data.get(), FALSE,
+                                                                                     nullptr, nullptr, nullptr));
+    write_world_file(scratch.folder() / "overlay.pgw", polesia_square, 100, 100);
+    const RasterFile file = read_raster_file(png);
+    CHECK(file.pixel(10, 50)[3] == 0);
+    CHECK(file.pixel(90, 50)[3] == 255);
+    const HeadlessRender render = render_with(with_raster(png), polesia_view);
+    CHECK(near(rgb_at(render, polesia_west), rgb(MapStyle{}.land)));
+    CHECK(near(rgb_at(render, polesia_east), magenta));
+}
+
 TEST_CASE("a colour table is expanded, Int16 heights are stretched black to white") {
     test::Scratch scratch("raster-bands");
     Fixture palette;
@@ -366,7 +385,7 @@ TEST_CASE("a raster larger than the image kept is read decimated") {
     CHECK(file.pixel(4000, 500)[0] == 200);
 }
 
-TEST_CASE("ground control points place a scanned map; latitudes are cut at Web Mercator's limit") {
+TEST_CASE("ground control points place a scanned map, latitudes are cut at Web Mercator's limit, rasters off the world are refused") {
     test::Scratch scratch("raster-gcps");
     Fixture f;
     f.epsg = 0;
@@ -428,7 +447,7 @@ TEST_CASE("a coordinate system named by URL in an .aux.xml is not fetched") {
 
 // ------------------------------------------------------------------ drawing
 
-TEST_CASE("a raster layer draws on the land where it lies; hidden it draws nothing, at half opacity half") {
+TEST_CASE("a raster layer draws on the land where it lies, hidden nothing, at half opacity half") {
     test::Scratch scratch("raster-draw");
     Fixture f;
     f.geotransform = degrees_over(polesia_square, 100, 100);
@@ -616,7 +635,7 @@ TEST_CASE("bands muster cannot draw are refused") {
 
 // ------------------------------------------------------------------ the window
 
-TEST_CASE("a dropped GeoTIFF becomes a raster layer; .tif and .png files open as layers") {
+TEST_CASE("a dropped GeoTIFF becomes a raster layer, .tif and .png files open as layers") {
     test::Scratch scratch("raster-drop");
     Fixture f;
     f.geotransform = degrees_over(polesia_square, 100, 100);

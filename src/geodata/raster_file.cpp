@@ -141,6 +141,16 @@ std::optional<std::string> prj_beside(const std::filesystem::path& path) {
     return out;
 }
 
+std::string wgs84_wkt() {
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    char* wkt = nullptr;
+    wgs84.exportToWkt(&wkt);
+    std::string out = wkt;
+    CPLFree(wkt);
+    return out;
+}
+
 // The corners of the georeferenced area in the source's coordinates.
 std::vector<std::pair<double, double>> georeferenced_corners(GDALDatasetH dataset, bool geotransform) {
     std::vector<std::pair<double, double>> corners;
@@ -187,13 +197,7 @@ std::string georeferencing(GDALDatasetH dataset, const std::filesystem::path& pa
             throw Error(shown + ": georeferenced without a coordinate system, and its coordinates are not "
                                 "longitude/latitude degrees (put the CRS in a .prj beside it, or save it as a GeoTIFF)");
     crs_name = "WGS 84 (assumed: no coordinate system given)";
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    char* wkt = nullptr;
-    wgs84.exportToWkt(&wkt);
-    std::string out = wkt;
-    CPLFree(wkt);
-    return out;
+    return wgs84_wkt();
 }
 
 // Runs gdal_translate or gdalwarp (as their library calls) with these
@@ -241,16 +245,6 @@ std::string number(double value) {
     char text[64];
     std::snprintf(text, sizeof text, "%.17g", value);
     return text;
-}
-
-std::string wgs84_wkt() {
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    char* wkt = nullptr;
-    wgs84.exportToWkt(&wkt);
-    std::string out = wkt;
-    CPLFree(wkt);
-    return out;
 }
 
 // The image's box and size in WGS 84 degrees, as GDAL suggests for the
