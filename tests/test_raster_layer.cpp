@@ -14,9 +14,12 @@
 #include "ui/view_state.hpp"
 
 #include "cli_scratch.hpp"
+#include "headless_imgui.hpp"
 
 #include <doctest/doctest.h>
 #include <gdal_priv.h>
+#include <imgui.h>
+#include <imgui_internal.h>  // FindWindowByName: where the panel is
 #include <ogr_spatialref.h>
 
 #include <array>
@@ -656,4 +659,35 @@ TEST_CASE("a dropped GeoTIFF becomes a raster layer, .tif and .png files open as
     CHECK_FALSE(layer.file);
     CHECK(layer.name() == "square.tif");
     CHECK(near(rgb_at(render_with(state.layers, polesia_view), polesia_east), magenta));
+}
+
+TEST_CASE("the Layers panel lists vector files over rasters, as the map stacks them") {
+    test::Scratch scratch("raster-panel");
+    Fixture f;
+    f.geotransform = degrees_over(polesia_square, 100, 100);
+    f.epsg = 4326;
+    ui::ViewState state;
+    state.show_layers = true;
+    state.layers.add_user_layer(read_layer_file(fs::path(MUSTER_TEST_FIXTURES) / "layers" / "suwalki.geojson"));
+    state.layers.add_user_layer(read_layer_file(write_image(scratch.folder() / "square.tif", f)));  // newest
+    test::HeadlessImGuiContext context;
+    ImGuiIO& io = ImGui::GetIO();
+    auto frame = [&](float x, float y, bool down) {
+        io.MousePos = ImVec2(x, y);
+        io.MouseDown[0] = down;
+        ImGui::NewFrame();
+        ui::draw_layers_panel(state);
+        ImGui::EndFrame();
+    };
+    frame(0, 0, false);
+    const ImGuiWindow* window = ImGui::FindWindowByName("Layers");
+    REQUIRE(window);
+    // Down the right-hand column, where only the user layers' remove buttons
+    // are: the first one met is the top row's.
+    const float x = window->Pos.x + window->Size.x - ImGui::GetStyle().WindowPadding.x - 10.0f;
+    for (float y = window->Pos.y + 20.0f; y < window->Pos.y + window->Size.y && state.layers.user_layers.size() == 2;
+         y += 3.0f)
+        for (const bool down : {false, true, false}) frame(x, y, down);
+    REQUIRE(state.layers.user_layers.size() == 1);
+    CHECK(state.layers.user_layers[0].raster);  // the vector file was the top row, though added first
 }
