@@ -159,8 +159,9 @@ TEST_CASE("a dropped file that cannot be read leaves a notice naming it and no l
     ui::add_dropped_vector_files(state);
     CHECK(state.layers.user_layers.empty());
     CHECK(state.notice == text.string() +
-                              ": not a vector file (muster reads GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, "
-                              "CSV with lon/lat columns)");
+                              ": not a vector or raster file (muster reads vector files: GeoJSON, GeoPackage, "
+                              "Shapefile, KML, FlatGeobuf, CSV with lon/lat columns; rasters: GeoTIFF, PNG or JPEG "
+                              "with a world file)");
 }
 
 TEST_CASE("a layer dropped far from the view flies the map there") {
@@ -318,8 +319,8 @@ TEST_CASE("muster render --layer draws the file, a bad one fails in one line and
     const test::Run bad = scratch.muster("render --layer '" + gpx.string() + "' -o '" + bad_png.string() + "'");
     CHECK(bad.exit_code == 1);
     CHECK(bad.err == gpx.string() +
-                         ": GPX files are not read (muster reads GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, CSV "
-                         "with lon/lat columns)\n");
+                         ": GPX files are not read (muster reads vector files: GeoJSON, GeoPackage, Shapefile, KML, "
+                         "FlatGeobuf, CSV with lon/lat columns; rasters: GeoTIFF, PNG or JPEG with a world file)\n");
     CHECK_FALSE(fs::exists(bad_png));
 }
 

@@ -9,7 +9,7 @@
 #include "export/geotiff.hpp"
 #include "export/image_file.hpp"
 #include "extract/open_document.hpp"
-#include "geodata/vector_file.hpp"
+#include "geodata/layer_file.hpp"
 #include "platform/offscreen_surface.hpp"
 #include "render/headless_render.hpp"
 #include "render/scenario_look.hpp"
@@ -66,8 +66,10 @@ constexpr const char* usage =
     "                   CRS as GDAL and QGIS read it) so GIS tools can place the image\n"
     "  --layer FILE     your own vector file drawn over the map, in a colour of its\n"
     "                   own (GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, CSV\n"
-    "                   with lon/lat columns); repeatable, the last on top; without\n"
-    "                   INPUT and --bbox the map frames the layers\n"
+    "                   with lon/lat columns), or a georeferenced image drawn on the\n"
+    "                   land under the borders (GeoTIFF, PNG or JPEG with a world\n"
+    "                   file); repeatable, the last on top; without INPUT and\n"
+    "                   --bbox the map frames the layers\n"
     "  --time DATE      draw a dated scenario as it stands on DATE (ISO 8601:\n"
     "                   2022-02-24, 2022-02, 2022-02-24T03:40): only what is on\n"
     "                   the map then, units where their movements have brought\n"
@@ -212,8 +214,7 @@ int cmd_render(const Words& words) {
     request.scenario = scenario ? &*scenario : nullptr;
     // The scenario's own camera, layers and style; --bbox, --fit and --projection win.
     if (scenario) apply_scenario_look(*scenario, request, args.has("--fit"), args.has("--projection"));
-    for (const std::string& path : args.values("--layer"))
-        request.layers.add_user_layer(std::make_shared<const VectorFile>(read_vector_file(path)));
+    for (const std::string& path : args.values("--layer")) request.layers.add_user_layer(read_layer_file(path));
 
     const auto start = std::chrono::steady_clock::now();
     ImageFileOptions file_options;

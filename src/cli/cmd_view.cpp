@@ -6,7 +6,7 @@
 
 #include "core/error.hpp"
 #include "extract/open_document.hpp"
-#include "geodata/vector_file.hpp"
+#include "geodata/layer_file.hpp"
 #include "render/view_spec.hpp"
 #include "ui/viewer.hpp"
 
@@ -27,9 +27,9 @@ constexpr const char* usage =
     "the whole world); Ctrl+F to search for a place,\n"
     "M to measure (click A, then B), F12 for a screenshot (saved in ~/Pictures, or\n"
     "here without one), File -> Export image/data, Ctrl+Q to quit. View -> Layers shows and\n"
-    "fades each layer; drop a vector file on the window to add it as a layer.\n"
-    "Ctrl+O opens an article, scenario or vector file (or drop one on the window),\n"
-    "Ctrl+Shift+V pastes an article, Ctrl+S / Ctrl+Shift+S save the scenario,\n"
+    "fades each layer; drop a vector or raster file on the window to add it as a layer.\n"
+    "Ctrl+O opens an article, scenario, vector or raster file (or drop one on the\n"
+    "window), Ctrl+Shift+V pastes an article, Ctrl+S / Ctrl+Shift+S save the scenario,\n"
     "Ctrl+Z / Ctrl+Shift+Z undo and redo edits made in View -> Inspector.\n"
     "Settings and window layout: $XDG_CONFIG_HOME/muster (else ~/.config/muster);\n"
     "unsaved edits are kept in its autosave/ folder every 30 s and offered back\n"
@@ -42,7 +42,8 @@ constexpr const char* usage =
     "                   EPSG:3035 LAEA Europe, EPSG:4326 plate carree, or any\n"
     "                   other CRS PROJ knows; View > Projection switches\n"
     "  --layer FILE     your own vector file as a layer (GeoJSON, GeoPackage, Shapefile,\n"
-    "                   KML, FlatGeobuf, CSV with lon/lat columns); repeatable\n";
+    "                   KML, FlatGeobuf, CSV with lon/lat columns), or a georeferenced\n"
+    "                   image (GeoTIFF, PNG or JPEG with a world file); repeatable\n";
 
 constexpr const char* no_display_message =
     "muster view: no display (DISPLAY/WAYLAND_DISPLAY unset); use 'muster render -o map.png' for a headless image";
@@ -123,8 +124,7 @@ int cmd_view(const Words& words) {
     }
     options.show_layers = args.has("--layers-panel");
     if (!ui::display_available()) throw Error(no_display_message);
-    for (const std::string& path : args.values("--layer"))
-        options.layers.add_user_layer(std::make_shared<const VectorFile>(read_vector_file(path)));
+    for (const std::string& path : args.values("--layer")) options.layers.add_user_layer(read_layer_file(path));
     if (!args.positional().empty()) {
         std::vector<std::string> warnings;
         options.scenario = extract::open_document(args.positional()[0], &warnings);

@@ -229,6 +229,14 @@ const char* supported_vector_formats() {
     return "GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, CSV with lon/lat columns";
 }
 
+bool looks_like_vector_file(const std::filesystem::path& path) {
+    if (is_remote_or_virtual(path.string())) return false;
+    GDALAllRegister();
+    keep_gdal_offline();
+    const QuietGdal quiet;
+    return GDALIdentifyDriverEx(path.c_str(), GDAL_OF_VECTOR, allowed_drivers, nullptr) != nullptr;
+}
+
 VectorFile read_vector_file(const std::filesystem::path& path, std::size_t max_features) {
     const std::string shown = path.string();
     require_readable_file(path, shown);

@@ -53,6 +53,10 @@ struct VectorFile {
 // for help texts and error messages.
 const char* supported_vector_formats();
 
+// Whether one of the allowed drivers recognises the file (for telling a
+// vector from a raster layer file; geodata/layer_file.hpp).
+bool looks_like_vector_file(const std::filesystem::path& path);
+
 // Reads path as above. Throws muster::Error with one line naming the file
 // and what is wrong: it cannot be read, it is not a vector file of a format
 // muster reads, GDAL cannot parse it, it has no features (with a geometry),

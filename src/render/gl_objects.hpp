@@ -38,9 +38,11 @@ private:
 
 inline void delete_buffer(GLuint name) { glDeleteBuffers(1, &name); }
 inline void delete_vertex_array(GLuint name) { glDeleteVertexArrays(1, &name); }
+inline void delete_texture(GLuint name) { glDeleteTextures(1, &name); }
 
 using Buffer = Handle<delete_buffer>;
 using VertexArray = Handle<delete_vertex_array>;
+using Texture = Handle<delete_texture>;
 
 inline Buffer make_buffer() {
     GLuint name = 0;

@@ -29,6 +29,33 @@ UserLayer& LayerSettings::add_user_layer(std::shared_ptr<const VectorFile> file)
     return user_layers.back();
 }
 
+UserLayer& LayerSettings::add_user_layer(std::shared_ptr<const RasterFile> raster) {
+    UserLayer layer;
+    layer.id = next_user_layer_id++;
+    layer.raster = std::move(raster);
+    layer.colour = user_layer_colour(static_cast<std::size_t>(layer.id - 1));
+    user_layers.push_back(std::move(layer));
+    return user_layers.back();
+}
+
+UserLayer& LayerSettings::add_user_layer(LayerFile file) {
+    if (file.raster) return add_user_layer(std::move(file.raster));
+    return add_user_layer(std::move(file.vector));
+}
+
+const std::string& UserLayer::name() const {
+    static const std::string none;
+    if (file) return file->name;
+    if (raster) return raster->name;
+    return none;
+}
+
+std::optional<Extent> UserLayer::extent() const {
+    if (file) return file->extent;
+    if (raster) return raster->extent;
+    return std::nullopt;
+}
+
 void LayerSettings::remove_user_layer(std::uint64_t id) {
     std::erase_if(user_layers, [id](const UserLayer& layer) { return layer.id == id; });
 }
@@ -36,8 +63,9 @@ void LayerSettings::remove_user_layer(std::uint64_t id) {
 std::optional<Extent> user_layers_extent(const LayerSettings& layers) {
     std::optional<Extent> box;
     for (const UserLayer& layer : layers.user_layers) {
-        if (!layer.look.visible || !layer.file || !layer.file->extent) continue;
-        const Extent& e = *layer.file->extent;
+        const std::optional<Extent> extent = layer.extent();
+        if (!layer.look.visible || !extent) continue;
+        const Extent& e = *extent;
         box = box ? Extent{std::min(box->min_lon, e.min_lon), std::min(box->min_lat, e.min_lat),
                            std::max(box->max_lon, e.max_lon), std::max(box->max_lat, e.max_lat)}
                   : e;

@@ -9,20 +9,25 @@
 //     uniform or the draw list's vertex colours; nothing is tessellated or
 //     laid out again), so sliding it never moves a label.
 //
-// Drawing order, bottom to top: graticule, countries, country borders and
-// coastlines, user layers (in list order: the last added on top), border
-// features, deployment areas, then the 2D overlay: halos, leader lines, dots,
-// labels (place labels, country names, city labels, border plates) and unit
-// symbols.
+// Drawing order, bottom to top: graticule, countries, raster user layers (in
+// list order: the last added on top), hatched deployment areas, country
+// borders and coastlines, vector user layers (in list order), border
+// features, deployment area outlines, then the 2D overlay: halos, leader
+// lines, dots, labels (place labels, country names, city labels, border
+// plates) and unit symbols. A raster lies on the land like paint, so an
+// opaque image hides the country fills but the borders, coastlines and
+// hatching stay on top of it and the map still reads; vector files are the
+// analyst's marks and sit over the borders.
 #pragma once
 
 #include "core/geo.hpp"
-#include "geodata/vector_file.hpp"
+#include "geodata/layer_file.hpp"
 #include "render/style.hpp"
 
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace muster {
@@ -36,14 +41,20 @@ struct LayerLook {
     friend bool operator==(const LayerLook&, const LayerLook&) = default;
 };
 
-// One vector file the user put on the map (dropped on the window, or
-// `--layer FILE`).
+// One file the user put on the map (dropped on the window, or `--layer
+// FILE`): a vector file or a raster, exactly one of `file` and `raster`.
 struct UserLayer {
     std::uint64_t id = 0;  // unique in a session: ties the renderer's GPU copy to the layer
-    // The features, read once; copies of the settings share them.
+    // The features or the image, read once; copies of the settings share them.
     std::shared_ptr<const VectorFile> file;
+    std::shared_ptr<const RasterFile> raster;
     LayerLook look;
-    Rgba colour;  // outlines, lines and points; polygons are filled with it, translucent
+    Rgba colour;  // a vector file's outlines, lines and points; polygons are filled with it, translucent
+
+    // The file name, as the Layers panel shows it.
+    [[nodiscard]] const std::string& name() const;
+    // Around the features or the image; none for a file without any.
+    [[nodiscard]] std::optional<Extent> extent() const;
 };
 
 struct LayerSettings {
@@ -66,6 +77,10 @@ struct LayerSettings {
     // Appends a visible layer for file in the next colour of the palette
     // (colours are not reused right after a removal); returns it.
     UserLayer& add_user_layer(std::shared_ptr<const VectorFile> file);
+    // Appends a visible layer for the image (its colour is unused).
+    UserLayer& add_user_layer(std::shared_ptr<const RasterFile> raster);
+    // Either, as read_layer_file() found the file to be.
+    UserLayer& add_user_layer(LayerFile file);
     // Removes the layer with this id (no-op when there is none).
     void remove_user_layer(std::uint64_t id);
 };
@@ -74,7 +89,7 @@ struct LayerSettings {
 // overlay's (role fills, APP-6 fills, the purple of border features).
 Rgba user_layer_colour(std::size_t n);
 
-// Around every visible user layer's features; none without any.
+// Around every visible user layer's features and images; none without any.
 std::optional<Extent> user_layers_extent(const LayerSettings& layers);
 
 }  // namespace muster

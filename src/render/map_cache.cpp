@@ -19,7 +19,9 @@ bool same_layers(const LayerSettings& a, const LayerSettings& b) {
     for (std::size_t i = 0; i < a.user_layers.size(); ++i) {
         const UserLayer& x = a.user_layers[i];
         const UserLayer& y = b.user_layers[i];
-        if (x.id != y.id || x.file != y.file || !(x.look == y.look) || !(x.colour == y.colour)) return false;
+        if (x.id != y.id || x.file != y.file || x.raster != y.raster || !(x.look == y.look) ||
+            !(x.colour == y.colour))
+            return false;
     }
     return true;
 }

@@ -637,6 +637,19 @@ void MapRenderer::draw_countries(GpuMesh& mesh, const Camera& camera, const MapB
             fills[copy].draw(GL_TRIANGLES);
         }
     }
+    // The user's images lie on the land, under the hatching and the borders:
+    // the host countries' stripes, drawn with the fills, are drawn again.
+    if (!layers_.user_layers.empty() && raster_layers_.draw(camera, layers_.user_layers, shifts) &&
+        layers_.areas.drawn() && use_role_colours(mesh, camera, ui_scale)) {
+        glUniform1i(country_program_.uniform("u_hatch_only"), 1);
+        glEnable(GL_BLEND);
+        glBindVertexArray(mesh.fill_vao.get());
+        for (std::size_t copy = 0; copy < shifts.size(); ++copy) {
+            glUniform1f(country_program_.uniform("u_x_shift"), static_cast<float>(shifts[copy]));
+            fills[copy].draw(GL_TRIANGLES);
+        }
+        glUniform1i(country_program_.uniform("u_hatch_only"), 0);
+    }
     // Regions; countries are hatched in their fill.
     if (layers_.areas.drawn()) areas_.draw_hatch(camera, style_.overlay, ui_scale, shifts, layer_opacity(layers_.areas),
                                                 fragcoord_shift_);

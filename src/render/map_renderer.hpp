@@ -36,7 +36,8 @@
 //
 // Layers (set_layers, render/layers.hpp) switch each part on or off and set
 // its opacity; the user's vector files are drawn between the base map's
-// borders and the border features (render/user_layer.hpp).
+// borders and the border features (render/user_layer.hpp), their rasters
+// between the country fills and the borders (render/raster_layer.hpp).
 //
 // All methods need the GL context the renderer was created in to be current.
 #pragma once
@@ -49,6 +50,7 @@
 #include "render/labels_places.hpp"
 #include "render/layers.hpp"
 #include "render/overlay.hpp"
+#include "render/raster_layer.hpp"
 #include "render/shader_program.hpp"
 #include "render/spatial_chunks.hpp"
 #include "render/style.hpp"
@@ -63,11 +65,6 @@
 #include <vector>
 
 namespace muster {
-
-namespace gl {
-inline void delete_texture(GLuint name) { glDeleteTextures(1, &name); }
-using Texture = Handle<delete_texture>;
-}  // namespace gl
 
 // The zoom levels where detail switches (tile convention, see camera.hpp),
 // compared with Camera::detail_zoom(): in other projections than Web
@@ -164,6 +161,7 @@ public:
     void set_layers(const LayerSettings& layers) { layers_ = layers; }
     [[nodiscard]] const LayerSettings& layers() const { return layers_; }
     [[nodiscard]] const UserLayerRenderer& user_layers() const { return user_layers_; }
+    [[nodiscard]] const RasterLayerRenderer& raster_layers() const { return raster_layers_; }
 
     // What the last draw() did, for the status bar and benchmarks.
     struct FrameInfo {
@@ -239,6 +237,7 @@ private:
     OverlayRenderer overlay_;
     LayerSettings layers_;
     UserLayerRenderer user_layers_;
+    RasterLayerRenderer raster_layers_;
     AreaRenderer areas_;
     AnnotationAreaRenderer annotation_areas_;
     double fragcoord_shift_ = 0.0;  // of the tile being drawn (see AreaRenderer::set_hatch_uniforms)

@@ -25,6 +25,7 @@ constexpr std::size_t head_bytes = 64 * 1024;
 constexpr std::size_t max_title_chars = 40;  // of a pasted text's title in the window title
 
 constexpr std::array<std::string_view, 6> vector_extensions = {".geojson", ".gpkg", ".shp", ".kml", ".fgb", ".csv"};
+constexpr std::array<std::string_view, 5> raster_extensions = {".tif", ".tiff", ".png", ".jpg", ".jpeg"};
 
 std::string lower_extension(const fs::path& path) {
     std::string ext = path.extension().string();
@@ -124,6 +125,8 @@ FileKind classify_file(const fs::path& path) {
     const std::string ext = lower_extension(path);
     if (std::find(vector_extensions.begin(), vector_extensions.end(), ext) != vector_extensions.end())
         return FileKind::vector_layer;
+    if (std::find(raster_extensions.begin(), raster_extensions.end(), ext) != raster_extensions.end())
+        return FileKind::raster_layer;
     if (ext != ".json") return FileKind::document;
     const std::string head = file_head(path);
     if (head.empty() || extract::looks_like_scenario(head)) return FileKind::document;
@@ -156,6 +159,7 @@ void start_document(ViewState& state, scenario::Scenario scenario, const fs::pat
 void request_open(ViewState& state, const fs::path& path) {
     switch (classify_file(path)) {
         case FileKind::vector_layer:
+        case FileKind::raster_layer:
             // A layer adds to the map; the document and its edits stay.
             state.dropped_vector_files.push_back(path);
             state.document.status = "Adding layer " + path.string();

@@ -24,10 +24,11 @@ namespace muster::ui {
 inline constexpr std::size_t max_undo_steps = 50;
 
 // How a file would open: as the document (an article or a scenario file),
-// as a user layer (a GDAL vector file), or not at all.
-enum class FileKind { document, vector_layer, unsupported };
+// as a user layer (a GDAL vector file or raster), or not at all.
+enum class FileKind { document, vector_layer, raster_layer, unsupported };
 
-// By extension (.geojson .gpkg .shp .kml .fgb .csv are vector files) and, for
+// By extension (.geojson .gpkg .shp .kml .fgb .csv are vector files, .tif
+// .tiff .png .jpg .jpeg rasters) and, for
 // .json, by content: a scenario file, a GeoJSON FeatureCollection, or
 // neither (unsupported). Anything else is a document (open_document decides
 // article or scenario).

@@ -17,8 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<std::string_view, 10> listed_extensions = {".txt", ".html", ".htm", ".json", ".geojson",
-                                                                ".gpkg", ".shp", ".kml", ".fgb", ".csv"};
+constexpr std::array<std::string_view, 15> listed_extensions = {
+    ".txt", ".html", ".htm", ".json", ".geojson", ".gpkg", ".shp", ".kml", ".fgb", ".csv",
+    ".tif", ".tiff", ".png", ".jpg", ".jpeg"};
 constexpr const char* default_save_extension = ".muster.json";
 
 std::string lower(std::string_view text) {

@@ -10,8 +10,9 @@
 //                    closes the dialog.
 //   the listing      ".." first, then folders, then the files muster opens:
 //                    articles (.txt .html .htm), scenarios and GeoJSON
-//                    (.json .muster.json .geojson) and the vector files that
-//                    become user layers (.gpkg .shp .kml .fgb .csv); "All
+//                    (.json .muster.json .geojson) and the vector files and
+//                    rasters that become user layers (.gpkg .shp .kml .fgb
+//                    .csv .tif .tiff .png .jpg .jpeg); "All
 //                    files" lists the rest too. Hidden entries are left out.
 //                    A click highlights, a double click opens.
 //   Save As          the field holds the file name (the document's, or the

@@ -1,14 +1,17 @@
 #include "ui/layers_panel.hpp"
 
 #include "core/error.hpp"
+#include "geodata/layer_file.hpp"
 #include "render/overlay.hpp"
 
 #include <imgui.h>
 
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace muster::ui {
@@ -64,6 +67,25 @@ void layer_row(const char* name, LayerLook& look, const char* hint) {
     ImGui::PopID();
 }
 
+// A vector layer's colour swatch (click to change it); a raster has its own
+// colours, so its name only keeps the swatch's room, to line up with the others.
+void layer_swatch(UserLayer& layer) {
+    if (layer.raster) {
+        ImGui::Dummy(ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
+    } else {
+        float rgb[3] = {layer.colour.r, layer.colour.g, layer.colour.b};
+        if (ImGui::ColorEdit3("##colour", rgb, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel))
+            layer.colour = Rgba{rgb[0], rgb[1], rgb[2], 1.0f};
+    }
+    ImGui::SameLine();
+}
+
+// Path, format and contents, for the name's tooltip.
+std::string layer_hint(const UserLayer& layer) {
+    if (layer.raster) return layer.raster->path.string() + "\n" + describe_raster(*layer.raster);
+    return layer.file->path.string() + "\n" + layer.file->format + ": " + describe_contents(*layer.file);
+}
+
 // Returns whether the user asked to remove the layer.
 bool user_layer_row(UserLayer& layer) {
     ImGui::PushID(static_cast<int>(layer.id));
@@ -71,18 +93,13 @@ bool user_layer_row(UserLayer& layer) {
     ImGui::TableNextColumn();
     ImGui::Checkbox("##visible", &layer.look.visible);
     ImGui::TableNextColumn();
-    float rgb[3] = {layer.colour.r, layer.colour.g, layer.colour.b};
-    if (ImGui::ColorEdit3("##colour", rgb, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel))
-        layer.colour = Rgba{rgb[0], rgb[1], rgb[2], 1.0f};
-    ImGui::SameLine();
-    const VectorFile& file = *layer.file;
-    layer_name(file.name, layer.look,
-               file.path.string() + "\n" + file.format + ": " + describe_contents(file));
+    layer_swatch(layer);
+    layer_name(layer.name(), layer.look, layer_hint(layer));
     ImGui::TableNextColumn();
     opacity_slider(layer.look);
     ImGui::TableNextColumn();
     const bool remove = ImGui::SmallButton("\u00d7");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove %s from the map", file.name.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove %s from the map", layer.name().c_str());
     ImGui::PopID();
     return remove;
 }
@@ -98,18 +115,21 @@ void draw_user_layers(ViewState& state) {
     ImGui::TextDisabled("Your layers");
     if (begin_layer_table("user")) {
         std::uint64_t removed = 0;
-        // Newest first: the list is stacked as the map draws it, top down.
-        for (auto layer = state.layers.user_layers.rbegin(); layer != state.layers.user_layers.rend(); ++layer)
-            if (layer->file && user_layer_row(*layer)) removed = layer->id;
+        // Stacked as the map draws them, top down: vector files over rasters,
+        // the newest of each first.
+        for (const bool rasters : {false, true})
+            for (auto layer = state.layers.user_layers.rbegin(); layer != state.layers.user_layers.rend(); ++layer)
+                if ((rasters ? layer->raster != nullptr : layer->file != nullptr) && user_layer_row(*layer))
+                    removed = layer->id;
         ImGui::EndTable();
         if (removed) state.layers.remove_user_layer(removed);
     }
     ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Add").x - ImGui::GetStyle().FramePadding.x * 2 -
                             ImGui::GetStyle().ItemSpacing.x);
-    const bool entered = ImGui::InputTextWithHint("##path", "path of a vector file", state.layer_path.data(),
+    const bool entered = ImGui::InputTextWithHint("##path", "path of a vector or raster file", state.layer_path.data(),
                                                   state.layer_path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Drop a file on the map or type its path:\n%s", supported_vector_formats());
+        ImGui::SetTooltip("Drop a file on the map or type its path:\n%s", supported_layer_formats().c_str());
     ImGui::SameLine();
     if ((ImGui::Button("Add") || entered) && state.layer_path[0] != '\0') {
         state.dropped_vector_files.push_back(expand_home(state.layer_path.data()));
@@ -118,7 +138,7 @@ void draw_user_layers(ViewState& state) {
     // Until the first file arrives, say how files arrive.
     if (state.layers.user_layers.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        ImGui::TextWrapped("Drop a file on the map or type its path: %s.", supported_vector_formats());
+        ImGui::TextWrapped("Drop a file on the map or type its path: %s.", supported_layer_formats().c_str());
         ImGui::PopStyleColor();
     }
 }
@@ -133,13 +153,17 @@ bool overlaps_view(const Camera& camera, const Extent& extent) {
 }
 
 // A new layer nowhere in sight: fly there and zoom to show it whole.
-void bring_into_view(ViewState& state, const VectorFile& file) {
-    if (!file.extent || overlaps_view(state.camera, *file.extent)) return;
+void bring_into_view(ViewState& state, const std::optional<Extent>& extent) {
+    if (!extent || overlaps_view(state.camera, *extent)) return;
     const PixelSize view = state.camera.viewport();
     const PixelSize free_area{std::max(view.width - static_cast<int>(state.map_left_px), 1), view.height};
-    const Camera fitted = fit_extent(*file.extent, free_area, frame_margin_px, 1.0, state.camera.projection_ptr());
-    state.camera_target = file.extent->centre();
-    state.zoom_target = ZoomTarget{file.extent->centre(), fitted.zoom()};
+    const Camera fitted = fit_extent(*extent, free_area, frame_margin_px, 1.0, state.camera.projection_ptr());
+    state.camera_target = extent->centre();
+    state.zoom_target = ZoomTarget{extent->centre(), fitted.zoom()};
+}
+
+std::string pixels(int width, int height) {
+    return std::to_string(width) + " \u00d7 " + std::to_string(height) + " px";
 }
 
 }  // namespace
@@ -156,14 +180,26 @@ std::string describe_contents(const VectorFile& file) {
     return parts + " (" + counted(file.features, "feature", "features") + ")";
 }
 
+std::string describe_raster(const RasterFile& file) {
+    std::string text = file.format + ": " + pixels(file.source_width, file.source_height) + ", " +
+                       counted(static_cast<std::size_t>(file.source_bands), "band", "bands") + " of " +
+                       file.source_type;
+    if (file.stretched) {
+        char range[96];
+        std::snprintf(range, sizeof range, " (%g to %g drawn black to white)", file.stretch_min, file.stretch_max);
+        text += range;
+    }
+    if (!file.crs.empty()) text += "\n" + file.crs;
+    return text + "\ndrawn as " + pixels(file.width, file.height) + " in WGS 84";
+}
+
 void add_dropped_vector_files(ViewState& state) {
     if (state.dropped_vector_files.empty()) return;
     const std::vector<std::filesystem::path> files = std::exchange(state.dropped_vector_files, {});
     for (const std::filesystem::path& path : files) {
         try {
-            auto file = std::make_shared<const VectorFile>(read_vector_file(path));
-            const UserLayer& layer = state.layers.add_user_layer(std::move(file));
-            bring_into_view(state, *layer.file);
+            const UserLayer& layer = state.layers.add_user_layer(read_layer_file(path));
+            bring_into_view(state, layer.extent());
         } catch (const Error& error) {
             state.notice = error.what();
         } catch (const std::exception& error) {  // out of memory, say: still one line naming the file

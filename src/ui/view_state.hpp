@@ -156,8 +156,9 @@ struct ViewState {
     bool show_inspector = true;
     InspectorState inspector;
     // Vector files (GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, CSV)
-    // dropped on the window or opened from File -> Open, waiting to become
-    // user layers; the main loop takes them each frame.
+    // and rasters (GeoTIFF, PNG, JPEG) dropped on the window or opened from
+    // File -> Open, waiting to become user layers; the main loop takes them
+    // each frame.
     std::vector<std::filesystem::path> dropped_vector_files;
     // Exports (export_dialog.hpp): the dialogs, F12's request, what was
     // last saved (shown in the status bar), and the map furniture shown in
