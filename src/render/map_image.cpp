@@ -116,10 +116,6 @@ MapImageInfo render_map_image(const MapImageJob& job, RowSink& sink) {
     renderer.set_layers(job.layers);
     const bool overlay = renderer.overlay().active();
     ExportImGui text(job.scale, overlay);
-    const LegendContent legend =
-        job.scenario && job.furniture.legend
-            ? legend_content(*job.scenario, job.style.overlay, renderer.overlay().frame() ? &*renderer.overlay().frame() : nullptr)
-            : LegendContent{};
     FramebufferTarget target(plan.tile, plan.samples);
     std::vector<std::uint8_t> band(static_cast<std::size_t>(image.width) * 4 * static_cast<std::size_t>(plan.tile.height));
     const std::size_t stride = static_cast<std::size_t>(image.width) * 4;
@@ -143,6 +139,16 @@ MapImageInfo render_map_image(const MapImageJob& job, RowSink& sink) {
                     renderer.draw_overlay(ImGui::GetBackgroundDrawList(), text.overlay_fonts, OverlayScale{job.scale, 1.0f});
                     info.overlay = renderer.overlay().layout();
                 }
+                // The legend lists what this image shows (map_presence.hpp).
+                const ScreenBox whole{0.0f, 0.0f, static_cast<float>(image.width), static_cast<float>(image.height)};
+                LegendContent legend;
+                if (job.scenario && job.furniture.legend) {
+                    const LegendView view{&job.camera, whole, overlay ? &info.overlay : nullptr,
+                                          &renderer.presence(whole)};
+                    legend = legend_content(*job.scenario, job.style.overlay,
+                                            renderer.overlay().frame() ? &*renderer.overlay().frame() : nullptr, &view);
+                }
+                info.legend = legend;
                 const FurnitureFrame frame{ImVec2(0, 0), ImVec2(static_cast<float>(image.width), static_cast<float>(image.height)),
                                            OverlayScale{job.scale, 1.0f}, overlay ? &info.overlay : nullptr};
                 draw_map_furniture(ImGui::GetForegroundDrawList(), job.furniture, legend, job.camera,
