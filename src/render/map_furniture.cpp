@@ -243,14 +243,29 @@ struct LegendDrawer {
 
 // ------------------------------------------------------------------ other pieces
 
+// The title plate's box (draw-list units) and the width its text wraps at.
+struct TitlePlate {
+    ImVec2 min, max;
+    float pad = 0.0f, max_text = 0.0f;
+};
+
+TitlePlate title_plate(const std::string& title, const FurnitureFonts& fonts, const FurnitureFrame& frame, Units u) {
+    const float size = u.pt(FurnitureFonts::title_pt);
+    TitlePlate plate;
+    plate.pad = u.pt(padding_pt + 2.0f);
+    plate.max_text = std::max(frame.max.x - frame.min.x - 2 * u.pt(margin_pt) - 2 * plate.pad, size);
+    const ImVec2 text = fonts.title->CalcTextSizeA(size, 1e9f, plate.max_text, title.c_str());
+    plate.min = ImVec2(frame.min.x + u.pt(margin_pt), frame.min.y + u.pt(margin_pt));
+    plate.max = ImVec2(plate.min.x + text.x + 2 * plate.pad, plate.min.y + text.y + 2 * plate.pad * 0.75f);
+    return plate;
+}
+
 void draw_title(ImDrawList* list, const std::string& title, const FurnitureFonts& fonts, const FurnitureFrame& frame,
                 Units u) {
     const float size = u.pt(FurnitureFonts::title_pt);
-    const float pad = u.pt(padding_pt + 2.0f);
-    const float max_text = std::max(frame.max.x - frame.min.x - 2 * u.pt(margin_pt) - 2 * pad, size);
-    const ImVec2 text = fonts.title->CalcTextSizeA(size, 1e9f, max_text, title.c_str());
-    const ImVec2 min(frame.min.x + u.pt(margin_pt), frame.min.y + u.pt(margin_pt));
-    const ImVec2 max(min.x + text.x + 2 * pad, min.y + text.y + 2 * pad * 0.75f);
+    const TitlePlate plate = title_plate(title, fonts, frame, u);
+    const float pad = plate.pad, max_text = plate.max_text;
+    const ImVec2 min = plate.min, max = plate.max;
     list->AddRectFilled(min, max, plate_fill, u.pt(plate_rounding_pt));
     list->AddRect(min, max, plate_edge, u.pt(plate_rounding_pt), 0, u.pt(1.0f));
     list->AddText(fonts.title, size, ImVec2(min.x + pad, min.y + pad * 0.75f), ink, title.c_str(), nullptr, max_text);
@@ -567,6 +582,12 @@ std::string format_km(double km) {
         return format_thousands(km);
     std::snprintf(text, sizeof text, "%g", km);
     return text;
+}
+
+ImVec2 title_plate_extent(const FurnitureOptions& options, const FurnitureFonts& fonts, const FurnitureFrame& frame) {
+    if (options.title.empty() || !fonts.title) return {0.0f, 0.0f};
+    const TitlePlate plate = title_plate(options.title, fonts, frame, Units{frame.scale});
+    return {plate.max.x - frame.min.x, plate.max.y - frame.min.y};
 }
 
 void draw_map_furniture(ImDrawList* list, const FurnitureOptions& options, const LegendContent& legend,

@@ -142,6 +142,12 @@ struct FurnitureFrame {
     float top_right_reserved = 0.0f;
 };
 
+// Where the title plate of options.title ends, from the frame's top left
+// corner (its margin included), in draw-list units; (0, 0) without a
+// title. The overlay keeps its labels and symbols out of it
+// (OverlayStyle::covered_corner_*).
+ImVec2 title_plate_extent(const FurnitureOptions& options, const FurnitureFonts& fonts, const FurnitureFrame& frame);
+
 // Draws what options ask for into list. camera: the view drawn (scale bar);
 // legend: legend_content() of the scenario drawn; attribution_font: the
 // font for the credit (the UI font) at attribution_px pixels.

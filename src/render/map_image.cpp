@@ -135,6 +135,17 @@ MapImageInfo render_map_image(const MapImageJob& job, RowSink& sink) {
                 // Once, after the first draw (the overlay lays out for the
                 // level of detail drawn): symbols, labels and furniture.
                 text.begin_frame(image);
+                if (overlay && !job.furniture.title.empty()) {
+                    // The title plate covers its corner: labels and symbols keep out of it.
+                    const FurnitureFrame whole_frame{ImVec2(0, 0), ImVec2(static_cast<float>(image.width),
+                                                                          static_cast<float>(image.height)),
+                                                     OverlayScale{job.scale, 1.0f}};
+                    const ImVec2 corner = title_plate_extent(job.furniture, text.furniture_fonts, whole_frame);
+                    MapStyle style = job.style;
+                    style.overlay.covered_corner_width_pt = corner.x / job.scale;
+                    style.overlay.covered_corner_height_pt = corner.y / job.scale;
+                    renderer.set_style(style);
+                }
                 if (overlay) {
                     renderer.draw_overlay(ImGui::GetBackgroundDrawList(), text.overlay_fonts, OverlayScale{job.scale, 1.0f});
                     info.overlay = renderer.overlay().layout();
