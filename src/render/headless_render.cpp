@@ -76,6 +76,7 @@ HeadlessRender render_map_headless(const HeadlessRenderRequest& request) {
     result.image = std::move(sink.image());
     result.overlay = info.overlay;
     result.legend = info.legend;
+    result.title = info.title;
     result.draw_ms = info.draw_ms + info.read_ms;
     result.setup_ms = ms_since(start) - result.draw_ms - info.encode_ms;
     return result;

@@ -141,6 +141,7 @@ MapImageInfo render_map_image(const MapImageJob& job, RowSink& sink) {
                                                                           static_cast<float>(image.height)),
                                                      OverlayScale{job.scale, 1.0f}};
                     const ImVec2 corner = title_plate_extent(job.furniture, text.furniture_fonts, whole_frame);
+                    info.title = ScreenBox{0.0f, 0.0f, corner.x, corner.y};
                     MapStyle style = job.style;
                     style.overlay.covered_corner_width_pt = corner.x / job.scale;
                     style.overlay.covered_corner_height_pt = corner.y / job.scale;
