@@ -78,12 +78,12 @@ TEST_CASE("legend: hatched deployment areas in the frame get their row, and a fr
     // Belarus and Poland host deployments: hatched on the sample's map.
     const HeadlessRender europe = render(sample_briefing(), std::nullopt);
     CHECK(europe.legend.deployment_areas);
-    // Iberia: no deployment area, no role, no symbol of the scenario there.
-    const HeadlessRender iberia = render(sample_briefing(), Extent{-9.5, 37.0, -1.0, 43.0});
-    CHECK_FALSE(iberia.legend.deployment_areas);
-    CHECK(iberia.legend.roles.empty());
-    CHECK(iberia.legend.affiliations.empty());
-    CHECK_FALSE(iberia.legend.border);
+    // The open Atlantic: no deployment area, no role, no symbol of the scenario there.
+    const HeadlessRender atlantic_only = render(sample_briefing(), Extent{-45.0, 30.0, -25.0, 45.0});
+    CHECK_FALSE(atlantic_only.legend.deployment_areas);
+    CHECK(atlantic_only.legend.roles.empty());
+    CHECK(atlantic_only.legend.affiliations.empty());
+    CHECK_FALSE(atlantic_only.legend.border);
 }
 
 TEST_CASE("legend: the sample's movement arrows get one row per side, in the arrows' colours") {

@@ -9,13 +9,13 @@ namespace muster {
 namespace {
 
 struct Segment {
-    LeaderStart a, b;
+    LabelPoint a, b;
 };
 
 // Whether a leader from `start` to box crosses what is taken: boxes that
 // hold its start (the symbols on the border it names) do not count.
-bool leader_blocked(LeaderStart start, const ScreenBox& box, const std::vector<ScreenBox>& taken) {
-    const LeaderStart end = leader_end(start, box);
+bool leader_blocked(LabelPoint start, const ScreenBox& box, const std::vector<ScreenBox>& taken) {
+    const LabelPoint end = leader_end(start, box);
     return std::any_of(taken.begin(), taken.end(), [&](const ScreenBox& t) {
         return !t.contains(start.x, start.y) && segment_touches_box(start, end, t);
     });
@@ -23,7 +23,7 @@ bool leader_blocked(LeaderStart start, const ScreenBox& box, const std::vector<S
 
 }  // namespace
 
-bool segment_touches_box(LeaderStart p, LeaderStart q, const ScreenBox& box) {
+bool segment_touches_box(LabelPoint p, LabelPoint q, const ScreenBox& box) {
     // Liang-Barsky clipping of the segment against the box.
     float t0 = 0.0f, t1 = 1.0f;
     const float dx = q.x - p.x, dy = q.y - p.y;
@@ -44,7 +44,7 @@ bool segment_touches_box(LeaderStart p, LeaderStart q, const ScreenBox& box) {
     return true;
 }
 
-LeaderStart leader_end(LeaderStart from, const ScreenBox& box) {
+LabelPoint leader_end(LabelPoint from, const ScreenBox& box) {
     return {std::clamp(from.x, box.min_x, box.max_x), std::clamp(from.y, box.min_y, box.max_y)};
 }
 

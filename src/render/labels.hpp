@@ -34,8 +34,8 @@ struct ScreenBox {
     }
 };
 
-// A point a leader line starts from (what a label names, away from it).
-struct LeaderStart {
+// A point in screen pixels: where a leader line starts (what its label names).
+struct LabelPoint {
     float x = 0.0f, y = 0.0f;
 };
 
@@ -48,7 +48,7 @@ struct LabelRequest {
     // before it or an obstacle (other than those holding its start) is
     // taken only when no option with a clear leader is free; once placed,
     // the leader is an obstacle to every label placed after it.
-    std::vector<LeaderStart> leaders;
+    std::vector<LabelPoint> leaders;
 };
 
 struct PlacedLabel {
@@ -73,10 +73,10 @@ std::vector<ScreenBox> point_label_options(float x, float y, float width, float 
 // then nudged up and down by one and two line heights.
 std::vector<ScreenBox> area_label_options(float x, float y, float width, float height);
 
-// Whether the segment from a to b touches box.
-bool segment_touches_box(LeaderStart a, LeaderStart b, const ScreenBox& box);
+// Whether the segment from a to b touches box (Liang-Barsky clipping).
+bool segment_touches_box(LabelPoint a, LabelPoint b, const ScreenBox& box);
 
 // Where a leader from `from` ends on box: the box's point nearest to it.
-LeaderStart leader_end(LeaderStart from, const ScreenBox& box);
+LabelPoint leader_end(LabelPoint from, const ScreenBox& box);
 
 }  // namespace muster

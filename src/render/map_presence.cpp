@@ -70,24 +70,7 @@ bool footprint_in_frame(const std::vector<MapBox>& boxes, const MapBox& frame, c
 }
 
 bool segment_meets_box(ScreenPoint p, ScreenPoint q, const ScreenBox& box) {
-    // Liang-Barsky clipping of the segment against the box.
-    double t0 = 0.0, t1 = 1.0;
-    const double dx = q.x - p.x, dy = q.y - p.y;
-    const double edges[4][2] = {{-dx, p.x - box.min_x}, {dx, box.max_x - p.x}, {-dy, p.y - box.min_y},
-                                {dy, box.max_y - p.y}};
-    for (const auto& [denominator, distance] : edges) {
-        if (denominator == 0.0) {
-            if (distance < 0.0) return false;
-            continue;
-        }
-        const double t = distance / denominator;
-        if (denominator < 0.0)
-            t0 = std::max(t0, t);
-        else
-            t1 = std::min(t1, t);
-        if (t0 > t1) return false;
-    }
-    return true;
+    return segment_touches_box({float(p.x), float(p.y)}, {float(q.x), float(q.y)}, box);
 }
 
 bool polyline_in_frame(const std::vector<ScreenPoint>& line, const ScreenBox& frame) {

@@ -51,11 +51,11 @@ bool footprint_in_frame(const std::vector<MapBox>& boxes, const MapBox& frame, c
 // frame (camera pixels).
 bool rings_in_frame(const std::vector<std::vector<LatLon>>& rings, const Camera& camera, const ScreenBox& frame);
 
+// Whether segment p-q (camera pixels) touches the box (labels.hpp's test).
+bool segment_meets_box(ScreenPoint p, ScreenPoint q, const ScreenBox& box);
+
 // Whether any part of a polyline (camera pixels) lies in the frame.
 bool polyline_in_frame(const std::vector<ScreenPoint>& line, const ScreenBox& frame);
-
-// Whether segment p-q touches the box.
-bool segment_meets_box(ScreenPoint p, ScreenPoint q, const ScreenBox& box);
 
 // What the renderer found in view (MapRenderer::presence).
 struct MapPresence {

@@ -8,6 +8,7 @@
 //      other countries, base-map cities.
 // Symbols and scenario dots are obstacles no label may cover.
 #include "render/annotations.hpp"
+#include "render/map_presence.hpp"
 #include "render/overlay.hpp"
 #include "render/symbols_draw.hpp"
 #include "render/unit_groups.hpp"
@@ -528,27 +529,6 @@ const Stack* stack_of(const std::vector<Stack>& stacks, const scenario::Place& p
 }
 
 // ------------------------------------------------------------------ labels
-
-// Whether segment p-q touches box (Liang-Barsky clipping).
-bool segment_meets_box(ScreenPoint p, ScreenPoint q, const ScreenBox& box) {
-    double t0 = 0.0, t1 = 1.0;
-    const double dx = q.x - p.x, dy = q.y - p.y;
-    const double edges[4][2] = {{-dx, p.x - box.min_x}, {dx, box.max_x - p.x}, {-dy, p.y - box.min_y},
-                                {dy, box.max_y - p.y}};
-    for (const auto& [denominator, distance] : edges) {
-        if (denominator == 0.0) {
-            if (distance < 0.0) return false;
-            continue;
-        }
-        const double t = distance / denominator;
-        if (denominator < 0.0)
-            t0 = std::max(t0, t);
-        else
-            t1 = std::min(t1, t);
-        if (t0 > t1) return false;
-    }
-    return true;
-}
 
 void add_border_labels(const Context& ctx, const scenario::Scenario& scenario,
                        const std::vector<CountryLabelInfo>& countries, std::vector<Pending>& pending) {
