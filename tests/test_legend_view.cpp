@@ -4,6 +4,7 @@
 // features keep clear of unit labels, other labels' leaders and the title.
 #include "extract/open_document.hpp"
 #include "extract/scenario_resolver.hpp"
+#include "render/annotations.hpp"
 #include "render/headless_render.hpp"
 #include "render/labels.hpp"
 #include "render/map_furniture.hpp"
