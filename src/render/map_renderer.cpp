@@ -278,6 +278,7 @@ struct MapRenderer::PresenceKey {
     std::uint64_t overlay_revision = 0;
     std::vector<AreaRef> areas;
     bool countries = false, areas_drawn = false, borders_drawn = false, annotations_drawn = false;
+    OverlayStyle style;  // the annotations' colours
 
     bool operator==(const PresenceKey& o) const {
         return centre.x == o.centre.x && centre.y == o.centre.y && zoom == o.zoom &&
@@ -286,7 +287,7 @@ struct MapRenderer::PresenceKey {
                frame.max_x == o.frame.max_x && frame.max_y == o.frame.max_y && mesh == o.mesh &&
                overlay_revision == o.overlay_revision && areas == o.areas && countries == o.countries &&
                areas_drawn == o.areas_drawn && borders_drawn == o.borders_drawn &&
-               annotations_drawn == o.annotations_drawn;
+               annotations_drawn == o.annotations_drawn && style == o.style;
     }
 };
 
@@ -528,7 +529,8 @@ const MapPresence& MapRenderer::presence(const ScreenBox& frame) {
                     layers_.countries.drawn(),
                     layers_.areas.drawn(),
                     layers_.border_features.drawn(),
-                    layers_.annotations.drawn()};
+                    layers_.annotations.drawn(),
+                    style_.overlay};
     if (presence_key_ && *presence_key_ == key) return presence_;
     presence_ = {};
     if (key.countries && overlay_.active()) {
