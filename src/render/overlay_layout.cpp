@@ -6,7 +6,8 @@
 //   3. all labels in one greedy pass by priority: annotations' labels and
 //      captions, border plates, scenario places, countries of the scenario,
 //      other countries, base-map cities.
-// Symbols and scenario dots are obstacles no label may cover.
+// Symbols and scenario dots are obstacles no label may cover; so are the
+// border plates' leader lines once placed, and the corner a title covers.
 #include "render/annotations.hpp"
 #include "render/map_presence.hpp"
 #include "render/overlay.hpp"
