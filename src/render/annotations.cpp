@@ -267,6 +267,14 @@ void AnnotationAreaRenderer::set_scenario(const scenario::Scenario* scenario) {
     drawn_ = std::make_unique<Key>(std::move(key));
 }
 
+std::vector<Rgba> AnnotationAreaRenderer::colours_in(const Camera& camera, const ScreenBox& frame,
+                                                     const OverlayStyle& style) const {
+    std::vector<Rgba> colours;
+    for (const auto& group : groups_)
+        if (group->areas.shows_in(camera, frame)) colours.push_back(colour_of_rule(group->colour, style));
+    return colours;
+}
+
 void AnnotationAreaRenderer::draw(const Camera& camera, const OverlayStyle& style, float size_scale,
                                   const std::vector<double>& x_shifts, float opacity, double fragcoord_shift) {
     for (const auto& group : groups_) {

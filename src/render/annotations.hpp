@@ -101,6 +101,10 @@ public:
     // leaves the place-based areas out (failure() says why).
     void set_scenario(const scenario::Scenario* scenario);
     [[nodiscard]] bool empty() const { return groups_.empty(); }
+    // The colours of the areas any part of which shows in frame (camera
+    // pixels; render/map_presence.hpp), in the groups' order.
+    [[nodiscard]] std::vector<Rgba> colours_in(const Camera& camera, const ScreenBox& frame,
+                                               const OverlayStyle& style) const;
     [[nodiscard]] const std::string& failure() const { return failure_; }
 
     // The hatch and outlines of every area; x_shifts: world copies, as

@@ -1,4 +1,5 @@
 #include "render/areas.hpp"
+#include "render/map_presence.hpp"
 
 #include "core/error.hpp"
 #include "core/paths.hpp"
@@ -190,6 +191,10 @@ void AreaRenderer::set_polygons(const std::vector<AreaPolygons>& shapes) {
 
 bool AreaRenderer::hatches_country(const std::string& iso_a2) const {
     return std::binary_search(areas_.begin(), areas_.end(), AreaRef{AreaRef::Kind::country, iso_a2});
+}
+
+bool AreaRenderer::shows_in(const Camera& camera, const ScreenBox& frame) const {
+    return rings_in_frame(rings_, camera, frame);
 }
 
 // Outline rings of every area; triangles (lon, lat corners, projected when

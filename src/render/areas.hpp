@@ -30,6 +30,7 @@
 
 #include "core/geo.hpp"
 #include "render/camera.hpp"
+#include "render/labels.hpp"
 #include "render/gl_objects.hpp"
 #include "render/overlay_lines.hpp"
 #include "render/shader_program.hpp"
@@ -108,6 +109,8 @@ public:
     void set_polygons(const std::vector<AreaPolygons>& shapes);
     // Whether a country (ISO alpha-2) is one of the areas: its fill is hatched.
     [[nodiscard]] bool hatches_country(const std::string& iso_a2) const;
+    // Whether any area shows in frame (camera pixels; render/map_presence.hpp).
+    [[nodiscard]] bool shows_in(const Camera& camera, const ScreenBox& frame) const;
 
     // u_period, u_half_width and u_offset of the stripes (hatch.frag,
     // country_fill.frag) for a view. size_scale: pixels per point.

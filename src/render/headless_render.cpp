@@ -75,6 +75,8 @@ HeadlessRender render_map_headless(const HeadlessRenderRequest& request) {
     const MapImageInfo info = render_map_headless_to(request, sink, &result.camera);
     result.image = std::move(sink.image());
     result.overlay = info.overlay;
+    result.legend = info.legend;
+    result.title = info.title;
     result.draw_ms = info.draw_ms + info.read_ms;
     result.setup_ms = ms_since(start) - result.draw_ms - info.encode_ms;
     return result;

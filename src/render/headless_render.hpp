@@ -50,6 +50,8 @@ struct HeadlessRender {
     RgbaImage image;
     Camera camera;  // the view drawn, for converting places to pixels
     OverlayLayout overlay;  // where the scenario's symbols and labels went (empty without one)
+    LegendContent legend;   // what the legend listed (furniture.legend; empty without one)
+    ScreenBox title;        // the title plate's corner, margin included (empty without a title)
     double setup_ms = 0.0;  // context, shaders, font atlas
     double draw_ms = 0.0;   // meshes (first use loads them), drawing, read-back
 };

@@ -34,9 +34,21 @@ struct ScreenBox {
     }
 };
 
+// A point in screen pixels: where a leader line starts (what its label names).
+struct LabelPoint {
+    float x = 0.0f, y = 0.0f;
+};
+
 struct LabelRequest {
     float priority = 0.0f;           // higher is placed first; ties keep request order
     std::vector<ScreenBox> options;  // candidate boxes, preferred first
+    // Labels tied to their point by a leader line (border plates): for each
+    // option, where its leader starts; it ends at the box's nearest point.
+    // Empty: no leader. An option whose leader would cross a label placed
+    // before it or an obstacle (other than those holding its start) is
+    // taken only when no option with a clear leader is free; once placed,
+    // the leader is an obstacle to every label placed after it.
+    std::vector<LabelPoint> leaders;
 };
 
 struct PlacedLabel {
@@ -46,9 +58,9 @@ struct PlacedLabel {
 };
 
 // Places labels in priority order at the first candidate that lies inside
-// bounds and overlaps neither an obstacle nor a label placed before it, with
-// `padding` pixels of air around each label. Returns the placed labels in
-// placement order (highest priority first).
+// bounds and overlaps neither an obstacle nor a label (or leader line) placed
+// before it, with `padding` pixels of air around each label. Returns the
+// placed labels in placement order (highest priority first).
 std::vector<PlacedLabel> place_labels(std::span<const LabelRequest> requests, std::span<const ScreenBox> obstacles,
                                       const ScreenBox& bounds, float padding);
 
@@ -60,5 +72,11 @@ std::vector<ScreenBox> point_label_options(float x, float y, float width, float 
 // Candidate boxes of a label for an area (a country): centred on the anchor,
 // then nudged up and down by one and two line heights.
 std::vector<ScreenBox> area_label_options(float x, float y, float width, float height);
+
+// Whether the segment from a to b touches box (Liang-Barsky clipping).
+bool segment_touches_box(LabelPoint a, LabelPoint b, const ScreenBox& box);
+
+// Where a leader from `from` ends on box: the box's point nearest to it.
+LabelPoint leader_end(LabelPoint from, const ScreenBox& box);
 
 }  // namespace muster

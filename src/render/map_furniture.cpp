@@ -70,6 +70,14 @@ double round_down_nice(double value) {
     return power;
 }
 
+const std::string deployment_area_label = "Deployment area";
+
+// "Grouped units (147 in 23 symbols)": what a pile of frames stands for.
+std::string group_label(const LegendContent::GroupRow& row) {
+    return "Grouped units (" + thousands(static_cast<double>(row.units)) + " in " +
+           thousands(static_cast<double>(row.symbols)) + (row.symbols == 1 ? " symbol)" : " symbols)");
+}
+
 struct LegendDrawer {
     ImDrawList* list;
     const FurnitureFonts& fonts;
@@ -92,7 +100,10 @@ struct LegendDrawer {
             height += u.pt(row_pt);
         };
         for (const auto& r : legend.roles) row(r.label);
+        if (legend.deployment_areas) row(deployment_area_label);
         for (const Affiliation a : legend.affiliations) row(affiliation_label(a));
+        if (legend.groups) row(group_label(*legend.groups));
+        for (const auto& m : legend.movements) row(m.label);
         if (legend.border) row("Border named in the text");
         for (const auto& a : legend.annotations) row(a.label);
         if (!legend.halo_strengths.empty()) {
@@ -135,32 +146,53 @@ struct LegendDrawer {
         label(ImVec2(b.x + u.pt(6.0f), at.y), "Border named in the text");
     }
 
-    // As the map draws them: a line on a white casing (with a head for
-    // arrows), or a hatched swatch with an outline.
-    void annotation_row(ImVec2 at, const LegendContent::AnnotationRow& row) const {
+    // A hatched swatch with an outline, as areas are drawn.
+    void hatch_row(ImVec2 at, Rgba hatch, Rgba outline, const std::string& text) const {
         const OverlayStyle& o = style.overlay;
-        const ImU32 colour = to_imgui(row.colour);
-        if (row.kind == "area") {
-            const ImVec2 a(at.x, at.y + (u.pt(row_pt) - u.pt(swatch_h_pt)) * 0.5f);
-            const ImVec2 b(a.x + u.pt(swatch_w_pt), a.y + u.pt(swatch_h_pt));
-            list->PushClipRect(a, b, true);
-            const float step = u.pt(o.area_hatch_spacing_pt) * 1.41421f;
-            for (float x = a.x - (b.y - a.y); x < b.x; x += step)
-                list->AddLine(ImVec2(x, b.y), ImVec2(x + (b.y - a.y), a.y), to_imgui(row.colour.with_alpha(0.65f)),
-                              u.pt(o.area_hatch_width_pt));
-            list->PopClipRect();
-            list->AddRect(a, b, colour, 0.0f, 0, u.pt(o.area_outline_pt));
-        } else {
-            const float y = at.y + u.pt(row_pt) * 0.5f;
-            const float head = row.kind == "arrow" ? u.pt(7.0f) : 0.0f;
-            const ImVec2 a(at.x, y), b(at.x + u.pt(swatch_w_pt) - head, y);
-            list->AddLine(a, b, IM_COL32(255, 255, 255, 235), u.pt(o.arrow_width_pt + 2 * o.arrow_casing_pt));
-            list->AddLine(a, b, colour, u.pt(o.arrow_width_pt));
-            if (head > 0)
-                list->AddTriangleFilled(ImVec2(b.x + head, y), ImVec2(b.x, y - head * 0.45f), ImVec2(b.x, y + head * 0.45f),
-                                        colour);
-        }
-        label(ImVec2(at.x + u.pt(swatch_w_pt + 6.0f), at.y), row.label);
+        const ImVec2 a(at.x, at.y + (u.pt(row_pt) - u.pt(swatch_h_pt)) * 0.5f);
+        const ImVec2 b(a.x + u.pt(swatch_w_pt), a.y + u.pt(swatch_h_pt));
+        list->PushClipRect(a, b, true);
+        const float step = u.pt(o.area_hatch_spacing_pt) * 1.41421f;
+        for (float x = a.x - (b.y - a.y); x < b.x; x += step)
+            list->AddLine(ImVec2(x, b.y), ImVec2(x + (b.y - a.y), a.y), to_imgui(hatch), u.pt(o.area_hatch_width_pt));
+        list->PopClipRect();
+        list->AddRect(a, b, to_imgui(outline), 0.0f, 0, u.pt(o.area_outline_pt));
+        label(ImVec2(at.x + u.pt(swatch_w_pt + 6.0f), at.y), text);
+    }
+
+    // A line on a white casing, with a head for arrows, as the map draws them.
+    void line_row(ImVec2 at, Rgba line_colour, bool arrow, const std::string& text) const {
+        const OverlayStyle& o = style.overlay;
+        const ImU32 colour = to_imgui(line_colour);
+        const float y = at.y + u.pt(row_pt) * 0.5f;
+        const float head = arrow ? u.pt(7.0f) : 0.0f;
+        const ImVec2 a(at.x, y), b(at.x + u.pt(swatch_w_pt) - head, y);
+        list->AddLine(a, b, IM_COL32(255, 255, 255, 235), u.pt(o.arrow_width_pt + 2 * o.arrow_casing_pt));
+        list->AddLine(a, b, colour, u.pt(o.arrow_width_pt));
+        if (head > 0)
+            list->AddTriangleFilled(ImVec2(b.x + head, y), ImVec2(b.x, y - head * 0.45f), ImVec2(b.x, y + head * 0.45f),
+                                    colour);
+        label(ImVec2(at.x + u.pt(swatch_w_pt + 6.0f), at.y), text);
+    }
+
+    void annotation_row(ImVec2 at, const LegendContent::AnnotationRow& row) const {
+        if (row.kind == "area")
+            hatch_row(at, row.colour.with_alpha(0.65f), row.colour, row.label);
+        else
+            line_row(at, row.colour, row.kind == "arrow", row.label);
+    }
+
+    // A frame over two more, up and left, as grouped units are drawn.
+    void group_row(ImVec2 at, const LegendContent::GroupRow& row) const {
+        SymbolSpec spec;
+        spec.affiliation = row.side;
+        const float h = u.pt(10.0f);
+        const ImVec2 centre(at.x + u.pt(swatch_w_pt) * 0.5f + u.pt(1.5f), at.y + u.pt(row_pt) * 0.5f + u.pt(1.0f));
+        const float step = h * 0.1f;
+        for (const float k : {2.0f, 1.0f, 0.0f})
+            draw_unit_symbol(list, ImVec2(centre.x - k * step, centre.y - k * step), h, spec, style.overlay.symbols,
+                             std::max(u.pt(1.0f), h * 0.06f));
+        label(ImVec2(at.x + u.pt(swatch_w_pt + 6.0f), at.y), group_label(row));
     }
 
     // Nested circles standing on one baseline, each labelled at its top:
@@ -196,7 +228,13 @@ struct LegendDrawer {
                       ink, "Legend");
         at.y += u.pt(row_pt);
         for (const auto& row : legend.roles) role_row(at, row), at.y += u.pt(row_pt);
+        if (legend.deployment_areas) {
+            hatch_row(at, style.overlay.area_hatch, style.overlay.area_outline, deployment_area_label);
+            at.y += u.pt(row_pt);
+        }
         for (const Affiliation a : legend.affiliations) affiliation_row(at, a), at.y += u.pt(row_pt);
+        if (legend.groups) group_row(at, *legend.groups), at.y += u.pt(row_pt);
+        for (const auto& row : legend.movements) line_row(at, row.colour, true, row.label), at.y += u.pt(row_pt);
         if (legend.border) border_row(at), at.y += u.pt(row_pt);
         for (const auto& row : legend.annotations) annotation_row(at, row), at.y += u.pt(row_pt);
         if (!legend.halo_strengths.empty()) halo_scale(at, legend.halo_strengths);
@@ -205,14 +243,29 @@ struct LegendDrawer {
 
 // ------------------------------------------------------------------ other pieces
 
+// The title plate's box (draw-list units) and the width its text wraps at.
+struct TitlePlate {
+    ImVec2 min, max;
+    float pad = 0.0f, max_text = 0.0f;
+};
+
+TitlePlate title_plate(const std::string& title, const FurnitureFonts& fonts, const FurnitureFrame& frame, Units u) {
+    const float size = u.pt(FurnitureFonts::title_pt);
+    TitlePlate plate;
+    plate.pad = u.pt(padding_pt + 2.0f);
+    plate.max_text = std::max(frame.max.x - frame.min.x - 2 * u.pt(margin_pt) - 2 * plate.pad, size);
+    const ImVec2 text = fonts.title->CalcTextSizeA(size, 1e9f, plate.max_text, title.c_str());
+    plate.min = ImVec2(frame.min.x + u.pt(margin_pt), frame.min.y + u.pt(margin_pt));
+    plate.max = ImVec2(plate.min.x + text.x + 2 * plate.pad, plate.min.y + text.y + 2 * plate.pad * 0.75f);
+    return plate;
+}
+
 void draw_title(ImDrawList* list, const std::string& title, const FurnitureFonts& fonts, const FurnitureFrame& frame,
                 Units u) {
     const float size = u.pt(FurnitureFonts::title_pt);
-    const float pad = u.pt(padding_pt + 2.0f);
-    const float max_text = std::max(frame.max.x - frame.min.x - 2 * u.pt(margin_pt) - 2 * pad, size);
-    const ImVec2 text = fonts.title->CalcTextSizeA(size, 1e9f, max_text, title.c_str());
-    const ImVec2 min(frame.min.x + u.pt(margin_pt), frame.min.y + u.pt(margin_pt));
-    const ImVec2 max(min.x + text.x + 2 * pad, min.y + text.y + 2 * pad * 0.75f);
+    const TitlePlate plate = title_plate(title, fonts, frame, u);
+    const float pad = plate.pad, max_text = plate.max_text;
+    const ImVec2 min = plate.min, max = plate.max;
     list->AddRectFilled(min, max, plate_fill, u.pt(plate_rounding_pt));
     list->AddRect(min, max, plate_edge, u.pt(plate_rounding_pt), 0, u.pt(1.0f));
     list->AddText(fonts.title, size, ImVec2(min.x + pad, min.y + pad * 0.75f), ink, title.c_str(), nullptr, max_text);
@@ -354,24 +407,13 @@ const char* affiliation_label(Affiliation affiliation) {
     return "Unknown forces";
 }
 
-LegendContent legend_content(const scenario::Scenario& scenario, const OverlayStyle& style,
-                             const scenario::TimelineFrame* frame) {
-    LegendContent legend;
-    if (!has_overlay_content(scenario)) return legend;
-    const auto roles = country_roles(scenario, frame);
-    auto has_role = [&](CountryRole role) {
-        return std::any_of(roles.begin(), roles.end(), [&](const auto& entry) { return entry.second == role; });
-    };
-    const std::pair<CountryRole, const char*> role_rows[] = {{CountryRole::actor_hostile, "Hostile actor"},
-                                                             {CountryRole::actor_friend, "Allied actor"},
-                                                             {CountryRole::actor_other, "Other actor"},
-                                                             {CountryRole::host, "Host country"}};
-    for (const auto& [role, label] : role_rows)
-        if (has_role(role)) legend.roles.push_back({role, label});
+namespace {
 
+// The rows of marks the whole scenario would show (a legend without a view).
+void add_scenario_marks(LegendContent& legend, const scenario::Scenario& scenario, const OverlayStyle& style,
+                        const scenario::TimelineFrame* frame, double& largest) {
     // Symbols are drawn for deployments at a place (overlay_layout.cpp).
     bool affiliation_present[4] = {};
-    double largest = 0.0;
     for (std::size_t i = 0; i < scenario.figures.size(); ++i) {
         const scenario::Figure& figure = scenario.figures[i];
         const scenario::FigureAt* at = frame && i < frame->figures.size() ? &frame->figures[i] : nullptr;
@@ -388,6 +430,103 @@ LegendContent legend_content(const scenario::Scenario& scenario, const OverlaySt
     for (const Affiliation a : {Affiliation::hostile, Affiliation::friend_, Affiliation::neutral, Affiliation::unknown})
         if (affiliation_present[static_cast<int>(a)]) legend.affiliations.push_back(a);
     legend.border = !scenario.borders.empty();
+}
+
+bool box_in_frame(const ScreenBox& box, const ScreenBox& frame) { return box.overlaps(frame); }
+
+bool pieces_in_frame(const std::vector<std::vector<ScreenPoint>>& pieces, const ScreenBox& frame) {
+    return std::any_of(pieces.begin(), pieces.end(),
+                       [&](const std::vector<ScreenPoint>& piece) { return polyline_in_frame(piece, frame); });
+}
+
+const char* movement_label(Affiliation side) {
+    switch (side) {
+        case Affiliation::hostile: return "Hostile movement";
+        case Affiliation::friend_: return "Friendly movement";
+        case Affiliation::neutral: return "Neutral movement";
+        case Affiliation::unknown: break;
+    }
+    return "Movement";
+}
+
+// The persons a symbol's halo stands for, from its radius in points.
+double persons_of_halo(const SymbolSpec& spec, const OverlayStyle& style) {
+    if (!(style.halo_pt_per_sqrt > 0)) return 0.0;
+    const double root = std::max(spec.halo_fill_pt, spec.halo_ring_pt) / style.halo_pt_per_sqrt;
+    return std::round(root * root);
+}
+
+// The rows of the marks drawn in the view's frame.
+void add_view_marks(LegendContent& legend, const OverlayStyle& style, const LegendView& view, double& largest) {
+    const ScreenBox& frame = view.frame;
+    if (view.presence) {
+        legend.deployment_areas = view.presence->deployment_areas;
+        legend.border = view.presence->border_features;
+    }
+    if (!view.layout) return;
+    const OverlayLayout& layout = *view.layout;
+    bool affiliation_present[4] = {};
+    for (const OverlayLayout::Symbol& symbol : layout.symbols) {
+        if (!box_in_frame(symbol.box, frame)) continue;
+        affiliation_present[static_cast<int>(symbol.spec.affiliation)] = true;
+        largest = std::max(largest, persons_of_halo(symbol.spec, style));
+    }
+    for (const Affiliation a : {Affiliation::hostile, Affiliation::friend_, Affiliation::neutral, Affiliation::unknown})
+        if (affiliation_present[static_cast<int>(a)]) legend.affiliations.push_back(a);
+    for (const OverlayLayout::Group& group : layout.groups) {
+        if (group.symbol >= layout.symbols.size() || !box_in_frame(layout.symbols[group.symbol].box, frame)) continue;
+        if (!legend.groups) legend.groups = LegendContent::GroupRow{0, 0, layout.symbols[group.symbol].spec.affiliation};
+        legend.groups->units += group.figures.size();
+        legend.groups->symbols += 1;
+    }
+    bool moving[4] = {};
+    for (const OverlayLayout::Arrow& arrow : layout.arrows)
+        if (pieces_in_frame(arrow.shaft, frame) || polyline_in_frame({arrow.base, arrow.tip}, frame))
+            moving[static_cast<int>(arrow.affiliation)] = true;
+    for (const Affiliation a : {Affiliation::hostile, Affiliation::friend_, Affiliation::neutral, Affiliation::unknown})
+        if (moving[static_cast<int>(a)]) legend.movements.push_back({a, arrow_colour(a, style), movement_label(a)});
+}
+
+// Whether the view shows annotation i: its line, or its area's colour.
+bool annotation_in_view(const LegendView& view, std::size_t i, const Rgba& colour, const std::string& kind) {
+    if (kind == "area")
+        return view.presence && std::find(view.presence->annotation_areas.begin(), view.presence->annotation_areas.end(),
+                                           colour) != view.presence->annotation_areas.end();
+    if (!view.layout) return false;
+    return std::any_of(view.layout->annotation_lines.begin(), view.layout->annotation_lines.end(), [&](const auto& line) {
+        return line.annotation == i &&
+               (pieces_in_frame(line.shaft, view.frame) || polyline_in_frame({line.base, line.tip}, view.frame));
+    });
+}
+
+}  // namespace
+
+LegendContent legend_content(const scenario::Scenario& scenario, const OverlayStyle& style,
+                             const scenario::TimelineFrame* frame, const LegendView* view) {
+    LegendContent legend;
+    if (!has_overlay_content(scenario)) return legend;
+    const auto roles = country_roles(scenario, frame);
+    // With a view, a role counts only where one of its countries' fill shows.
+    auto shows = [&](const std::string& iso) {
+        return !view || !view->presence ||
+               std::binary_search(view->presence->countries.begin(), view->presence->countries.end(), iso);
+    };
+    auto has_role = [&](CountryRole role) {
+        return std::any_of(roles.begin(), roles.end(),
+                           [&](const auto& entry) { return entry.second == role && shows(entry.first); });
+    };
+    const std::pair<CountryRole, const char*> role_rows[] = {{CountryRole::actor_hostile, "Hostile actor"},
+                                                             {CountryRole::actor_friend, "Allied actor"},
+                                                             {CountryRole::actor_other, "Other actor"},
+                                                             {CountryRole::host, "Host country"}};
+    for (const auto& [role, label] : role_rows)
+        if (has_role(role)) legend.roles.push_back({role, label});
+
+    double largest = 0.0;
+    if (view)
+        add_view_marks(legend, style, *view, largest);
+    else
+        add_scenario_marks(legend, scenario, style, frame, largest);
     for (const char* kind : {"arrow", "line", "area"}) {
         for (std::size_t i = 0; i < scenario.annotations.size(); ++i) {
             const scenario::Annotation& annotation = scenario.annotations[i];
@@ -395,6 +534,7 @@ LegendContent legend_content(const scenario::Scenario& scenario, const OverlaySt
             const bool shown = frame ? frame->annotation_shown(i) : annotation_shown(annotation, scenario);
             if (annotation.kind != kind || !shown) continue;
             const Rgba colour = annotation_colour(annotation, style);
+            if (view && !annotation_in_view(*view, i, colour, annotation.kind)) continue;
             const bool listed = std::any_of(legend.annotations.begin(), legend.annotations.end(),
                                             [&](const auto& row) { return row.kind == kind && row.colour == colour; });
             if (listed) continue;
@@ -442,6 +582,12 @@ std::string format_km(double km) {
         return format_thousands(km);
     std::snprintf(text, sizeof text, "%g", km);
     return text;
+}
+
+ImVec2 title_plate_extent(const FurnitureOptions& options, const FurnitureFonts& fonts, const FurnitureFrame& frame) {
+    if (options.title.empty() || !fonts.title) return {0.0f, 0.0f};
+    const TitlePlate plate = title_plate(options.title, fonts, frame, Units{frame.scale});
+    return {plate.max.x - frame.min.x, plate.max.y - frame.min.y};
 }
 
 void draw_map_furniture(ImDrawList* list, const FurnitureOptions& options, const LegendContent& legend,

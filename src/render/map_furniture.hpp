@@ -1,7 +1,9 @@
 // Map furniture: what turns a map into a briefing map. A title plate, a
-// legend that lists only what the scenario shows (country roles present
-// with their fills, the symbol affiliations present, the border-feature
-// line, the strength-halo scale), a scale bar (geodesic, WGS 84, at the
+// legend that lists only what the map in view shows (country roles whose
+// fill is in the frame, hatched deployment areas, the symbol affiliations
+// drawn, grouped units, movement arrows by side, the border-feature line,
+// the annotations' marks, the strength-halo scale; what counts as in view:
+// render/map_presence.hpp), a scale bar (geodesic, WGS 84, at the
 // map's centre: Web Mercator's scale changes with latitude, so the bar says
 // where it holds), a north arrow and the data attribution.
 //
@@ -18,6 +20,7 @@
 #pragma once
 
 #include "render/camera.hpp"
+#include "render/map_presence.hpp"
 #include "render/overlay.hpp"
 #include "render/style.hpp"
 #include "render/symbols.hpp"
@@ -26,6 +29,7 @@
 
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,7 +63,21 @@ struct LegendContent {
         std::string label;  // "Hostile actor", "Allied actor", "Other actor", "Host country"
     };
     std::vector<RoleRow> roles;               // hostile, allied, other actor, host
+    bool deployment_areas = false;            // a hatched deployment area: "Deployment area"
     std::vector<Affiliation> affiliations;    // of the symbols drawn: hostile, friend, neutral, unknown
+    // Aggregated symbols drawn (render/unit_groups.hpp): "Grouped units (147 in 23 symbols)".
+    struct GroupRow {
+        std::size_t units = 0, symbols = 0;
+        Affiliation side = Affiliation::hostile;  // of the first group: the swatch's frame
+    };
+    std::optional<GroupRow> groups;
+    // Movement arrows drawn, one row per side: "Hostile movement", ...
+    struct MovementRow {
+        Affiliation side;
+        Rgba colour;
+        std::string label;
+    };
+    std::vector<MovementRow> movements;
     bool border = false;                      // a border feature is drawn
     std::vector<double> halo_strengths;       // persons, largest first: the halo scale's circles
     // The annotations' arrows, lines and areas shown, one row per kind and
@@ -73,14 +91,27 @@ struct LegendContent {
     std::vector<AnnotationRow> annotations;
 
     [[nodiscard]] bool empty() const {
-        return roles.empty() && affiliations.empty() && !border && halo_strengths.empty() && annotations.empty();
+        return roles.empty() && !deployment_areas && affiliations.empty() && !groups && movements.empty() &&
+               !border && halo_strengths.empty() && annotations.empty();
     }
 };
 
+// The map in view, for a legend of what it shows.
+struct LegendView {
+    const Camera* camera = nullptr;
+    ScreenBox frame;                        // camera pixels: the image, or the window's map less its panels
+    const OverlayLayout* layout = nullptr;  // the marks drawn (symbols, halos, arrows, annotation lines)
+    const MapPresence* presence = nullptr;  // fills, hatched areas, borders in the frame (MapRenderer::presence)
+};
+
 // frame: the moment of the timeline drawn (OverlayRenderer::frame()); the
-// legend then lists what is on the map at that moment.
+// legend then lists what is on the map at that moment. view: the map in
+// view, whose rows only are listed (roles whose countries show, the symbols,
+// halos, arrows and areas in the frame); without one, what the whole
+// scenario would show (no hatched areas, movements or groups: those need
+// the renderer).
 LegendContent legend_content(const scenario::Scenario& scenario, const OverlayStyle& style,
-                             const scenario::TimelineFrame* frame = nullptr);
+                             const scenario::TimelineFrame* frame = nullptr, const LegendView* view = nullptr);
 
 // "Hostile forces", "Friendly forces", "Neutral forces", "Unknown forces".
 const char* affiliation_label(Affiliation affiliation);
@@ -110,6 +141,12 @@ struct FurnitureFrame {
     // search box), in draw-list units: the legend stays below it.
     float top_right_reserved = 0.0f;
 };
+
+// Where the title plate of options.title ends, from the frame's top left
+// corner (its margin included), in draw-list units; (0, 0) without a
+// title. The overlay keeps its labels and symbols out of it
+// (OverlayStyle::covered_corner_*).
+ImVec2 title_plate_extent(const FurnitureOptions& options, const FurnitureFonts& fonts, const FurnitureFrame& frame);
 
 // Draws what options ask for into list. camera: the view drawn (scale bar);
 // legend: legend_content() of the scenario drawn; attribution_font: the

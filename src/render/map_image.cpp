@@ -116,10 +116,6 @@ MapImageInfo render_map_image(const MapImageJob& job, RowSink& sink) {
     renderer.set_layers(job.layers);
     const bool overlay = renderer.overlay().active();
     ExportImGui text(job.scale, overlay);
-    const LegendContent legend =
-        job.scenario && job.furniture.legend
-            ? legend_content(*job.scenario, job.style.overlay, renderer.overlay().frame() ? &*renderer.overlay().frame() : nullptr)
-            : LegendContent{};
     FramebufferTarget target(plan.tile, plan.samples);
     std::vector<std::uint8_t> band(static_cast<std::size_t>(image.width) * 4 * static_cast<std::size_t>(plan.tile.height));
     const std::size_t stride = static_cast<std::size_t>(image.width) * 4;
@@ -139,10 +135,32 @@ MapImageInfo render_map_image(const MapImageJob& job, RowSink& sink) {
                 // Once, after the first draw (the overlay lays out for the
                 // level of detail drawn): symbols, labels and furniture.
                 text.begin_frame(image);
+                if (overlay && !job.furniture.title.empty()) {
+                    // The title plate covers its corner: labels and symbols keep out of it.
+                    const FurnitureFrame whole_frame{ImVec2(0, 0), ImVec2(static_cast<float>(image.width),
+                                                                          static_cast<float>(image.height)),
+                                                     OverlayScale{job.scale, 1.0f}};
+                    const ImVec2 corner = title_plate_extent(job.furniture, text.furniture_fonts, whole_frame);
+                    info.title = ScreenBox{0.0f, 0.0f, corner.x, corner.y};
+                    MapStyle style = job.style;
+                    style.overlay.covered_corner_width_pt = corner.x / job.scale;
+                    style.overlay.covered_corner_height_pt = corner.y / job.scale;
+                    renderer.set_style(style);
+                }
                 if (overlay) {
                     renderer.draw_overlay(ImGui::GetBackgroundDrawList(), text.overlay_fonts, OverlayScale{job.scale, 1.0f});
                     info.overlay = renderer.overlay().layout();
                 }
+                // The legend lists what this image shows (map_presence.hpp).
+                const ScreenBox whole{0.0f, 0.0f, static_cast<float>(image.width), static_cast<float>(image.height)};
+                LegendContent legend;
+                if (job.scenario && job.furniture.legend) {
+                    const LegendView view{&job.camera, whole, overlay ? &info.overlay : nullptr,
+                                          &renderer.presence(whole)};
+                    legend = legend_content(*job.scenario, job.style.overlay,
+                                            renderer.overlay().frame() ? &*renderer.overlay().frame() : nullptr, &view);
+                }
+                info.legend = legend;
                 const FurnitureFrame frame{ImVec2(0, 0), ImVec2(static_cast<float>(image.width), static_cast<float>(image.height)),
                                            OverlayScale{job.scale, 1.0f}, overlay ? &info.overlay : nullptr};
                 draw_map_furniture(ImGui::GetForegroundDrawList(), job.furniture, legend, job.camera,

@@ -63,6 +63,8 @@ struct MapImageJob {
 
 struct MapImageInfo {
     OverlayLayout overlay;  // where symbols and labels went
+    LegendContent legend;   // what the legend listed (empty without one)
+    ScreenBox title;        // the title plate's corner, margin included (empty without a title)
     PixelSize tile;         // the largest tile drawn
     int tiles = 0;
     int bands = 0;          // groups of rows handed to the sink

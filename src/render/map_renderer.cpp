@@ -266,6 +266,31 @@ struct DrawRanges {
 
 // ------------------------------------------------------------------ setup
 
+// What presence() was worked out for: the view, the frame in it, the mesh
+// drawn, what the overlay lays out and which layers show.
+struct MapRenderer::PresenceKey {
+    MapPoint centre;
+    double zoom = 0.0;
+    PixelSize viewport;
+    std::string projection;
+    ScreenBox frame;
+    const void* mesh = nullptr;
+    std::uint64_t overlay_revision = 0;
+    std::vector<AreaRef> areas;
+    bool countries = false, areas_drawn = false, borders_drawn = false, annotations_drawn = false;
+    OverlayStyle style;  // the annotations' colours
+
+    bool operator==(const PresenceKey& o) const {
+        return centre.x == o.centre.x && centre.y == o.centre.y && zoom == o.zoom &&
+               viewport.width == o.viewport.width && viewport.height == o.viewport.height &&
+               projection == o.projection && frame.min_x == o.frame.min_x && frame.min_y == o.frame.min_y &&
+               frame.max_x == o.frame.max_x && frame.max_y == o.frame.max_y && mesh == o.mesh &&
+               overlay_revision == o.overlay_revision && areas == o.areas && countries == o.countries &&
+               areas_drawn == o.areas_drawn && borders_drawn == o.borders_drawn &&
+               annotations_drawn == o.annotations_drawn && style == o.style;
+    }
+};
+
 MapRenderer::MapRenderer(MapStyle style, DetailLoading loading, MeshLoader loader)
     : style_(style),
       loading_(loading),
@@ -332,6 +357,10 @@ MapRenderer::PreparedMesh MapRenderer::prepare(const CountryMesh& mesh, Lod lod,
     prepared.triangles = fill_indices.size() / 3;
     // The original vertices come first in fill_positions (clipping appends).
     prepared.countries = country_label_info(mesh, prepared.fill_positions);
+    // Boxes a quarter of a chunk wide: a country's fill is found in a view
+    // to within about that (presence()), Russia's whole bounds never count.
+    prepared.footprints =
+        country_footprints(prepared.fill_positions, fill_indices, prepared.fill_country, mesh.countries.size(), cell / 4);
     return prepared;
 }
 
@@ -353,6 +382,7 @@ MapRenderer::GpuMesh MapRenderer::upload(const PreparedMesh& prepared) {
     glVertexAttribIPointer(country_location, 1, GL_UNSIGNED_SHORT, sizeof(std::uint16_t), nullptr);
     glBindVertexArray(0);
     gpu.countries = prepared.countries;
+    gpu.footprints = prepared.footprints;
     gpu.fill_chunks = prepared.fills.chunks;
     gpu.outline_levels = prepared.outline_levels;
     gpu.triangles = prepared.triangles;
@@ -481,6 +511,54 @@ void MapRenderer::set_scenario(const scenario::Scenario* scenario, std::optional
         areas_.set_scenario(&shown);
     }
     annotation_areas_.set_scenario(scenario ? overlay_.drawn_scenario() : nullptr);  // at the moment drawn
+}
+
+const MapPresence& MapRenderer::presence(const ScreenBox& frame) {
+    if (!last_camera_ || !last_mesh_) {
+        presence_ = {};
+        return presence_;
+    }
+    PresenceKey key{last_camera_->centre_point(),
+                    last_camera_->zoom(),
+                    last_camera_->viewport(),
+                    last_camera_->projection().id(),
+                    frame,
+                    last_mesh_,
+                    overlay_.revision(),
+                    areas_.areas(),
+                    layers_.countries.drawn(),
+                    layers_.areas.drawn(),
+                    layers_.border_features.drawn(),
+                    layers_.annotations.drawn(),
+                    style_.overlay};
+    if (presence_key_ && *presence_key_ == key) return presence_;
+    presence_ = {};
+    if (key.countries && overlay_.active()) {
+        const MapBox plane = frame_in_plane(*last_camera_, frame);
+        const GpuMesh& mesh = *last_mesh_;
+        for (std::size_t i = 0; i < mesh.countries.size() && i < mesh.footprints.size(); ++i) {
+            const std::string& iso = mesh.countries[i].iso_a2;
+            if (iso.empty() || !overlay_.roles().count(iso)) continue;
+            if (footprint_in_frame(mesh.footprints[i], plane, last_camera_->projection()))
+                presence_.countries.push_back(iso);
+        }
+        std::sort(presence_.countries.begin(), presence_.countries.end());
+        presence_.countries.erase(std::unique(presence_.countries.begin(), presence_.countries.end()),
+                                  presence_.countries.end());
+    }
+    if (key.areas_drawn && overlay_.active()) presence_.deployment_areas = areas_.shows_in(*last_camera_, frame);
+    if (key.borders_drawn && overlay_.active())
+        for (const scenario::Border& border : overlay_.drawn_scenario()->borders)
+            for (const auto& line : border.lines) {
+                std::vector<ScreenPoint> screen;
+                for (const LatLon& p : line)
+                    if (const auto at = last_camera_->screen_position(p)) screen.push_back(*at);
+                presence_.border_features = presence_.border_features || polyline_in_frame(screen, frame);
+            }
+    if (key.annotations_drawn && !annotation_areas_.empty())
+        presence_.annotation_areas = annotation_areas_.colours_in(*last_camera_, frame, style_.overlay);
+    presence_key_ = std::make_unique<PresenceKey>(std::move(key));
+    return presence_;
 }
 
 void MapRenderer::draw_overlay(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale) {

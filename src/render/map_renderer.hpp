@@ -49,6 +49,7 @@
 #include "render/gl_objects.hpp"
 #include "render/labels_places.hpp"
 #include "render/layers.hpp"
+#include "render/map_presence.hpp"
 #include "render/overlay.hpp"
 #include "render/raster_layer.hpp"
 #include "render/shader_program.hpp"
@@ -60,6 +61,7 @@
 #include <functional>
 #include <future>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -148,6 +150,11 @@ public:
     void draw_overlay_moving(ImDrawList* list, const OverlayFonts& fonts, OverlayScale scale = {});
 
     [[nodiscard]] const OverlayRenderer& overlay() const { return overlay_; }
+    // What the map of the last draw() shows inside frame (camera pixels):
+    // which role-filled countries, whether a hatched deployment area
+    // (render/map_presence.hpp), for the legend. Worked out once per view,
+    // scenario and layer visibility, so the window may ask every frame.
+    const MapPresence& presence(const ScreenBox& frame);
     [[nodiscard]] const AreaRenderer& areas() const { return areas_; }
 
     // u_centre and u_scale of shaders/map.vert (and country_fill.vert) for a camera.
@@ -193,6 +200,7 @@ private:
         std::vector<OutlineLevel> outline_levels;  // coarsest first; the last one is exact
         std::size_t triangles = 0;
         std::vector<CountryLabelInfo> countries;  // mesh order: names, label points, areas
+        CountryFootprints footprints;             // mesh order: where each fill lies (presence)
         // Per-country fill colours (texture row) and what they were made for.
         gl::Texture country_colours;
         std::uint64_t colours_revision = ~std::uint64_t{0};
@@ -206,6 +214,7 @@ private:
         std::vector<OutlineLevel> outline_levels;
         std::size_t triangles = 0;
         std::vector<CountryLabelInfo> countries;
+        CountryFootprints footprints;
     };
     struct LodSlot {
         std::optional<GpuMesh> mesh;
@@ -242,6 +251,9 @@ private:
     AnnotationAreaRenderer annotation_areas_;
     double fragcoord_shift_ = 0.0;  // of the tile being drawn (see AreaRenderer::set_hatch_uniforms)
     std::optional<Camera> last_camera_;
+    struct PresenceKey;
+    std::unique_ptr<PresenceKey> presence_key_;  // what presence_ was worked out for
+    MapPresence presence_;
     const GpuMesh* last_mesh_ = nullptr;
     std::map<std::string, std::array<LodSlot, 3>> slots_;  // by projection id, then level
     // Geometry made anew each frame (graticule, outside of the domain).

@@ -7,7 +7,9 @@
 //                  decides the roles)
 //   borders        the real shared boundary as a thick anti-aliased line
 //                  (ThickLines) with a plate "2,000 km claimed · 1,671 km
-//                  measured (Natural Earth 1:10m)" near its visible midpoint
+//                  measured (Natural Earth 1:10m)" near its visible midpoint,
+//                  or further along the border where that is taken, on a
+//                  leader that crosses no label where it can
 //   deployments    APP-6 unit symbols at their place (symbols.hpp), stacked
 //                  when several share a place, moved aside with a leader line
 //                  when stacks would collide, with strength amplifiers and an

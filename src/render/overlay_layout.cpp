@@ -6,8 +6,10 @@
 //   3. all labels in one greedy pass by priority: annotations' labels and
 //      captions, border plates, scenario places, countries of the scenario,
 //      other countries, base-map cities.
-// Symbols and scenario dots are obstacles no label may cover.
+// Symbols and scenario dots are obstacles no label may cover; so are the
+// border plates' leader lines once placed, and the corner a title covers.
 #include "render/annotations.hpp"
+#include "render/map_presence.hpp"
 #include "render/overlay.hpp"
 #include "render/symbols_draw.hpp"
 #include "render/unit_groups.hpp"
@@ -73,6 +75,9 @@ std::vector<ScreenBox> covered_strips(const Context& ctx) {
     if (bottom > 0) strips.push_back({v.min_x, v.max_y - bottom, v.max_x, v.max_y});
     if (left > 0) strips.push_back({v.min_x, v.min_y, v.min_x + left, v.max_y});
     if (right > 0) strips.push_back({v.max_x - right, v.min_y, v.max_x, v.max_y});
+    const float corner_w = ctx.px(ctx.style.covered_corner_width_pt);
+    const float corner_h = ctx.px(ctx.style.covered_corner_height_pt);
+    if (corner_w > 0 && corner_h > 0) strips.push_back({v.min_x, v.min_y, v.min_x + corner_w, v.min_y + corner_h});
     return strips;
 }
 
@@ -123,6 +128,9 @@ struct Pending {
     std::vector<ScreenBox> text_boxes;
     std::optional<ScreenPoint> dot;  // base-map city dot, drawn only if the label is placed
     bool capital = false;
+    // Labels with a leader line (border plates): for each text box, the
+    // point it names and its leader starts from.
+    std::vector<ScreenPoint> anchors;
 };
 
 // ------------------------------------------------------------------ symbols
@@ -523,27 +531,6 @@ const Stack* stack_of(const std::vector<Stack>& stacks, const scenario::Place& p
 
 // ------------------------------------------------------------------ labels
 
-// Whether segment p-q touches box (Liang-Barsky clipping).
-bool segment_meets_box(ScreenPoint p, ScreenPoint q, const ScreenBox& box) {
-    double t0 = 0.0, t1 = 1.0;
-    const double dx = q.x - p.x, dy = q.y - p.y;
-    const double edges[4][2] = {{-dx, p.x - box.min_x}, {dx, box.max_x - p.x}, {-dy, p.y - box.min_y},
-                                {dy, box.max_y - p.y}};
-    for (const auto& [denominator, distance] : edges) {
-        if (denominator == 0.0) {
-            if (distance < 0.0) return false;
-            continue;
-        }
-        const double t = distance / denominator;
-        if (denominator < 0.0)
-            t0 = std::max(t0, t);
-        else
-            t1 = std::min(t1, t);
-        if (t0 > t1) return false;
-    }
-    return true;
-}
-
 void add_border_labels(const Context& ctx, const scenario::Scenario& scenario,
                        const std::vector<CountryLabelInfo>& countries, std::vector<Pending>& pending) {
     auto name_of = [&](const std::string& iso) {
@@ -564,17 +551,26 @@ void add_border_labels(const Context& ctx, const scenario::Scenario& scenario,
                 total += std::hypot(q.x - p.x, q.y - p.y);
             }
         if (visible.empty()) continue;
-        ScreenPoint anchor = visible.front().first;
-        double walked = 0.0;
-        for (const auto& [p, q] : visible) {
-            const double length = std::hypot(q.x - p.x, q.y - p.y);
-            if (walked + length >= total / 2) {
-                const double t = length > 0 ? (total / 2 - walked) / length : 0.0;
-                anchor = {p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t};
-                break;
+        // Where along the visible part the plate's leader may start: the
+        // middle first, then further out along the border, so a plate that
+        // finds no room by the middle (symbols, labels, other plates) moves
+        // along its border rather than across the map.
+        std::vector<ScreenPoint> anchors;
+        for (const double fraction : {0.5, 0.35, 0.65, 0.2, 0.8}) {
+            ScreenPoint anchor = visible.front().first;
+            double walked = 0.0;
+            for (const auto& [p, q] : visible) {
+                const double length = std::hypot(q.x - p.x, q.y - p.y);
+                if (walked + length >= total * fraction) {
+                    const double t = length > 0 ? (total * fraction - walked) / length : 0.0;
+                    anchor = {p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t};
+                    break;
+                }
+                walked += length;
             }
-            walked += length;
+            anchors.push_back(anchor);
         }
+        const ScreenPoint anchor = anchors.front();
 
         Pending item;
         item.priority = priority_border;
@@ -590,19 +586,25 @@ void add_border_labels(const Context& ctx, const scenario::Scenario& scenario,
         const float pad = ctx.px(5.0f);
         const float w = std::max(title.x, detail.x) + 2 * pad, h = title.y + detail.y + 2 * pad;
         const float away = ctx.px(22.0f);
-        const auto x = static_cast<float>(anchor.x), y = static_cast<float>(anchor.y);
         constexpr float directions[][2] = {{0, 1}, {0, -1}, {1, 0}, {-1, 0}, {1, 1}, {-1, 1}, {1, -1}, {-1, -1}};
-        std::vector<ScreenBox> crossing;  // options the border runs under: only if nothing else fits
-        for (float reach = 1.0f; reach <= 3.0f; reach += 1.0f)
-            for (const auto& d : directions) {
-                const ScreenBox box = ScreenBox::centred(x + d[0] * (w / 2 + away * reach),
-                                                         y + d[1] * (h / 2 + away * reach), w, h);
-                const bool covers_line = std::any_of(visible.begin(), visible.end(), [&](const auto& segment) {
-                    return segment_meets_box(segment.first, segment.second, box.inflated(ctx.px(4.0f)));
-                });
-                (covers_line ? crossing : item.text_boxes).push_back(box);
-            }
+        // Options the border runs under: only if nothing else fits.
+        std::vector<ScreenBox> crossing;
+        std::vector<ScreenPoint> crossing_anchors;
+        for (const ScreenPoint& from : anchors) {
+            const auto x = static_cast<float>(from.x), y = static_cast<float>(from.y);
+            for (float reach = 1.0f; reach <= 3.0f; reach += 1.0f)
+                for (const auto& d : directions) {
+                    const ScreenBox box = ScreenBox::centred(x + d[0] * (w / 2 + away * reach),
+                                                             y + d[1] * (h / 2 + away * reach), w, h);
+                    const bool covers_line = std::any_of(visible.begin(), visible.end(), [&](const auto& segment) {
+                        return segment_meets_box(segment.first, segment.second, box.inflated(ctx.px(4.0f)));
+                    });
+                    (covers_line ? crossing : item.text_boxes).push_back(box);
+                    (covers_line ? crossing_anchors : item.anchors).push_back(from);
+                }
+        }
         item.text_boxes.insert(item.text_boxes.end(), crossing.begin(), crossing.end());
+        item.anchors.insert(item.anchors.end(), crossing_anchors.begin(), crossing_anchors.end());
         pending.push_back(std::move(item));
     }
 }
@@ -826,7 +828,9 @@ OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<
 
     std::vector<LabelRequest> requests;
     for (const Pending& item : pending) {
-        LabelRequest request{item.priority, {}};
+        LabelRequest request{item.priority, {}, {}};
+        for (const ScreenPoint& from : item.anchors)
+            request.leaders.push_back({static_cast<float>(from.x), static_cast<float>(from.y)});
         for (const ScreenBox& box : item.text_boxes) {
             ScreenBox collision = box;
             if (item.dot) {  // a city's dot is part of its label: no other label may cover it
@@ -844,6 +848,7 @@ OverlayLayout layout_overlay(const scenario::Scenario& scenario, const std::map<
         Label label = item.label;
         label.box = item.text_boxes[placed.option];
         if (item.dot) layout.dots.push_back({*item.dot, false, item.capital});
+        if (placed.option < item.anchors.size()) label.anchor = item.anchors[placed.option];
         if (item.label.kind == LabelKind::border) {
             const ScreenPoint to{std::clamp(float(label.anchor.x), label.box.min_x, label.box.max_x),
                                  std::clamp(float(label.anchor.y), label.box.min_y, label.box.max_y)};

@@ -94,6 +94,10 @@ struct OverlayStyle {
     float covered_bottom_pt = 0.0f;
     float covered_left_pt = 0.0f;
     float covered_right_pt = 0.0f;
+    // A box at the top left corner that furniture covers (an export's title
+    // plate, render/map_furniture.hpp): no label or symbol is placed there.
+    float covered_corner_width_pt = 0.0f;
+    float covered_corner_height_pt = 0.0f;
 
     // Movements: arrows along the geodesic with a head at the destination,
     // coloured by the moving forces' side (darker than the symbol fills, so a

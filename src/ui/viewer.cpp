@@ -484,7 +484,7 @@ int run_viewer(const ViewerOptions& options) {
         if (state.notice.empty()) state.notice = state.document.status;
         if (state.notice.empty()) state.notice = state.script.error;
         const MapArea area = map_area(state, surface.drawable_size(), ratio);
-        draw_window_furniture(state, area, ratio, furniture_fonts, renderer.overlay().layout());
+        draw_window_furniture(state, area, ratio, furniture_fonts, renderer);
         draw_measure(ImGui::GetBackgroundDrawList(), state, ratio);
         draw_annotate_marks(ImGui::GetBackgroundDrawList(), state, ratio);
         draw_panels(state, lookup, ratio, area.size(), surface.drawable_size());

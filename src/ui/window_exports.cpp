@@ -80,15 +80,22 @@ MapArea map_area(const ViewState& state, PixelSize drawable, float ratio) {
 }
 
 void draw_window_furniture(const ViewState& state, const MapArea& area, float ratio, const FurnitureFonts& fonts,
-                           const OverlayLayout& overlay) {
+                           MapRenderer& renderer) {
     if (!state.show_legend && !state.show_scale_bar) return;
     FurnitureOptions options;
     options.legend = state.show_legend;
     options.scale_bar = state.show_scale_bar;
     options.attribution = false;
     const scenario::TimelineFrame* moment = state.timeline.frame ? &*state.timeline.frame : nullptr;
-    const LegendContent legend =
-        state.show_legend ? legend_content(state.scenario, state.style.overlay, moment) : LegendContent{};
+    const OverlayLayout& overlay = renderer.overlay().layout();
+    LegendContent legend;
+    if (state.show_legend) {
+        // What the map's part shows, panels left out: camera pixels.
+        const ScreenBox shown{static_cast<float>(area.x), static_cast<float>(area.y),
+                              static_cast<float>(area.x + area.width), static_cast<float>(area.y + area.height)};
+        const LegendView view{&state.camera, shown, &overlay, &renderer.presence(shown)};
+        legend = legend_content(state.scenario, state.style.overlay, moment, &view);
+    }
     const FurnitureFrame frame{ImVec2(static_cast<float>(area.x / ratio), static_cast<float>(area.y / ratio)),
                                ImVec2(static_cast<float>((area.x + area.width) / ratio),
                                       static_cast<float>((area.y + area.height) / ratio)),

@@ -6,6 +6,7 @@
 
 #include "platform/gl_surface.hpp"
 #include "render/map_furniture.hpp"
+#include "render/map_renderer.hpp"
 #include "render/overlay.hpp"
 #include "ui/view_state.hpp"
 
@@ -29,8 +30,9 @@ MapArea map_area(const ViewState& state, PixelSize drawable, float ratio);
 
 // Legend and scale bar over the map in the window (View -> Legend, Scale
 // bar), inside the map's part; the window draws its attribution itself.
+// The legend lists what the map's part shows (MapRenderer::presence).
 void draw_window_furniture(const ViewState& state, const MapArea& area, float ratio, const FurnitureFonts& fonts,
-                           const OverlayLayout& overlay);
+                           MapRenderer& renderer);
 
 // Runs the dialog's export (export_due: asked for last frame, so this frame
 // no longer shows the dialog) and F12's screenshot (screenshot_due); says
