@@ -4,6 +4,7 @@
 // sees them, for every file a user or a stranger's script hands muster.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -16,5 +17,10 @@ bool is_remote_or_virtual(std::string_view path);
 // machine, never over a network)" for such paths; KIND: "vector files",
 // "articles and scenario files", "scripts".
 void require_local_path(std::string_view path, const std::string& shown, std::string_view kind);
+
+// require_local_path, then that path is a file muster may open for reading:
+// "SHOWN: cannot read (Is a directory)", "SHOWN: cannot read (No such file
+// or directory)", ... before GDAL sees it, so its message is the system's.
+void require_readable_local_file(const std::filesystem::path& path, const std::string& shown, std::string_view kind);
 
 }  // namespace muster

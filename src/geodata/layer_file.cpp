@@ -14,13 +14,6 @@
 namespace muster {
 namespace {
 
-void require_readable_file(const std::filesystem::path& path, const std::string& shown) {
-    require_local_path(path.string(), shown, "vector and raster files");
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw Error(shown + ": cannot read (" + std::strerror(EISDIR) + ")");
-    std::ifstream probe(path, std::ios::binary);
-    if (!probe) throw Error(shown + ": cannot read (" + std::strerror(errno) + ")");
-}
 
 // The GDAL driver, allowed or not, that would take the file ("" if none).
 std::string any_driver(const std::filesystem::path& path) {
@@ -39,7 +32,7 @@ std::string supported_layer_formats() {
 
 LayerFile read_layer_file(const std::filesystem::path& path) {
     const std::string shown = path.string();
-    require_readable_file(path, shown);
+    require_readable_local_file(path, shown, "vector and raster files");
     LayerFile file;
     if (looks_like_raster_file(path)) {
         file.raster = std::make_shared<const RasterFile>(read_raster_file(path));

@@ -54,13 +54,6 @@ std::string gdal_reason() {
     return reason;
 }
 
-void require_readable_file(const std::filesystem::path& path, const std::string& shown) {
-    require_local_path(path.string(), shown, "raster files");
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw Error(shown + ": cannot read (" + std::strerror(EISDIR) + ")");
-    std::ifstream probe(path, std::ios::binary);
-    if (!probe) throw Error(shown + ": cannot read (" + std::strerror(errno) + ")");
-}
 
 std::string choose_driver(const std::filesystem::path& path, const std::string& shown) {
     GDALDriverH driver = GDALIdentifyDriverEx(path.c_str(), GDAL_OF_RASTER, allowed_drivers, nullptr);
@@ -365,7 +358,7 @@ bool looks_like_raster_file(const std::filesystem::path& path) {
 
 RasterFile read_raster_file(const std::filesystem::path& path) {
     const std::string shown = path.string();
-    require_readable_file(path, shown);
+    require_readable_local_file(path, shown, "raster files");
     GDALAllRegister();
     keep_gdal_offline();
     const QuietGdal quiet;

@@ -43,13 +43,6 @@ std::string format_label(const std::string& driver) {
     return driver;
 }
 
-void require_readable_file(const std::filesystem::path& path, const std::string& shown) {
-    require_local_path(path.string(), shown, "vector files");
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw Error(shown + ": cannot read (" + std::strerror(EISDIR) + ")");
-    std::ifstream probe(path, std::ios::binary);
-    if (!probe) throw Error(shown + ": cannot read (" + std::strerror(errno) + ")");
-}
 
 // The first bytes of a file the CSV driver claimed (it goes by the
 // extension): XML, JSON or binary data is something else named .csv.
@@ -239,7 +232,7 @@ bool looks_like_vector_file(const std::filesystem::path& path) {
 
 VectorFile read_vector_file(const std::filesystem::path& path, std::size_t max_features) {
     const std::string shown = path.string();
-    require_readable_file(path, shown);
+    require_readable_local_file(path, shown, "vector files");
     GDALAllRegister();
     keep_gdal_offline();
     const QuietGdal quiet;
