@@ -18,8 +18,10 @@
 
 #include <chrono>
 #include <filesystem>
+#include <csignal>
 #include <fstream>
 #include <sys/wait.h>
+#include <thread>
 
 namespace fs = std::filesystem;
 using namespace muster::ui;
@@ -378,4 +380,60 @@ TEST_CASE("the window restores or discards the copy a killed run left behind") {
     CHECK(slurp(file) == "{\"muster\": 1, \"title\": \"Plain\"}\n");  // the document is not saved over
     REQUIRE(fs::exists(copy));  // ended by --frames with the edits unsaved: still kept
     CHECK(scn::load_scenario(copy).title == "Unsaved");
+}
+
+namespace {
+
+// Waits up to `limit` for `ready`, checking twice a second.
+template <typename Ready>
+bool wait_for(Ready ready, std::chrono::seconds limit) {
+    const auto until = std::chrono::steady_clock::now() + limit;
+    while (!ready()) {
+        if (std::chrono::steady_clock::now() > until) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("a window killed with SIGKILL leaves the copy of its unsaved edit, offered at the next start") {
+    if (!have_xvfb()) {
+        MESSAGE("xvfb-run not installed: window test skipped");
+        return;
+    }
+    Scratch scratch("autosave-kill");
+    const fs::path config = scratch.folder() / "config";
+    const fs::path file = scratch.folder() / "plain.muster.json";
+    const std::string saved_text = "{\"muster\": 1, \"title\": \"Plain\"}\n";
+    write_file(file, saved_text);
+    const fs::path script = scratch.folder() / "edit.lua";
+    write_file(script, "muster.scenario.title = \"Edited, never saved\"\n");
+    ViewState saved;
+    request_open(saved, file);
+    const fs::path copy = autosave_file(autosave_folder(config / "muster"), saved.document);
+
+    // The window runs until it is killed; the shell execs into muster so
+    // that the pid written is muster's own, not xvfb-run's.
+    const fs::path pid_file = scratch.folder() / "muster.pid";
+    const std::string command = "XDG_CONFIG_HOME='" + config.string() + "' xvfb-run -a -s '-screen 0 1024x768x24' sh -c " +
+                                "'echo $$ > \"$0\"; exec \"$1\" view \"$2\" --window 800x500 --script \"$3\"' '" +
+                                pid_file.string() + "' '" + std::string(MUSTER_BINARY) + "' '" + file.string() + "' '" +
+                                script.string() + "' >/dev/null 2>&1 &";
+    REQUIRE(std::system(command.c_str()) == 0);
+    pid_t pid = 0;
+    REQUIRE(wait_for([&] { return (std::ifstream(pid_file) >> pid) && pid > 0; }, std::chrono::seconds(60)));
+    // The copy is due 30 s after the edit; the window is killed as soon as it is there.
+    const bool copied = wait_for([&] { return fs::exists(copy); }, std::chrono::seconds(120));
+    ::kill(pid, SIGKILL);
+    REQUIRE(wait_for([&] { return ::kill(pid, 0) != 0; }, std::chrono::seconds(30)));
+    REQUIRE(copied);
+
+    CHECK(slurp(file) == saved_text);  // the document is not saved over
+    CHECK(scn::load_scenario(copy).title == "Edited, never saved");
+    ViewState next;
+    request_open(next, file);
+    next.autosave.folder = autosave_folder(config / "muster");
+    REQUIRE(offer_restore(next));
+    CHECK(next.autosave.offered == copy);
 }
