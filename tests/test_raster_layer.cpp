@@ -534,6 +534,51 @@ TEST_CASE("muster render --layer draws a GeoTIFF under the map's marks") {
     CHECK_FALSE(fs::exists(bad_png));
 }
 
+TEST_CASE("a host country's hatching still shows over an opaque raster") {
+    // An opaque magenta image over most of Belarus. Drawn over the plain map
+    // it is magenta throughout; over a briefing that makes Belarus a host
+    // of deployments, the hatch stripes cross it, as they cross the land
+    // fill elsewhere.
+    test::Scratch scratch("raster-hatch");
+    const Extent belarus_square{24.5, 52.2, 30.5, 55.2};
+    Fixture f;
+    f.geotransform = degrees_over(belarus_square, 120, 60);
+    f.epsg = 4326;
+    const fs::path tif = write_image(scratch.folder() / "belarus.tif", f);
+    const fs::path article = scratch.folder() / "article.txt";
+    std::ofstream(article) << "Russia is deploying 30,000 troops into Belarus for joint exercises.\n";
+    const std::string common = " --layer '" + tif.string() + "' --bbox 22,50,34,57 --size 640x480 --no-legend -o '";
+    const fs::path plain = scratch.folder() / "plain.png", briefing = scratch.folder() / "briefing.png";
+    REQUIRE(scratch.muster("render" + common + plain.string() + "'").exit_code == 0);
+    const test::Run run = scratch.muster("render '" + article.string() + "'" + common + briefing.string() + "'");
+    INFO("stderr: " << run.err);
+    REQUIRE(run.exit_code == 0);
+
+    // A 60x40 window in the south-west of the square, clear of the unit
+    // symbol and of the larger cities' labels.
+    const Camera camera = Camera::fit(Extent{22, 50, 34, 57}, {640, 480});
+    const ScreenPoint corner = camera.to_screen(LatLon{52.7, 25.5});
+    auto magenta_share = [&](const fs::path& png) {
+        GDALDatasetUniquePtr image(GDALDataset::Open(png.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+        REQUIRE(image);
+        constexpr int w = 60, h = 40;
+        std::array<std::vector<std::uint8_t>, 3> bands;
+        for (int b = 0; b < 3; ++b) {
+            bands[b].resize(w * h);
+            REQUIRE(image->GetRasterBand(b + 1)->RasterIO(GF_Read, int(corner.x), int(corner.y) - h, w, h,
+                                                          bands[b].data(), w, h, GDT_Byte, 0, 0) == CE_None);
+        }
+        int count = 0;
+        for (int i = 0; i < w * h; ++i) count += near({bands[0][i], bands[1][i], bands[2][i]}, magenta, 40) ? 1 : 0;
+        return static_cast<double>(count) / (w * h);
+    };
+    const double plain_share = magenta_share(plain), hatched_share = magenta_share(briefing);
+    INFO("magenta share: plain " << plain_share << ", hatched " << hatched_share);
+    CHECK(plain_share > 0.9);
+    CHECK(hatched_share < plain_share - 0.1);  // stripes 2 pt wide every 9 pt: about a fifth
+    CHECK(hatched_share > 0.5);                // the image still shows between them
+}
+
 // ------------------------------------------------------------------ refusals
 
 TEST_CASE("a PNG without a world file is refused: muster cannot place it") {
