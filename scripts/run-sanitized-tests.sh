@@ -29,7 +29,11 @@ export UBSAN_OPTIONS="suppressions=$root/tests/sanitizers/ubsan.supp:print_stack
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
 if [ ! -f build-asan/CMakeCache.txt ]; then
-  cmake -S . -B build-asan "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMUSTER_SANITIZE=ON
+  # -O1 with line tables only: what sanitizer reports need (file:line in
+  # every frame), and a much quicker build than -O2 -g, which keeps CI well
+  # inside its 30 minutes. NDEBUG as in the ordinary build.
+  cmake -S . -B build-asan "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMUSTER_SANITIZE=ON \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG"
 fi
 cmake --build build-asan --parallel "$(nproc)"
 
