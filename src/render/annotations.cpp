@@ -12,14 +12,8 @@
 namespace muster {
 namespace {
 
-// As movement arrows: a head 0.8 times as wide as long; lines shorter than
-// this on screen are not drawn.
-constexpr float head_width_ratio = 0.8f;
+// Lines shorter than this on screen are not drawn.
 constexpr double min_line_px = 8.0;
-// Between places, clear of their dots at both ends (a scenario dot is 5.2 pt
-// across), as movement arrows are.
-constexpr float origin_gap_pt = 7.0f;
-constexpr float destination_gap_pt = 8.0f;
 // Hatch stripes in an annotation's colour are this opaque, as deployment
 // areas' ochre is.
 constexpr float area_hatch_alpha = 0.65f;
@@ -136,25 +130,12 @@ std::vector<OverlayLayout::AnnotationLine> layout_annotation_lines(const scenari
             line.middle = point_along(path, total / 2.0);
             // The head on the last line of an arrow (a MultiLineString's last part).
             line.head = annotation.kind == "arrow" && l + 1 == lines.size();
-            // Gaps at places' dots and the head, shrunk together on short lines.
-            // Between places the line also stops short of the symbol stacks
-            // standing there (stops), as movement arrows do.
-            const bool at_places = !annotation.places.empty();
-            const double clear = 3.0 * size_scale;
-            const std::vector<ScreenPoint> backwards(path.back().rbegin(), path.back().rend());
-            double start = at_places ? std::max<double>(origin_gap_pt * size_scale, run_inside(path.front(), stops) + clear) : 0.0;
-            double end_gap =
-                at_places ? std::max<double>(destination_gap_pt * size_scale, run_inside(backwards, stops) + clear) : 0.0;
-            double head = line.head ? style.arrow_head_pt * size_scale : 0.0;
-            const double shrink = std::min(1.0, total / (2.0 * (start + head + end_gap) + 1e-9));
-            start *= shrink, head *= shrink, end_gap *= shrink;
-            if (line.head) {
-                line.tip = point_along(path, total - end_gap);
-                line.base = point_along(path, total - end_gap - head);
-                line.head_half_width = static_cast<float>(head * head_width_ratio / 2.0);
-            }
-            // The shaft reaches a pixel into the head, so no seam shows.
-            line.shaft = slice_path(path, start, total - end_gap - head + (line.head ? 1.0 : 0.0));
+            // Between places the line stops short of their dots and the
+            // symbol stacks standing there (stops), as movement arrows do.
+            ArrowCut cut = cut_arrow(path, total, stops, !annotation.places.empty(),
+                                     line.head ? style.arrow_head_pt * size_scale : 0.0, size_scale);
+            line.tip = cut.tip, line.base = cut.base, line.head_half_width = cut.head_half_width;
+            line.shaft = std::move(cut.shaft);
             out.push_back(std::move(line));
         }
     }

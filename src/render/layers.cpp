@@ -22,17 +22,18 @@ Rgba user_layer_colour(std::size_t n) {
 
 UserLayer& LayerSettings::add_user_layer(std::shared_ptr<const VectorFile> file) {
     UserLayer layer;
-    layer.id = next_user_layer_id++;
     layer.file = std::move(file);
-    layer.colour = user_layer_colour(static_cast<std::size_t>(layer.id - 1));
-    user_layers.push_back(std::move(layer));
-    return user_layers.back();
+    return push_user_layer(std::move(layer));
 }
 
 UserLayer& LayerSettings::add_user_layer(std::shared_ptr<const RasterFile> raster) {
     UserLayer layer;
-    layer.id = next_user_layer_id++;
     layer.raster = std::move(raster);
+    return push_user_layer(std::move(layer));
+}
+
+UserLayer& LayerSettings::push_user_layer(UserLayer layer) {
+    layer.id = next_user_layer_id++;
     layer.colour = user_layer_colour(static_cast<std::size_t>(layer.id - 1));
     user_layers.push_back(std::move(layer));
     return user_layers.back();

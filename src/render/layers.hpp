@@ -83,6 +83,10 @@ struct LayerSettings {
     UserLayer& add_user_layer(LayerFile file);
     // Removes the layer with this id (no-op when there is none).
     void remove_user_layer(std::uint64_t id);
+
+private:
+    // Gives the layer the next id and palette colour, and appends it.
+    UserLayer& push_user_layer(UserLayer layer);
 };
 
 // The colour of the n-th user layer: distinct hues that are none of the

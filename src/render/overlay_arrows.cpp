@@ -12,10 +12,6 @@
 namespace muster {
 namespace {
 
-// Clear of the place dots at both ends (a scenario dot is 5.2 pt across).
-constexpr float origin_gap_pt = 7.0f;
-constexpr float destination_gap_pt = 8.0f;
-constexpr float head_width_ratio = 0.8f;
 // Arrows shorter than this on screen are not drawn: the places nearly touch.
 constexpr double min_arrow_px = 12.0;
 
@@ -35,23 +31,12 @@ std::vector<OverlayLayout::Arrow> layout_arrows(const scenario::Scenario& scenar
         const auto path = screen_path(from->point, to->point, camera);
         const double total = path_length(path);
         if (path.empty() || total < min_arrow_px) continue;
-        // Gaps at both ends (past the symbols standing there) and the head,
-        // shrunk together on short arrows.
-        std::vector<ScreenPoint> backwards(path.back().rbegin(), path.back().rend());
-        const double clear = 3.0 * size_scale;
-        double start = std::max<double>(origin_gap_pt * size_scale, run_inside(path.front(), stops) + clear);
-        double end_gap = std::max<double>(destination_gap_pt * size_scale, run_inside(backwards, stops) + clear);
-        double head = style.arrow_head_pt * size_scale;
-        const double shrink = std::min(1.0, total / (2.0 * (start + head + end_gap)));
-        start *= shrink, head *= shrink, end_gap *= shrink;
-
+        // Gaps at both ends (past the symbols standing there) and the head.
+        ArrowCut cut = cut_arrow(path, total, stops, true, style.arrow_head_pt * size_scale, size_scale);
         OverlayLayout::Arrow arrow;
         arrow.movement = i;
-        arrow.tip = point_along(path, total - end_gap);
-        arrow.base = point_along(path, total - end_gap - head);
-        arrow.head_half_width = static_cast<float>(head * head_width_ratio / 2.0);
-        // The shaft reaches a pixel into the head, so no seam shows.
-        arrow.shaft = slice_path(path, start, total - end_gap - head + 1.0);
+        arrow.tip = cut.tip, arrow.base = cut.base, arrow.head_half_width = cut.head_half_width;
+        arrow.shaft = std::move(cut.shaft);
         if (const scenario::Figure* figure = scenario.figure(movement.figure))
             arrow.affiliation = affiliation_of(figure->actor);
         arrows.push_back(std::move(arrow));

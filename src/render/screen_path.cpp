@@ -106,4 +106,36 @@ double distance_to_segment(ScreenPoint p, ScreenPoint a, ScreenPoint b) {
     return distance(p, {a.x + t * dx, a.y + t * dy});
 }
 
+namespace {
+// Clear of the place dots at both ends (a scenario dot is 5.2 pt across).
+constexpr float origin_gap_pt = 7.0f;
+constexpr float destination_gap_pt = 8.0f;
+// A head is 0.8 times as wide as long.
+constexpr float head_width_ratio = 0.8f;
+}  // namespace
+
+ArrowCut cut_arrow(const ScreenPath& path, double total, const std::vector<ScreenBox>& stops, bool between_places,
+                   double head_px, float size_scale) {
+    double start = 0.0, end_gap = 0.0, head = head_px;
+    if (between_places) {
+        const double clear = 3.0 * size_scale;
+        const std::vector<ScreenPoint> backwards(path.back().rbegin(), path.back().rend());
+        start = std::max<double>(origin_gap_pt * size_scale, run_inside(path.front(), stops) + clear);
+        end_gap = std::max<double>(destination_gap_pt * size_scale, run_inside(backwards, stops) + clear);
+    }
+    const double needed = 2.0 * (start + head + end_gap);
+    const double shrink = needed > 0.0 ? std::min(1.0, total / needed) : 1.0;
+    start *= shrink, head *= shrink, end_gap *= shrink;
+
+    ArrowCut cut;
+    if (head > 0.0) {
+        cut.tip = point_along(path, total - end_gap);
+        cut.base = point_along(path, total - end_gap - head);
+        cut.head_half_width = static_cast<float>(head * head_width_ratio / 2.0);
+    }
+    // The shaft reaches a pixel into the head, so no seam shows.
+    cut.shaft = slice_path(path, start, total - end_gap - head + (head > 0.0 ? 1.0 : 0.0));
+    return cut;
+}
+
 }  // namespace muster

@@ -34,4 +34,20 @@ double run_inside(const std::vector<ScreenPoint>& points, const std::vector<Scre
 
 double distance_to_segment(ScreenPoint p, ScreenPoint a, ScreenPoint b);
 
+// A path cut for drawing as an arrow or a line between marks: its shaft,
+// and the head at its end when it has one.
+struct ArrowCut {
+    ScreenPath shaft;
+    ScreenPoint tip, base;  // the head: its tip and the middle of its base
+    float head_half_width = 0.0f;
+};
+
+// Cuts `path` (of arc length `total`) for drawing. between_places: it runs
+// from one place's dot to another's, so it stops short of both dots and of
+// the symbol stacks standing there (`stops`), as movement arrows do.
+// head_px: the head's length, 0 for none. Gaps and head shrink together on
+// short paths. size_scale: points to pixels.
+ArrowCut cut_arrow(const ScreenPath& path, double total, const std::vector<ScreenBox>& stops, bool between_places,
+                   double head_px, float size_scale);
+
 }  // namespace muster
